@@ -1,0 +1,105 @@
+/// Raw bytes handed to the pipeline, with the name they are reported under.
+public struct SourceInput: Sendable {
+    /// Display path: a file path, `-` for stdin, or `archive.zip!member.xml`.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// File name without directory and extension: the document id of a text leaflet.
+    public var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}
+
+/// What an ingester makes of an input: its text, where that text sits in the source,
+/// and whatever structure the format gave (sections, products) for later stages.
+public struct IngestedDocument: Sendable {
+    public var info: DocumentInfo
+    /// The original file bytes; evidence offsets point into these.
+    public var source: [UInt8]
+    /// The document's readable text (for plain text: the source itself, minus a BOM).
+    public var text: [UInt8]
+    /// Maps offsets in `text` to offsets in `source`.
+    public var textMap: OffsetMap
+    /// Sections given by the format, in `text` offsets. Empty: the segmenter finds headings.
+    public var sections: [SectionSpan]
+    /// Products and active ingredients declared by structured formats (SPL).
+    public var products: [Product]
+
+    public init(
+        info: DocumentInfo, source: [UInt8], text: [UInt8], textMap: OffsetMap,
+        sections: [SectionSpan] = [], products: [Product] = []
+    ) {
+        self.info = info
+        self.source = source
+        self.text = text
+        self.textMap = textMap
+        self.sections = sections
+        self.products = products
+    }
+}
+
+/// A section the input format declares, as a range of the ingested text.
+public struct SectionSpan: Sendable, Hashable {
+    /// Canonical section name, e.g. `indications and usage`, or the heading text.
+    public var name: String
+    /// LOINC section code where the format has one (SPL).
+    public var code: String?
+    /// Nesting depth, 1 for top-level sections.
+    public var level: Int
+    /// Range of the section's own text (heading excluded) in `IngestedDocument.text`.
+    public var range: Range<Int>
+
+    public init(name: String, code: String? = nil, level: Int = 1, range: Range<Int>) {
+        self.name = name
+        self.code = code
+        self.level = level
+        self.range = range
+    }
+}
+
+/// A product a structured label declares.
+public struct Product: Sendable, Hashable {
+    public var name: String?
+    public var ingredients: [Ingredient]
+    /// DEA schedule in DEA notation (`CII`…`CV`), with where it was read.
+    public var schedule: MetadataValue?
+
+    public init(name: String?, ingredients: [Ingredient], schedule: MetadataValue? = nil) {
+        self.name = name
+        self.ingredients = ingredients
+        self.schedule = schedule
+    }
+}
+
+/// An active ingredient of a product.
+public struct Ingredient: Sendable, Hashable {
+    public var name: String
+    public var unii: String?
+    public var provenance: MetadataValue?
+
+    public init(name: String, unii: String?, provenance: MetadataValue? = nil) {
+        self.name = name
+        self.unii = unii
+        self.provenance = provenance
+    }
+}
+
+/// A value read from document structure rather than prose, with its XML path and byte range.
+public struct MetadataValue: Sendable, Hashable {
+    public var value: String
+    public var path: String
+    public var range: Range<Int>
+
+    public init(value: String, path: String, range: Range<Int>) {
+        self.value = value
+        self.path = path
+        self.range = range
+    }
+}

@@ -1,0 +1,105 @@
+/// Maps byte offsets in a derived text back to byte offsets in the text it came from.
+///
+/// A derived text is built from runs: a *copy* run keeps bytes one for one, a *replace* run
+/// stands for a source range of another length (a curly quote folded to `'`, an entity
+/// `&amp;` read as `&`, a newline inserted between XML paragraphs). Lookups are a binary
+/// search over runs, so the map costs a few words per edit, not per byte.
+public struct OffsetMap: Sendable, Hashable {
+    // Parallel arrays, one entry per run, sorted by `outStart`.
+    private var outStart: [Int] = []
+    private var srcStart: [Int] = []
+    private var outLength: [Int] = []
+    private var srcLength: [Int] = []
+
+    public init() {}
+
+    /// A map where every offset maps to itself (plain text before normalization).
+    public static func identity(count: Int) -> OffsetMap {
+        var map = OffsetMap()
+        map.copy(sourceStart: 0, count: count)
+        return map
+    }
+
+    /// Total length of the derived text described so far.
+    public var outputCount: Int { outStart.last.map { $0 + outLength[outLength.count - 1] } ?? 0 }
+
+    /// Appends a run of `count` bytes copied unchanged from `sourceStart`.
+    public mutating func copy(sourceStart: Int, count: Int) {
+        guard count > 0 else { return }
+        let out = outputCount
+        if let last = outStart.indices.last, outLength[last] == srcLength[last],
+            srcStart[last] + srcLength[last] == sourceStart
+        {
+            outLength[last] += count
+            srcLength[last] += count
+            return
+        }
+        append(out: out, src: sourceStart, outCount: count, srcCount: count)
+    }
+
+    /// Appends `outputCount` derived bytes that stand for `sourceCount` bytes at `sourceStart`.
+    public mutating func replace(sourceStart: Int, sourceCount: Int, outputCount count: Int) {
+        guard count > 0 || sourceCount > 0 else { return }
+        append(out: outputCount, src: sourceStart, outCount: count, srcCount: sourceCount)
+    }
+
+    private mutating func append(out: Int, src: Int, outCount: Int, srcCount: Int) {
+        outStart.append(out)
+        srcStart.append(src)
+        outLength.append(outCount)
+        srcLength.append(srcCount)
+    }
+
+    /// Index of the last run whose start is `<= offset` (or the first run).
+    private func run(containing offset: Int) -> Int? {
+        guard !outStart.isEmpty else { return nil }
+        var low = 0
+        var high = outStart.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if outStart[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// Source offset of the byte at derived offset `offset` (use for range starts).
+    public func sourceStart(of offset: Int) -> Int {
+        guard var index = run(containing: offset) else { return offset }
+        // Skip empty derived runs (deleted source bytes) so a start lands on real text.
+        while outLength[index] == 0, index + 1 < outStart.count, outStart[index + 1] == offset { index += 1 }
+        let delta = offset - outStart[index]
+        if outLength[index] == srcLength[index] { return srcStart[index] + delta }
+        return delta >= outLength[index] ? srcStart[index] + srcLength[index] : srcStart[index]
+    }
+
+    /// Source offset just past the byte before derived offset `offset` (use for range ends).
+    public func sourceEnd(of offset: Int) -> Int {
+        guard offset > 0, var index = run(containing: offset - 1) else { return sourceStart(of: offset) }
+        while outLength[index] == 0, index > 0 { index -= 1 }
+        let delta = offset - outStart[index]
+        if outLength[index] == srcLength[index] { return srcStart[index] + delta }
+        return srcStart[index] + srcLength[index]
+    }
+
+    /// Maps a derived range to the source range it came from.
+    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+        let start = sourceStart(of: range.lowerBound)
+        let end = max(start, sourceEnd(of: range.upperBound))
+        return start..<end
+    }
+
+    /// `self` maps C → B and `inner` maps B → A; the result maps C → A.
+    public func composed(with inner: OffsetMap) -> ComposedOffsetMap {
+        ComposedOffsetMap(outer: self, inner: inner)
+    }
+}
+
+/// Two offset maps applied one after the other (normalized → ingested → source file).
+public struct ComposedOffsetMap: Sendable {
+    public let outer: OffsetMap
+    public let inner: OffsetMap
+
+    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+        inner.sourceRange(outer.sourceRange(range))
+    }
+}
