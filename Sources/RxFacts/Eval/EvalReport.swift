@@ -12,7 +12,8 @@ public struct EvalRow: Sendable, Hashable, Codable {
 /// The result of `rxfacts eval`.
 public struct EvalReport: Sendable, Hashable, Codable {
     public var rows: [EvalRow]
-    /// `document: error` for each document the extractor failed on (scored as finding nothing).
+    /// `extraction failed: document: error` for each document the extractor failed on (scored as
+    /// finding nothing), and `gold note: …` for gold-file problems conversion worked around.
     public var failures: [String]
 
     /// The table of the evaluation report, for docs and terminals.
@@ -27,7 +28,7 @@ public struct EvalReport: Sendable, Hashable, Codable {
         }
         var lines = table.map { "| " + $0.joined(separator: " | ") + " |" }
         lines.insert("|" + header.map { _ in "---|" }.joined(), at: 1)
-        for failure in failures { lines.append("extraction failed: \(failure)") }
+        for failure in failures { lines.append(failure) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -26,11 +26,12 @@ public enum Evaluation {
         return EvalReport(rows: rows, failures: failures)
     }
 
-    static func extract(_ document: GoldDocument, _ extractor: any MentionExtractor, _ failures: inout [String]) -> [Mention] {
+    static func extract(_ document: GoldDocument, _ extractor: any MentionExtractor, _ failures: inout [String]) -> [ScoredMention] {
+        failures += document.notes.map { "gold note: \($0)" }
         do {
             return try extractor.mentions(in: document.text, title: document.title)
         } catch {
-            failures.append("\(document.id): \(error)")
+            failures.append("extraction failed: \(document.id): \(error)")
             return []
         }
     }
@@ -49,7 +50,7 @@ public enum Evaluation {
         return map
     }
 
-    static func surface(_ mention: Mention, in text: [UInt8]) -> String {
+    static func surface(_ mention: ScoredMention, in text: [UInt8]) -> String {
         let start = max(0, min(mention.start, text.count)), end = max(start, min(mention.end, text.count))
         return MentionScorer.normalize(text[start..<end])
     }

@@ -35,6 +35,8 @@ public struct GoldDocument: Sendable, Hashable {
     public var pairs: [Pair]
     /// Byte ranges of sentences, when the gold is sentence-based.
     public var sentences: [Range<Int>]
+    /// Problems in the gold file that conversion worked around (printed by `eval`).
+    public var notes: [String] = []
 
     public init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
                 pairs: [Pair] = [], sentences: [Range<Int>] = []) {

@@ -35,9 +35,11 @@ public enum LabeledInGold {
                 throw GoldSetError(path: path, line: index + 1, reason: "expected studyID|SetID|section|other SetIDs")
             }
             let body = fields.count == 3 ? String(fields[2]) : fields[2..<(fields.count - 1)].joined(separator: "|")
-            let (text, annotations) = try strip(body, path: path, line: index + 1)
-            documents.append(GoldDocument(id: String(fields[0]), group: String(fields[0]), title: String(fields[1]),
-                                          text: text, annotations: annotations))
+            let (text, annotations, notes) = try strip(body, path: path, line: index + 1)
+            var document = GoldDocument(id: String(fields[0]), group: String(fields[0]), title: String(fields[1]),
+                                        text: text, annotations: annotations)
+            document.notes = notes
+            documents.append(document)
         }
         return documents
     }
@@ -45,12 +47,13 @@ public enum LabeledInGold {
     static let breakingTags: Set<String> = ["br", "div", "p", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4"]
 
     /// Removes markup, returning UTF-8 text and the annotations with byte ranges.
-    static func strip(_ body: String, path: String, line: Int) throws(GoldSetError) -> ([UInt8], [GoldDocument.Annotation]) {
+    static func strip(_ body: String, path: String, line: Int) throws(GoldSetError) -> ([UInt8], [GoldDocument.Annotation], [String]) {
         let input = Array(body.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var annotations: [GoldDocument.Annotation] = []
-        var open: (start: Int, cui: String)?
+        var notes: [String] = []
+        var open: [(start: Int, cui: String)] = []  // annotations nest in a few labels
         var i = 0
         while i < input.count {
             let byte = input[i]
@@ -59,18 +62,17 @@ public enum LabeledInGold {
                 let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
                 if name == "annotation" {
                     if tag.hasPrefix("/") {
-                        guard let current = open else {
-                            throw GoldSetError(path: path, line: line, reason: "</annotation> without an open annotation")
+                        guard let current = open.popLast() else {
+                            // The published file has a stray end tag (line 53, levothyroxine): keep going, say so.
+                            notes.append("\(path):\(line): ignored </annotation> without an open annotation")
+                            i = close + 1
+                            continue
                         }
                         let mention = String(decoding: output[current.start...], as: UTF8.self)
                         annotations.append(.init(type: .indication, range: current.start..<output.count,
                                                  text: mention, concept: current.cui))
-                        open = nil
                     } else {
-                        guard open == nil else {
-                            throw GoldSetError(path: path, line: line, reason: "nested <annotation>")
-                        }
-                        open = (output.count, attribute("cui", in: tag) ?? "")
+                        open.append((output.count, attribute("cui", in: tag) ?? ""))
                     }
                 } else if breakingTags.contains(name) {
                     output.append(0x0A)
@@ -87,8 +89,8 @@ public enum LabeledInGold {
             output.append(byte)
             i += 1
         }
-        if open != nil { throw GoldSetError(path: path, line: line, reason: "<annotation> never closed") }
-        return (output, annotations)
+        if !open.isEmpty { throw GoldSetError(path: path, line: line, reason: "<annotation> never closed") }
+        return (output, annotations, notes)
     }
 
     static func attribute(_ name: String, in tag: String) -> String? {

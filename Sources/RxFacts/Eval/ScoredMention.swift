@@ -1,5 +1,5 @@
 /// A span of text an extractor recognised: what `eval` scores against mention-level gold.
-public struct Mention: Sendable, Hashable {
+public struct ScoredMention: Sendable, Hashable {
     /// `adverse-effect`, `indication`, `combination`, or `drug` for a drug name.
     public var type: FactType
     /// UTF-8 byte offsets into the text given to the extractor.
@@ -22,11 +22,4 @@ public struct Mention: Sendable, Hashable {
     }
 
     public var range: Range<Int> { start..<end }
-}
-
-/// Anything that turns text into mentions: the rxfacts pipeline, or a fake in tests.
-public protocol MentionExtractor: Sendable {
-    /// Mentions in `text` (UTF-8). `title` names the document's drug when the gold set says it
-    /// (e.g. `Fentanyl` for a DDI 2013 DrugBank document), else the document id.
-    func mentions(in text: [UInt8], title: String) throws -> [Mention]
 }
