@@ -1,8 +1,16 @@
 import ArgumentParser
+import Foundation
 import RxFacts
 
-/// The extractor `eval` scores. Until the branch holds the core pipeline (`Pipeline.load`), there is
-/// nothing to score: say so instead of printing a table of zeros.
+/// The pipeline `eval` scores, loaded from `path` or the default definition.
 func makeExtractor(pipelinePath: String?) throws -> any MentionExtractor {
-    throw ValidationError("this build has no extraction pipeline yet (merge main, then wire PipelineMentionExtractor)")
+    guard let path = pipelinePath ?? Pipeline.defaultDefinitionPath() else {
+        throw ValidationError("no pipeline definition found; pass --pipeline or set RXFACTS_PIPELINE")
+    }
+    do {
+        return PipelineMentionExtractor(pipeline: try Pipeline.load(contentsOf: path))
+    } catch {
+        FileHandle.standardError.write(Data("rxfacts eval: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
 }
