@@ -13,6 +13,14 @@ public struct FactAssembler: Sendable {
         var fact: Fact
         var evidence: [(evidence: Evidence, hedged: Bool, rule: String)]
         var qualifiers: [String: Set<String>]
+        /// (start, end) of the evidence already taken, so repeats are skipped in O(1).
+        var spans: Set<Int> = []
+
+        mutating func add(_ evidence: Evidence, hedged: Bool, rule: String) {
+            if spans.insert(evidence.start &* 1_000_003 &+ evidence.end).inserted {
+                self.evidence.append((evidence, hedged, rule))
+            }
+        }
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
@@ -67,9 +75,7 @@ public struct FactAssembler: Sendable {
                     var draft = drafts[key] ?? Draft(
                         fact: Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: entry.codes.first, evidence: [], rule: rule.id),
                         evidence: [], qualifiers: [:])
-                    if !draft.evidence.contains(where: { $0.evidence.start == evidence.start && $0.evidence.end == evidence.end }) {
-                        draft.evidence.append((evidence, hedged, rule.id))
-                    }
+                    draft.add(evidence, hedged: hedged, rule: rule.id)
                     for (name, values) in qualifiers { draft.qualifiers[name, default: []].formUnion(values) }
                     drafts[key] = draft
                 }
@@ -151,9 +157,7 @@ public struct FactAssembler: Sendable {
             var draft = drafts[key] ?? Draft(
                 fact: Fact(type: .schedule, value: schedule.value, evidence: [], rule: "spl.dea-schedule", source: "spl-metadata"),
                 evidence: [], qualifiers: [:])
-            if !draft.evidence.contains(where: { $0.evidence == evidence }) {
-                draft.evidence.append((evidence, false, "spl.dea-schedule"))
-            }
+            draft.add(evidence, hedged: false, rule: "spl.dea-schedule")
             drafts[key] = draft
         }
     }
