@@ -22,14 +22,16 @@ public struct XMLTree: Sendable {
     }
 
     /// All character data inside `element`, concatenated, decoded, with runs of XML
-    /// whitespace collapsed to one space and trimmed.
+    /// whitespace collapsed to one space and trimmed; `<br/>` reads as a space.
     public func textContent(of element: XElement) -> String {
         var raw: [UInt8] = []
         var stack: [XNode] = [.element(element)]
         while let node = stack.popLast() {
             switch node {
             case .text(let text): raw.append(contentsOf: decodedBytes(of: text))
-            case .element(let e): stack.append(contentsOf: e.children.reversed())
+            case .element(let e):
+                if e.localName == "br" { raw.append(0x20) }
+                stack.append(contentsOf: e.children.reversed())
             }
         }
         var out: [UInt8] = []

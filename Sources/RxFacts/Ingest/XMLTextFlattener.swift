@@ -53,18 +53,18 @@ struct XMLTextFlattener {
         appendChildren(of: element, inline: false)
     }
 
-    /// Appends `element`'s text as one line (a heading): all markup inline, then a line break.
+    /// Appends `element`'s text as one line (a heading): all markup inline, then a blank line.
     mutating func appendHeading(_ element: XElement) {
         requestBreak(2, at: element.range.lowerBound)
         appendChildren(of: element, inline: true)
-        requestBreak(1, at: element.range.upperBound)
+        requestBreak(2, at: element.range.upperBound)
     }
 
     /// Appends an attribute value (FHIR `title value="…"`) as a heading line.
     mutating func appendHeading(_ attribute: XAttribute) {
         requestBreak(2, at: attribute.valueRange.lowerBound)
         appendAttributeValue(attribute)
-        requestBreak(1, at: attribute.valueRange.upperBound)
+        requestBreak(2, at: attribute.valueRange.upperBound)
     }
 
     /// Appends an attribute value inline.
