@@ -29,6 +29,6 @@ let package = Package(
             name: "rxfacts",
             dependencies: ["RxFacts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML"]),
+        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML"], exclude: ["Fixtures"]),
     ]
 )

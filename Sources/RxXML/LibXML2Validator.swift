@@ -40,7 +40,7 @@ enum LibXML2Validator {
         var depthError: XMLParseError?
         while status == 1 {
             status = xmlTextReaderRead(reader)
-            if status == 1, xmlTextReaderDepth(reader) >= Int32(limits.maxDepth) {
+            if status == 1, xmlTextReaderNodeType(reader) == 1, xmlTextReaderDepth(reader) >= Int32(limits.maxDepth) {
                 depthError = XMLParseError(
                     .limit, line: Int(xmlTextReaderGetParserLineNumber(reader)),
                     column: Int(xmlTextReaderGetParserColumnNumber(reader)),
