@@ -221,7 +221,11 @@ struct XMLScanner {
         let start = i
         i += 1
         let nameStart = i
-        while i < p.count, !Self.isNameEnd(p[i]) { i += 1 }
+        var colon = -1
+        while i < p.count, !Self.isNameEnd(p[i]) {
+            if p[i] == 0x3A, colon < 0 { colon = i }
+            i += 1
+        }
         guard i > nameStart else { throw fail(.malformed, "expected an element name") }
         let nameBytes = UnsafeBufferPointer(rebasing: p[nameStart..<i])
         let name = String(decoding: nameBytes, as: UTF8.self)
@@ -271,9 +275,10 @@ struct XMLScanner {
         }
         let localName: String
         let prefix: Substring
-        if let colon = name.firstIndex(of: ":") {
-            prefix = name[..<colon]
-            localName = String(name[name.index(after: colon)...])
+        if colon >= 0 {
+            let prefixLength = colon - nameStart
+            prefix = name.utf8.count > prefixLength ? Substring(name.utf8.prefix(prefixLength)) : ""
+            localName = String(decoding: UnsafeBufferPointer(rebasing: p[(colon + 1)..<(nameStart + nameBytes.count)]), as: UTF8.self)
         } else {
             prefix = ""
             localName = name

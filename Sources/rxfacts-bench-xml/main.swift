@@ -31,7 +31,8 @@ print("input: \(files.count) files, \(setBytes) bytes, replicated \(copies)× = 
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let mbps = Double(totalBytes) / 1e6 / seconds
-    print(String(format: "%-44@ %7.2f s  %7.1f MB/s  (check %d)", label as NSString, seconds, mbps, sink))
+    let padded = label.padding(toLength: 46, withPad: " ", startingAt: 0)
+    print(padded + String(format: "%7.2f s  %7.1f MB/s  (check %d)", seconds, mbps, sink))
 }
 
 let reader = XMLReader()

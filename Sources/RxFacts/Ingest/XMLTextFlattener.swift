@@ -169,7 +169,8 @@ struct XMLTextFlattener {
     @inline(__always)
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-    /// Copies source bytes, collapsing whitespace runs.
+    /// Copies source bytes, collapsing whitespace runs. Single spaces between words are kept
+    /// inside the copied chunk, so ordinary prose is copied in long runs.
     private mutating func appendSourceRun(_ range: Range<Int>) {
         var k = range.lowerBound
         let end = range.upperBound
@@ -181,7 +182,14 @@ struct XMLTextFlattener {
                 continue
             }
             let start = k
-            while k < end, !Self.isSpace(bytes[k]) { k += 1 }
+            while k < end {
+                let b = bytes[k]
+                if Self.isSpace(b) {
+                    // A lone ' ' followed by a word stays in the chunk; anything else ends it.
+                    guard b == 0x20, k + 1 < end, !Self.isSpace(bytes[k + 1]) else { break }
+                }
+                k += 1
+            }
             flushPending()
             text.append(contentsOf: bytes[start..<k])
             map.copy(sourceStart: start, count: k - start)
