@@ -41,7 +41,29 @@ public struct XMLReader: Sendable {
         }
         var scanner = XMLScanner(buffer, maxDepth: limits.maxDepth)
         try scanner.preflight()
-        try LibXML2Validator.validate(buffer, limits: limits)
+        do {
+            try LibXML2Validator.validate(buffer, limits: limits)
+        } catch {
+            throw Self.explainTruncation(error, buffer: buffer, maxDepth: limits.maxDepth)
+        }
+    }
+
+    /// libxml2's streaming reader reports a file cut short as "Extra content at the end of the
+    /// document" at its last byte; say what is really wrong, using the scanner's view of it.
+    private static func explainTruncation(
+        _ error: XMLParseError, buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int
+    ) -> XMLParseError {
+        guard error.message.hasPrefix("Extra content at the end of the document") else { return error }
+        let end = XMLParseError.position(of: buffer.count, in: buffer)
+        guard error.line == end.line else { return error }
+        var scanner = XMLScanner(buffer, maxDepth: maxDepth)
+        do {
+            _ = try scanner.scanDocument()
+            return error
+        } catch {
+            return XMLParseError(.malformed, line: end.line, column: end.column,
+                                 message: "document ends before it is complete (truncated file?): \(error.message)")
+        }
     }
 
     /// Local name and namespace URI of the root element, from the prolog and first tag only.

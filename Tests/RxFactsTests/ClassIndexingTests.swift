@@ -6,7 +6,8 @@ import Testing
         let input = try XMLTestSupport.corpusFile("METHOXSALEN.xml")
         let document = try SPLIngester().ingest(input)
         #expect(document.info.documentType == SPLIngester.classIndexingDocumentType)
-        #expect(document.products.isEmpty)
+        #expect(document.products.map(\.name) == ["METHOXSALEN"])
+        #expect(document.products.first?.ingredients.first?.unii == "U4VJ29L7BQ")
         let entries = document.classIndex
         #expect(entries.map(\.nui) == ["N0000010217", "N0000175984", "N0000009801", "N0000175879", "N0000007909"])
         #expect(entries.map(\.classType) == ["MoA", "EPC", "PE", "EPC", "Chemical/Ingredient"])

@@ -54,10 +54,12 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
               sectionCount: 44, topLevelCount: 13, ingredients: ["HALOPERIDOL": "J6292F8L3D"]),
         .init(file: "METHOXSALEN.xml", setId: "ea1a6225-0eb9-4743-9601-23d5795936a3",
               version: "1", effectiveTime: "20101101", documentType: "60685-5",
-              titlePrefix: "METHOXSALEN Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1, ingredients: [:]),
+              titlePrefix: "METHOXSALEN Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
+              ingredients: ["METHOXSALEN": "U4VJ29L7BQ"]),
         .init(file: "4ad64379-4281-4d60-bf5f-655931ceba13.xml", setId: "9324733b-5201-4981-b4a1-18f43f022210",
               version: "1", effectiveTime: "20180604", documentType: "60685-5",
-              titlePrefix: "TILDRAKIZUMAB\u{A0}Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1, ingredients: [:]),
+              titlePrefix: "TILDRAKIZUMAB\u{A0}Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
+              ingredients: ["TILDRAKIZUMAB": "DEW6X41BEK"]),
     ]
 
     @Test func everyCorpusFileHasAnExpectation() throws {

@@ -3,7 +3,10 @@ import RxXML
 /// Picks the ingester for an input by its content, not its file name: SPL (root `document`
 /// in `urn:hl7-org:v3`), ePI (FHIR `Composition`/`Bundle` in `http://hl7.org/fhir`), other
 /// XML, or plain text. UTF-16/UTF-32 input and FHIR JSON are refused with a clear error.
-public struct FormatDetector: Sendable {
+public struct FormatDetector: Ingester {
+    /// Reports the detected format in `document.format`; this value is never emitted.
+    public let format = "auto"
+
     public enum Format: String, Sendable, Hashable {
         case spl, epi, xml, text
     }
@@ -63,6 +66,9 @@ public struct FormatDetector: Sendable {
         case .text: text
         }
     }
+
+    /// Accepts everything: every input gets a format or a clear error.
+    public func accepts(_ input: SourceInput) -> Bool { true }
 
     /// Detects and ingests in one step.
     public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {

@@ -7,7 +7,8 @@ import RxXML
 /// followed by its flattened `<text>`; Highlights `excerpt`s are skipped (they repeat the
 /// full sections). Section spans cover the section's own text and its subsections.
 /// Metadata: products with active ingredients (`ACTIB`/`ACTIM`, and old-format
-/// `activeIngredient`) and the DEA schedule policy; class-indexing entries for 60685-5.
+/// `activeIngredient`) and the DEA schedule policy; for 60685-5, class-index entries and the
+/// indexed substance as the one product.
 public struct SPLIngester: Ingester {
     public let format = "spl"
     public var limits: XMLLimits
@@ -185,6 +186,13 @@ public struct SPLIngester: Ingester {
             let innerPath = path + "/identifiedSubstance"
             let substance = inner.child("name").map { tree.textContent(of: $0) } ?? ""
             let unii = inner.child("code")?.attribute("code")?.value
+            // The indexed substance is the document's subject: declare it like a product ingredient.
+            if !substance.isEmpty, let nameElement = inner.child("name") {
+                let provenance = MetadataValue(
+                    value: substance, path: innerPath + "/name", range: XMLInput.textRange(of: nameElement, in: tree))
+                let product = Product(name: substance, ingredients: [Ingredient(name: substance, unii: unii, provenance: provenance)])
+                if !products.contains(product) { products.append(product) }
+            }
             let kinds = inner.children(named: "asSpecializedKind")
             for (index, kind) in kinds.enumerated() {
                 guard let code = kind.element(at: ["generalizedMaterialKind", "code"]),
