@@ -2,7 +2,7 @@
 public struct XMLLimits: Sendable, Hashable {
     /// Largest input accepted, in bytes (libxml2 itself is run without `XML_PARSE_HUGE`).
     public var maxInputBytes: Int
-    /// Deepest element nesting accepted (libxml2's own ceiling without `XML_PARSE_HUGE` is 256).
+    /// Deepest element nesting accepted; enforced by the scanner while it builds the tree.
     public var maxDepth: Int
 
     public init(maxInputBytes: Int = 128 << 20, maxDepth: Int = 200) {

@@ -1,8 +1,9 @@
 /// The safe entry point to XML: hardened libxml2 validation, then an exact-offset tree.
 ///
 /// `read` runs four checks in order — size limit, encoding and DOCTYPE preflight (no entity
-/// declarations), libxml2's streaming reader (well-formedness, depth), rxfacts' scanner (tree
-/// with byte offsets) — and throws `XMLParseError` with line and column on the first failure.
+/// declarations), libxml2's parser with hardened options (well-formedness), rxfacts' scanner
+/// (depth limit, tree with byte offsets) — and throws `XMLParseError` with line and column on
+/// the first failure.
 public struct XMLReader: Sendable {
     public var limits: XMLLimits
 
@@ -20,7 +21,7 @@ public struct XMLReader: Sendable {
         return XMLTree(bytes: bytes, root: root)
     }
 
-    /// Only the checks (size, preflight, libxml2), no tree: libxml2's own reading speed.
+    /// Only the checks (size, preflight, libxml2), no tree and no depth limit. For benchmarks.
     public func validate(_ bytes: [UInt8]) throws(XMLParseError) {
         try bytes.withUnsafeBufferPointer { (buffer) throws(XMLParseError) in try check(buffer) }
     }
@@ -42,14 +43,15 @@ public struct XMLReader: Sendable {
         var scanner = XMLScanner(buffer, maxDepth: limits.maxDepth)
         try scanner.preflight()
         do {
-            try LibXML2Validator.validate(buffer, limits: limits)
+            try LibXML2Validator.validate(buffer)
         } catch {
             throw Self.explainTruncation(error, buffer: buffer, maxDepth: limits.maxDepth)
         }
     }
 
-    /// libxml2's streaming reader reports a file cut short as "Extra content at the end of the
-    /// document" at its last byte; say what is really wrong, using the scanner's view of it.
+    /// libxml2 (fed the whole buffer as one terminated chunk) reports a file cut short as "Extra
+    /// content at the end of the document" at its last byte; say what is really wrong, using the
+    /// scanner's view of it.
     private static func explainTruncation(
         _ error: XMLParseError, buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int
     ) -> XMLParseError {

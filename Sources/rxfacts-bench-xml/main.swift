@@ -38,7 +38,7 @@ print("input: \(files.count) files, \(setBytes) bytes, replicated \(copies)× = 
 let reader = XMLReader()
 let detector = FormatDetector()
 measure("libxml2 xmlTextReaderRead loop (bare)") { LibXML2.textReaderNodeCount($0.bytes) }
-try measure("rxfacts validate (preflight + libxml2 reader)") { try reader.validate($0.bytes); return 1 }
+try measure("rxfacts validate (preflight + libxml2 SAX)") { try reader.validate($0.bytes); return 1 }
 try measure("rxfacts scanner only (tree, exact offsets)") { try reader.scanWithoutValidation($0.bytes).root.children.count }
 try measure("XMLReader.read (validate + scanner tree)") { try reader.read($0.bytes).root.children.count }
 try measure("FormatDetector + SPL ingest (full path)") { try detector.ingest($0).text.count }
