@@ -4,7 +4,7 @@
 /// is safe on any input (the format sniffer runs it on unvalidated bytes).
 ///
 /// It understands what a well-formed, DTD-free document can contain: elements, attributes,
-/// namespaces declarations, character data with the five predefined entities and numeric
+/// namespace declarations, character data with the five predefined entities and numeric
 /// character references, CDATA, comments, processing instructions and a DOCTYPE (skipped).
 struct XMLScanner {
     private let p: UnsafeBufferPointer<UInt8>
