@@ -29,6 +29,8 @@ let package = Package(
             name: "rxfacts",
             dependencies: ["RxFacts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML"]),
+        // Benchmark of the XML ingest path (not a test): swift run -c release rxfacts-bench-xml
+        .executableTarget(name: "rxfacts-bench-xml", dependencies: ["RxFacts", "RxXML"]),
+        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML"], exclude: ["Fixtures"]),
     ]
 )

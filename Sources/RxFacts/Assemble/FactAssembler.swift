@@ -147,8 +147,28 @@ public struct FactAssembler: Sendable {
         return values
     }
 
-    /// Facts a structured label states in its metadata (the DEA schedule of a product).
+    /// Facts a structured label states in its metadata (the DEA schedule of a product; the
+    /// EPC class and mechanism of action of an FDA class-indexing SPL, with their NUI codes).
     func addMetadataFacts(_ doc: inout AnalyzedDocument, into drafts: inout [FactKey: Draft]) {
+        for entry in doc.ingested.classIndex {
+            let type: FactType
+            switch entry.classType {
+            case "EPC": type = .drugClass
+            case "MoA": type = .mechanism
+            default: continue
+            }
+            let source = entry.provenance
+            let text = String(decoding: doc.ingested.source[source.range], as: UTF8.self)
+            let evidence = Evidence(section: "spl-metadata", start: source.range.lowerBound, end: source.range.upperBound, text: text, path: source.path)
+            let key = FactKey(type: type, value: entry.className.lowercased(), negated: false)
+            var draft = drafts[key] ?? Draft(
+                fact: Fact(type: type, value: key.value, code: "nui:" + entry.nui, evidence: [], rule: "spl.class-index", source: "spl-metadata"),
+                evidence: [], qualifiers: [:])
+            if !draft.evidence.contains(where: { $0.evidence == evidence }) {
+                draft.evidence.append((evidence, false, "spl.class-index"))
+            }
+            drafts[key] = draft
+        }
         for product in doc.ingested.products {
             guard let schedule = product.schedule else { continue }
             let text = String(decoding: doc.ingested.source[schedule.range], as: UTF8.self)
