@@ -36,6 +36,10 @@ let package = Package(
             name: "rxfacts",
             dependencies: ["RxFacts", "RxFactsStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL"]),
+        .testTarget(
+            name: "RxFactsTests",
+            dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL"],
+            exclude: ["Fixtures"]  // read through #filePath, not bundled
+        ),
     ]
 )

@@ -11,6 +11,7 @@ public struct RecordLoader {
 
     public init() {}
 
+    @discardableResult
     public func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for path in paths {
@@ -21,6 +22,7 @@ public struct RecordLoader {
         return summary
     }
 
+    @discardableResult
     public func load(records: [Record], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for record in records { try load(record, into: store, summary: &summary) }
