@@ -15,8 +15,8 @@ public struct RecordLoader {
     public func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for path in paths {
-            try RecordReader.forEachRecord(inFile: path) { record, _ in
-                try load(record, into: store, summary: &summary)
+            try RecordReader.forEachLine(inFile: path) { record, _, bytes in
+                try load(record, fingerprint: RecordStore.fingerprint(bytes), into: store, summary: &summary)
             }
         }
         return summary
@@ -25,14 +25,16 @@ public struct RecordLoader {
     @discardableResult
     public func load(records: [Record], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
-        for record in records { try load(record, into: store, summary: &summary) }
+        for record in records { try load(record, fingerprint: nil, into: store, summary: &summary) }
         return summary
     }
 
-    private func load(_ record: Record, into store: RecordStore, summary: inout LoadSummary) throws {
+    private func load(
+        _ record: Record, fingerprint: String?, into store: RecordStore, summary: inout LoadSummary
+    ) throws {
         let index = summary.documents
         let hook = faultInjection.map { inject in { try inject(index) } }
-        let outcome = try store.load(record, beforeCommit: hook)
+        let outcome = try store.load(record, fingerprint: fingerprint, beforeCommit: hook)
         summary.add(outcome, factsInRecord: record.drugs.reduce(0) { $0 + $1.facts.count })
         progress?(summary)
     }

@@ -9,49 +9,70 @@ public enum RecordReader {
     public static func forEachRecord(
         inFile path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
     ) throws {
-        let data: Data
+        try forEachRecord(in: read(path), path: path, body)
+    }
+
+    /// Like `forEachRecord(inFile:_:)`, also handing over the line's bytes (the loader
+    /// fingerprints them instead of re-encoding the record).
+    static func forEachLine(
+        inFile path: String, _ body: (_ record: Record, _ line: Int, _ bytes: Data) throws -> Void
+    ) throws {
+        try forEachLine(in: read(path), path: path, body)
+    }
+
+    private static func read(_ path: String) throws -> Data {
         do {
-            data = path == "-"
+            return path == "-"
                 ? FileHandle.standardInput.readDataToEndOfFile()
                 : try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw StoreError.unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
-        try forEachRecord(in: data, path: path, body)
     }
 
     /// Calls `body` with each record in `data`; `path` names the input in errors.
     public static func forEachRecord(
         in data: Data, path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
     ) throws {
+        try forEachLine(in: data, path: path) { record, line, _ in try body(record, line) }
+    }
+
+    /// Calls `body` with each record in `data`, its 1-based line and the line's bytes.
+    static func forEachLine(
+        in data: Data, path: String, _ body: (_ record: Record, _ line: Int, _ bytes: Data) throws -> Void
+    ) throws {
         let decoder = JSONDecoder()
+        let bytes = [UInt8](data)
         var lineNumber = 0
-        var lineStart = data.startIndex
-        while lineStart < data.endIndex {
+        var lineStart = 0
+        while lineStart < bytes.count {
             lineNumber += 1
-            let lineEnd = data[lineStart...].firstIndex(of: 0x0A) ?? data.endIndex
-            let line = data[lineStart..<lineEnd]
-            lineStart = lineEnd < data.endIndex ? data.index(after: lineEnd) : data.endIndex
-            guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let start = lineStart
+            lineStart = lineEnd + 1
+            var first = start
+            while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            if first == lineEnd { continue }  // blank line
+            let line = Data(bytes[start..<lineEnd])
+            let column = first - start + 1
             let record: Record
             do {
-                record = try decoder.decode(Record.self, from: Data(line))
+                record = try decoder.decode(Record.self, from: line)
             } catch {
-                let (column, reason) = describe(error)
-                throw StoreError.badRecord(
-                    path: path, line: lineNumber, column: column ?? (first - line.startIndex + 1), reason: reason)
+                let (reported, reason) = describe(error)
+                throw StoreError.badRecord(path: path, line: lineNumber, column: reported ?? column, reason: reason)
             }
             guard record.schema == Record.schemaVersion else {
                 throw StoreError.badRecord(
-                    path: path, line: lineNumber, column: first - line.startIndex + 1,
+                    path: path, line: lineNumber, column: column,
                     reason: "record schema is '\(record.schema)', expected '\(Record.schemaVersion)'")
             }
             guard !record.document.id.isEmpty else {
                 throw StoreError.badRecord(
-                    path: path, line: lineNumber, column: first - line.startIndex + 1,
-                    reason: "record has an empty document id")
+                    path: path, line: lineNumber, column: column, reason: "record has an empty document id")
             }
-            try body(record, lineNumber)
+            try body(record, lineNumber, line)
         }
     }
 

@@ -12,6 +12,11 @@ public final class RecordStore {
     public let url: DatabaseURL
     public let connection: any SQLConnection
     private var insertStatements: [String: String] = [:]
+    private let timestamp: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -71,7 +76,7 @@ public final class RecordStore {
                     try connection.executeScript(migration.statements(connection.dialect))
                     try connection.execute(
                         "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                        [.integer(Int64(migration.version)), .text(migration.description), .text(Self.now())])
+                        [.integer(Int64(migration.version)), .text(migration.description), .text(timestamp.string(from: Date()))])
                 }
             }
         } catch let error as StoreError {
@@ -87,13 +92,19 @@ public final class RecordStore {
 
     /// Loads one record in one transaction.
     ///
+    /// - Parameter fingerprint: identifies the record's content (unchanged reloads write nothing);
+    ///   by default the FNV-1a 64 of its sorted-keys JSON. The loader passes the hash of the JSONL
+    ///   line instead, which `rxfacts extract` writes deterministically.
     /// - Parameter beforeCommit: called after every row is written and before the commit;
     ///   a throw rolls the whole document back (used by tests to simulate a crash mid-document).
     @discardableResult
-    public func load(_ record: Record, beforeCommit: (() throws -> Void)? = nil) throws -> LoadOutcome {
+    public func load(
+        _ record: Record, fingerprint: String? = nil, beforeCommit: (() throws -> Void)? = nil
+    ) throws -> LoadOutcome {
         let info = record.document
         let version = info.version ?? ""
-        let recordHash = try Self.fingerprint(encoder.encode(record))
+        let recordHash = try fingerprint ?? Self.fingerprint(encoder.encode(record))
+        let loadedAt = timestamp.string(from: Date())
         do {
             return try connection.transaction { () throws -> LoadOutcome in
                 if connection.dialect == .postgres {
@@ -106,7 +117,7 @@ public final class RecordStore {
                 let documentValues: [SQLValue] = [
                     .text(info.source), .text(info.format), SQLValue(info.title), SQLValue(info.effectiveTime),
                     SQLValue(info.documentType), SQLValue(try info.sections.map { try json($0) }),
-                    SQLValue(info.contentHash), .text(recordHash), .text(Self.now()),
+                    SQLValue(info.contentHash), .text(recordHash), .text(loadedAt),
                 ]
                 let documentKey: Int64
                 let action: LoadOutcome.Action
@@ -315,7 +326,7 @@ public final class RecordStore {
     }
 
     /// FNV-1a 64 of the record's canonical JSON, hex: tells an unchanged reload from a changed one.
-    static func fingerprint(_ data: Data) -> String {
+    public static func fingerprint(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data {
             hash ^= UInt64(byte)
@@ -325,9 +336,4 @@ public final class RecordStore {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
 }
