@@ -314,3 +314,51 @@ struct PostgresRecordStoreTests {
         #expect(rows == [[.text("alprazolam")]])
     }
 }
+
+/// The project's Corpus reference records (Corpus/reference/*.jsonl, written by `rxfacts extract`)
+/// load with row counts equal to the facts in the files, identically in both engines.
+@Suite struct CorpusLoadTests {
+    static let referenceFiles: [String] = {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Corpus/reference")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { directory.appendingPathComponent($0).path }
+    }()
+
+    static func expected() throws -> (documents: Int, facts: Int, evidence: Int) {
+        var records: [Record] = []
+        for file in referenceFiles {
+            try RecordReader.forEachRecord(inFile: file) { record, _ in records.append(record) }
+        }
+        return (Set(records.map { "\($0.document.id)@\($0.document.version ?? "")" }).count,
+                StoreTestSupport.factCount(records), StoreTestSupport.evidenceCount(records))
+    }
+
+    static func load(into url: DatabaseURL) throws -> TableCounts {
+        let store = try RecordStore(url: url)
+        try RecordLoader().load(paths: referenceFiles, into: store)
+        let first = try StoreTestSupport.dump(store)
+        let again = try RecordLoader().load(paths: referenceFiles, into: store)
+        #expect(again.inserted + again.replaced == 0)
+        #expect(try StoreTestSupport.dump(store) == first)
+        return try store.counts()
+    }
+
+    @Test func corpusLoadsIntoSQLite() throws {
+        try #require(!Self.referenceFiles.isEmpty, "no Corpus/reference/*.jsonl")
+        let expected = try Self.expected()
+        let counts = try Self.load(into: StoreTestSupport.temporarySQLiteURL())
+        #expect(counts.documents == expected.documents)
+        #expect(counts.facts == expected.facts)
+        #expect(counts.evidence == expected.evidence)
+    }
+
+    @Test(.enabled(if: PostgresTestServer.isReachable, PostgresTestServer.skipMessage))
+    func corpusLoadsIntoPostgresLikeSQLite() throws {
+        try #require(!Self.referenceFiles.isEmpty, "no Corpus/reference/*.jsonl")
+        let sqlite = try Self.load(into: StoreTestSupport.temporarySQLiteURL())
+        let postgres = try Self.load(into: PostgresTestServer.freshSchemaURL())
+        #expect(postgres == sqlite)
+        #expect(postgres.facts == (try Self.expected()).facts)
+    }
+}
