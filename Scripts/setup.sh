@@ -3,7 +3,7 @@
 # (or sudo) only when something is missing.
 set -euo pipefail
 need=()
-for pkg in libxml2-dev pkg-config; do
+for pkg in libxml2-dev libsqlite3-dev libpq-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
