@@ -89,7 +89,7 @@ public struct ContextAnnotator: Sendable {
                 let previous = counts[name] ?? (0, mention.range.lowerBound)
                 counts[name] = (previous.count + 1, previous.first)
             }
-            if let brand = knowledge.entry(of: mention, kinds: ["brand"]), knowledge.entry(of: mention, kinds: ["drug"]) == nil {
+            if knowledge.isBrandOnly(mention), let brand = knowledge.entry(of: mention, kinds: ["brand"]) {
                 for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
             }
         }
