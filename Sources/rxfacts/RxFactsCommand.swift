@@ -6,6 +6,6 @@ struct RxFactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rxfacts",
         abstract: "Turn drug leaflets into machine-usable drug facts (JSON Lines).",
-        subcommands: []
+        subcommands: [LexiconCommand.self]
     )
 }
