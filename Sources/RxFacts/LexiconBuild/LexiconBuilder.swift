@@ -49,6 +49,10 @@ public struct LexiconBuilder: Sendable {
         files["conditions.tsv"] = Self.render(conditions, title: "conditions: Disease Ontology (2015-05-14) with ICD-10-CM, UMLS and MeSH codes, plus curated terms")
         files["schedules.tsv"] = Self.render(schedules, title: "schedules: US DEA schedule surface forms → CI…CV")
         files["interactions.tsv"] = InteractionTable.render(interactions)
+        // The build checks its own output with the same rules every loader applies.
+        for (name, text) in files where name != "interactions.tsv" {
+            _ = try LexiconFileParser().parse(text: text, path: name)
+        }
         for (name, text) in files {
             report.lineCounts[name] = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
         }

@@ -11,7 +11,8 @@ public struct RxNormBrandReader: Sendable {
         let inRxcui = try table.column("ingredient_rxcui"), inName = try table.column("ingredient_name")
         var result: [RxNormBrandLink] = []
         for row in table.rows {
-            guard !row[inRxcui].isEmpty, !row[inName].isEmpty else {
+            let numeric = { (text: String) in !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+            guard numeric(row[bnRxcui]), numeric(row[inRxcui]), !row[inName].isEmpty else {
                 report.skip(table.path, row.line, "brand \"\(row[bn])\" has no resolved ingredient")
                 continue
             }
