@@ -302,10 +302,11 @@ e("goose bumps", "gooseflesh|goose pimples|piloerection", "", g)
 
 # dependence (kind dependence, not effect)
 g = "dependence"
-e("dependence", "drug dependence|physical dependence|psychological dependence|physical or psychological dependence|dependency|physical dependency|psychological dependency", "", g, "dependence")
+e("dependence", "drug dependence|dependency|drug dependency", "", g, "dependence")
+e("physical dependence", "physically dependent|physical dependency", "", g, "dependence")
+e("psychological dependence", "psychologically dependent|psychological dependency", "", g, "dependence")
 e("addiction", "addictive|drug addiction|opioid addiction|addiction potential", "", g, "dependence")
-e("abuse", "drug abuse|abuse potential|potential for abuse|risk of abuse|substance abuse", "", g, "dependence")
-e("misuse", "drug misuse|misusing|risk of misuse", "", g, "dependence")
+e("abuse potential", "abuse|drug abuse|potential for abuse|risk of abuse|substance abuse|misuse|drug misuse|risk of misuse|potential for misuse", "", g, "dependence")
 e("tolerance", "drug tolerance|developing tolerance|reduced effect over time", "", g, "dependence")
 e("diversion", "drug diversion", "", g, "dependence")
 

@@ -6,6 +6,12 @@ struct RxFactsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rxfacts",
         abstract: "Turn drug leaflets into machine-usable drug facts (JSON Lines).",
-        subcommands: [LexiconCommand.self]
+        discussion: """
+            rxfacts reads plain-text and XML drug leaflets, runs them through staged processors             (ingest → normalize → segment → tokenize → tag → context → assemble → emit) driven by             the lexicons and rule packs in Pipelines/, and writes one JSON record of drug facts per             leaflet: class, mechanism, schedule, indications, dangerous combinations, adverse effects,             withdrawal and dependence, each with its evidence (section, byte offsets, text, rule).
+
+            Start with:  rxfacts extract Corpus/
+            """,
+        subcommands: [ExtractCommand.self, LexiconCommand.self],
+        defaultSubcommand: nil
     )
 }

@@ -5,7 +5,13 @@ public struct TextIngester: Ingester {
 
     public init() {}
 
-    public func accepts(_ input: SourceInput) -> Bool { true }
+    /// Anything that is not markup: XML goes to an XML ingester or is reported unsupported.
+    public func accepts(_ input: SourceInput) -> Bool {
+        var i = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < input.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(input.bytes[i]) { i += 1 }
+        return !(i < input.bytes.count && input.bytes[i] == UInt8(ascii: "<")
+            && i + 1 < input.bytes.count && (input.bytes[i + 1] == UInt8(ascii: "?") || input.bytes[i + 1] == UInt8(ascii: "!") || Tokenizer.isWordByte(input.bytes[i + 1])))
+    }
 
     public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let bytes = input.bytes

@@ -35,6 +35,15 @@ public enum CuratedTerms {
         ("corticosteroid", ["corticosteroids", "steroid medicine"]),
     ]
 
+    /// Vocabulary drugs that leaflets name as everyday substances: (vocabulary canonical,
+    /// everyday canonical). They become `substance` entries under the everyday name, keeping
+    /// their codes and the vocabulary name as a variant ("ethanol" → substance "alcohol").
+    public static let everydaySubstances: [(vocabulary: String, canonical: String)] = [
+        ("ethanol", "alcohol"),
+        ("caffeine", "caffeine"),
+        ("nicotine", "nicotine"),
+    ]
+
     /// Classes users name that no single FDA class covers: (canonical, variants, member classes).
     public static let classGroups: [(canonical: String, variants: [String], includes: [String])] = [
         ("opioid", ["opioids", "opiate", "opiates", "opioid medicine", "opioid medicines"],

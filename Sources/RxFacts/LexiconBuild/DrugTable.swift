@@ -202,6 +202,23 @@ public struct DrugTable: Sendable {
         }
     }
 
+    /// Applies `CuratedTerms.everydaySubstances`; a missing vocabulary name fails the build.
+    mutating func applyEverydaySubstances() throws(LexiconBuildError) {
+        for (vocabularyName, canonical) in CuratedTerms.everydaySubstances {
+            guard let i = byCanonical[TermFilter.matchKey(vocabularyName)] else {
+                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
+            }
+            entries[i].kind = "substance"
+            if entries[i].canonical != canonical {
+                entries[i].variants.append(entries[i].canonical)
+                entries[i].variants.removeAll { $0 == canonical }
+                byCanonical[TermFilter.matchKey(entries[i].canonical)] = nil
+                entries[i].canonical = canonical
+                byCanonical[TermFilter.matchKey(canonical)] = i
+            }
+        }
+    }
+
     mutating func resolveAmbiguousVariants(report: inout LexiconBuildReport) {
         VariantResolver.resolve(&entries, report: &report, label: "drugs")
         byVariant = [:]

@@ -34,6 +34,7 @@ public struct LexiconBuilder: Sendable {
         drugs.addIngredients(ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, report: &report)
         let deaBrands = drugs.applySchedules(dea, report: &report)
         drugs.applyClasses(splLinks + drugCentral.links)
+        try drugs.applyEverydaySubstances()
         drugs.resolveAmbiguousVariants(report: &report)
 
         let brands = BrandTable.build(links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)

@@ -1,0 +1,146 @@
+/// Stage 6: decides what each sentence is about and which of its words are negated,
+/// hedged or conditional (ConText: a trigger opens a scope forward or backward that runs
+/// to the sentence end, a terminator, or the trigger's window).
+///
+/// Subject attribution: the document's drug is the drug (ingredient or brand) named most
+/// often, or the active ingredients a structured label declares; "it", "the drug" and
+/// similar refer to it; any other drug named in a sentence is not the subject.
+public struct ContextAnnotator: Sendable {
+    public let knowledge: KnowledgeBase
+
+    public init(knowledge: KnowledgeBase) {
+        self.knowledge = knowledge
+    }
+
+    public func process(_ doc: inout AnalyzedDocument) {
+        doc.subjects = subjects(of: doc)
+        let names = Set(doc.subjects.map(\.name))
+        doc.context = Array(repeating: SentenceContext(), count: doc.sentences.count)
+        for mention in doc.terms {
+            let drugs = knowledge.drugNames(of: mention)
+            guard !drugs.isEmpty else { continue }
+            let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: drugs.contains(where: names.contains), names: drugs)
+            doc.context[mention.sentence].references.append(reference)
+        }
+        var bySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
+        for trigger in doc.triggers { bySentence[trigger.sentence].append(trigger) }
+        for (index, triggers) in bySentence.enumerated() where !triggers.isEmpty {
+            annotate(&doc, sentence: index, triggers: triggers)
+        }
+        for index in doc.context.indices {
+            doc.context[index].references.sort { $0.start < $1.start }
+        }
+    }
+
+    private func annotate(_ doc: inout AnalyzedDocument, sentence index: Int, triggers: [Mention]) {
+        let sentence = doc.sentences[index]
+        let terminators = triggers.filter { $0.entries.contains { knowledge.triggerInfo[Int($0)].category == .terminate } }
+        for trigger in triggers {
+            for payload in trigger.entries {
+                let info = knowledge.triggerInfo[Int(payload)]
+                switch info.category {
+                case .anaphor:
+                    doc.context[index].references.append(DrugReference(start: trigger.range.lowerBound, isDocumentDrug: true, names: []))
+                case .negated, .hedged, .conditional:
+                    var scopes: [Range<Int>] = []
+                    if info.direction != .backward {
+                        let last = min(sentence.tokens.upperBound, trigger.tokens.upperBound + info.window) - 1
+                        var end = last >= trigger.tokens.upperBound ? Int(doc.tokens[last].end) : trigger.range.upperBound
+                        if let stop = terminators.first(where: { $0.range.lowerBound >= trigger.range.upperBound }) {
+                            end = min(end, stop.range.lowerBound)
+                        }
+                        scopes.append(trigger.range.upperBound..<max(trigger.range.upperBound, end))
+                    }
+                    if info.direction != .forward {
+                        let first = max(sentence.tokens.lowerBound, trigger.tokens.lowerBound - info.window)
+                        var start = first < trigger.tokens.lowerBound ? Int(doc.tokens[first].start) : trigger.range.lowerBound
+                        if let stop = terminators.last(where: { $0.range.upperBound <= trigger.range.lowerBound }) {
+                            start = max(start, stop.range.upperBound)
+                        }
+                        scopes.append(start..<max(start, trigger.range.lowerBound))
+                    }
+                    switch info.category {
+                    case .negated: doc.context[index].negated.append(contentsOf: scopes)
+                    case .hedged: doc.context[index].hedged.append(contentsOf: scopes)
+                    default: doc.context[index].conditional.append(contentsOf: scopes)
+                    }
+                case .pseudo, .terminate:
+                    break
+                }
+            }
+        }
+    }
+
+    /// The drugs the document is about.
+    func subjects(of doc: AnalyzedDocument) -> [SubjectDrug] {
+        // Structured labels declare their active ingredients.
+        var declared: [String] = []
+        for product in doc.ingested.products {
+            for ingredient in product.ingredients {
+                let name = canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()
+                if !declared.contains(name) { declared.append(name) }
+            }
+        }
+        var counts: [String: (count: Int, first: Int)] = [:]
+        var brands: [String: Set<String>] = [:]
+        for mention in doc.terms {
+            let names = knowledge.drugNames(of: mention)
+            for name in names {
+                let previous = counts[name] ?? (0, mention.range.lowerBound)
+                counts[name] = (previous.count + 1, previous.first)
+            }
+            if let brand = knowledge.entry(of: mention, kinds: ["brand"]), knowledge.entry(of: mention, kinds: ["drug"]) == nil {
+                for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
+            }
+        }
+        var chosen = declared
+        if chosen.isEmpty, let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }) {
+            chosen = [best.key]
+            // A combination product (a brand of several ingredients): all of them are subjects.
+            if let brandNames = brands[best.key] {
+                for brand in brandNames.sorted() {
+                    if let entry = knowledge.lexicon.entries.first(where: { $0.kind == "brand" && $0.canonical == brand }) {
+                        for ingredient in entry.ingredients where !chosen.contains(ingredient) && counts[ingredient] != nil {
+                            chosen.append(ingredient)
+                        }
+                    }
+                }
+            }
+        }
+        return chosen.map { name in
+            var codes: [String: String] = [:]
+            if let entry = knowledge.lexicon.entries.first(where: { $0.kind == "drug" && $0.canonical == name }) {
+                for code in entry.codes {
+                    let parts = code.split(separator: ":", maxSplits: 1)
+                    if parts.count == 2, codes[String(parts[0])] == nil { codes[String(parts[0])] = String(parts[1]) }
+                }
+            }
+            for product in doc.ingested.products {
+                for ingredient in product.ingredients where (canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()) == name {
+                    if let unii = ingredient.unii, codes["unii"] == nil { codes["unii"] = unii }
+                }
+            }
+            return SubjectDrug(name: name, brands: (brands[name] ?? []).sorted(), codes: codes)
+        }
+    }
+
+    /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam").
+    func canonicalDrugName(_ text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var tokens: [Token] = []
+        Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
+        var state: Int32 = 0
+        for token in tokens where !PhraseAutomaton.isSkipped(token, bytes) {
+            guard let key = knowledge.vocabulary.find(bytes, token.range, kind: token.kind) else { return nil }
+            state = knowledge.terms.step(state, key)
+            if state < 0 { return nil }
+        }
+        guard let payloads = knowledge.terms.payloads(at: state) else { return nil }
+        for payload in payloads {
+            let entry = knowledge.lexicon.entries[Int(payload)]
+            if entry.kind == "drug" { return entry.canonical }
+            if entry.kind == "brand", let first = entry.ingredients.first { return first }
+        }
+        return nil
+    }
+}

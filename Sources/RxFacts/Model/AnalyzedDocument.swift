@@ -1,0 +1,151 @@
+/// A document as it moves through the pipeline: each stage reads the layers before it
+/// and fills its own. Offsets in every layer are byte offsets into `normalized` unless
+/// said otherwise; `sourceRange(_:)` maps them back to the source file.
+public struct AnalyzedDocument: Sendable {
+    public var ingested: IngestedDocument
+    /// Normalized text (NFC, ASCII quotes and dashes, single spaces, no soft hyphens).
+    public var normalized: [UInt8] = []
+    /// Maps `normalized` offsets to `ingested.text` offsets.
+    public var normalizedMap = OffsetMap()
+    /// `ingested.sections` boundaries translated into `normalized` offsets by the normalizer.
+    public var declaredSections: [SectionSpan] = []
+    public var sections: [Section] = []
+    public var sentences: [Sentence] = []
+    public var tokens: [Token] = []
+    /// Lexicon terms found by the tagger, in token order.
+    public var terms: [Mention] = []
+    /// Rule cues (e.g. "belongs to", "used for") found by the tagger, in token order.
+    public var cues: [Mention] = []
+    /// Context triggers (negation, hedging, conditional, terminators), in token order.
+    public var triggers: [Mention] = []
+    /// Per-sentence context: who the sentence is about and which tokens are in which scope.
+    public var context: [SentenceContext] = []
+    /// Per-token roles in lists: bit 1 separator ("," "and" "such as"), bit 2 stop ("which", ";").
+    public var tokenRoles: [UInt8] = []
+    /// The drugs the document is about, decided by the context stage.
+    public var subjects: [SubjectDrug] = []
+    /// Facts per drug, filled by the assembler.
+    public var drugs: [DrugRecord] = []
+
+    public init(ingested: IngestedDocument) {
+        self.ingested = ingested
+    }
+
+    /// Source-file byte range of a normalized range.
+    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+        ingested.textMap.sourceRange(normalizedMap.sourceRange(range))
+    }
+
+    /// Evidence for a normalized range: section name, source offsets and the source bytes there.
+    public func evidence(for range: Range<Int>, section: String) -> Evidence {
+        let source = sourceRange(range)
+        let text = String(decoding: ingested.source[source], as: UTF8.self)
+        return Evidence(section: section, start: source.lowerBound, end: source.upperBound, text: text)
+    }
+
+    /// The normalized bytes of a range as a String (for messages and values, not hot paths).
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: normalized[range], as: UTF8.self)
+    }
+}
+
+/// A section of the document: a heading (possibly empty) and the sentences under it.
+public struct Section: Sendable, Hashable {
+    /// Lower-case name: the canonical SPL section name or the heading text.
+    public var name: String
+    public var code: String?
+    /// Range of the heading line in normalized text (empty when there is none).
+    public var heading: Range<Int>
+    /// Range of the body in normalized text.
+    public var body: Range<Int>
+    /// Indices into `AnalyzedDocument.sentences`.
+    public var sentences: Range<Int>
+}
+
+/// A sentence: a byte range and the tokens inside it.
+public struct Sentence: Sendable, Hashable {
+    public var range: Range<Int>
+    /// Indices into `AnalyzedDocument.tokens`.
+    public var tokens: Range<Int>
+    /// Index into `AnalyzedDocument.sections`.
+    public var section: Int
+}
+
+/// A token: a byte range of the normalized text and the id of its folded form.
+///
+/// Tokens never hold a `String`; `key` is the id of the case- and plural-folded bytes in
+/// the pipeline's `Vocabulary` (or `Token.unknownKey` when no lexicon phrase uses it).
+public struct Token: Sendable, Hashable {
+    public static let unknownKey: Int32 = -1
+
+    public enum Kind: UInt8, Sendable {
+        case word, number, punctuation
+        /// A hyphen or slash inside a compound ("GABA-A", "and/or"): matching skips it.
+        case joiner
+        /// A clitic after an apostrophe ("'s", "'t"): possessive `'s` is skipped in matching.
+        case clitic
+    }
+
+    public var start: Int32
+    public var end: Int32
+    public var key: Int32
+    public var kind: Kind
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// A phrase found by an automaton: token span, byte span and what it matched.
+public struct Mention: Sendable, Hashable {
+    /// Token indices `[first, last]` as a half-open range over `AnalyzedDocument.tokens`.
+    public var tokens: Range<Int>
+    /// Byte range in normalized text.
+    public var range: Range<Int>
+    /// Indices of the matched entries in the automaton's entry table.
+    public var entries: [Int32]
+    /// Index of the sentence the mention is in.
+    public var sentence: Int
+}
+
+/// What the context stage decided about one sentence.
+public struct SentenceContext: Sendable, Hashable {
+    /// Drugs the sentence names or refers to ("it", "the drug"), in order.
+    public var references: [DrugReference] = []
+    /// Byte ranges (normalized) under negation, hedging and conditional scope.
+    public var negated: [Range<Int>] = []
+    public var hedged: [Range<Int>] = []
+    public var conditional: [Range<Int>] = []
+
+    public init() {}
+
+    /// True when the last drug named before `offset` is the document's drug.
+    public func documentDrugNamed(before offset: Int) -> Bool {
+        references.last(where: { $0.start < offset })?.isDocumentDrug ?? false
+    }
+
+    /// True when the document's drug is named or referred to anywhere in the sentence.
+    public var namesDocumentDrug: Bool { references.contains { $0.isDocumentDrug } }
+
+    /// True when the sentence names only other drugs.
+    public var isAboutOtherDrug: Bool { !references.isEmpty && !namesDocumentDrug }
+
+    static func contains(_ scopes: [Range<Int>], _ offset: Int) -> Bool {
+        scopes.contains { $0.contains(offset) }
+    }
+}
+
+/// A drug named (or referred to) in a sentence.
+public struct DrugReference: Sendable, Hashable {
+    /// Byte offset (normalized) of the name or anaphor.
+    public var start: Int
+    /// True for the document's drug, its brands and anaphora ("it", "the medicine").
+    public var isDocumentDrug: Bool
+    /// Canonical ingredient names, empty for an anaphor.
+    public var names: [String]
+}
+
+/// A drug the document is about.
+public struct SubjectDrug: Sendable, Hashable {
+    public var name: String
+    public var brands: [String]
+    public var codes: [String: String]
+}

@@ -1,0 +1,140 @@
+/// Lexicons, fact rules and context rules compiled once into automata over one shared
+/// vocabulary. Immutable and `Sendable`: one instance serves every document and thread.
+public struct KnowledgeBase: Sendable {
+    /// What a cue phrase means to a rule.
+    public enum CueRole: Sendable, Hashable {
+        case cue(rule: Int)
+        case requirement(rule: Int)
+        case qualifier(rule: Int, name: String)
+    }
+
+    /// A context trigger or an anaphor.
+    public struct TriggerInfo: Sendable, Hashable {
+        public enum Category: Sendable, Hashable {
+            case negated, hedged, conditional, pseudo, terminate, anaphor
+        }
+        public var category: Category
+        public var direction: ContextRules.Direction
+        public var window: Int
+        public var literal: String
+    }
+
+    /// A rule with its kinds resolved.
+    public struct CompiledRule: Sendable {
+        public var id: String
+        public var fact: FactType
+        public var hasCues: Bool
+        public var targetKinds: [String]
+        public var gap: Int
+        public var list: Bool
+        public var subject: FactRule.SubjectMode
+        public var negatable: Bool
+        public var hasRequirements: Bool
+        public var sections: [String]
+        public var excludeSubject: Bool
+        public var qualifiers: [(name: String, targets: [String], gap: Int)]
+    }
+
+    public let lexicon: Lexicon
+    public let vocabulary: Vocabulary
+    public let terms: PhraseAutomaton
+    public let cues: PhraseAutomaton
+    public let cueRoles: [CueRole]
+    public let triggers: PhraseAutomaton
+    public let triggerInfo: [TriggerInfo]
+    /// Payload 1: separator, 2: stop.
+    public let listWords: PhraseAutomaton
+    public let rules: [CompiledRule]
+    /// Folded keys of "and" and "or" (for "physical or psychological dependence").
+    public let coordinators: Set<Int32>
+
+    public init(lexicon: Lexicon, rules pack: RulePack, context: ContextRules) throws(InputError) {
+        self.lexicon = lexicon
+        var vocabulary = Vocabulary()
+        var terms = PhraseAutomaton()
+        for (index, entry) in lexicon.entries.enumerated() {
+            for variant in entry.variants {
+                terms.add(variant, payload: Int32(index), vocabulary: &vocabulary)
+            }
+        }
+        var cues = PhraseAutomaton()
+        var roles: [CueRole] = []
+        var compiled: [CompiledRule] = []
+        func addCue(_ phrase: String, _ role: CueRole) {
+            let payload: Int32
+            if let existing = roles.firstIndex(of: role) { payload = Int32(existing) } else {
+                payload = Int32(roles.count)
+                roles.append(role)
+            }
+            cues.add(phrase, payload: payload, vocabulary: &vocabulary)
+        }
+        for (index, rule) in pack.rules.enumerated() {
+            for phrase in rule.cues ?? [] { addCue(phrase, .cue(rule: index)) }
+            for phrase in rule.requires ?? [] { addCue(phrase, .requirement(rule: index)) }
+            var qualifiers: [(String, [String], Int)] = []
+            for (name, qualifier) in (rule.qualifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for phrase in qualifier.cues { addCue(phrase, .qualifier(rule: index, name: name)) }
+                qualifiers.append((name, qualifier.targets, qualifier.gap ?? 4))
+            }
+            compiled.append(CompiledRule(
+                id: rule.id, fact: FactType(rawValue: rule.fact), hasCues: !(rule.cues ?? []).isEmpty,
+                targetKinds: rule.targets, gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
+                negatable: rule.negatable ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
+                sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
+        }
+        var triggers = PhraseAutomaton()
+        var info: [TriggerInfo] = []
+        let window = context.window ?? 8
+        for trigger in context.triggers {
+            let category: TriggerInfo.Category
+            switch trigger.category {
+            case .negated: category = .negated
+            case .hedged: category = .hedged
+            case .conditional: category = .conditional
+            case .pseudo: category = .pseudo
+            case .terminate: category = .terminate
+            }
+            triggers.add(trigger.literal, payload: Int32(info.count), vocabulary: &vocabulary)
+            info.append(TriggerInfo(category: category, direction: trigger.direction ?? .forward, window: trigger.window ?? window, literal: trigger.literal))
+        }
+        for phrase in context.anaphora {
+            triggers.add(phrase, payload: Int32(info.count), vocabulary: &vocabulary)
+            info.append(TriggerInfo(category: .anaphor, direction: .forward, window: 0, literal: phrase))
+        }
+        var listWords = PhraseAutomaton()
+        for phrase in pack.separators { listWords.add(phrase, payload: 1, vocabulary: &vocabulary) }
+        for phrase in pack.stops { listWords.add(phrase, payload: 2, vocabulary: &vocabulary) }
+        let and = Array("and".utf8)
+        let or = Array("or".utf8)
+        coordinators = [vocabulary.intern(and, 0..<3, kind: .word), vocabulary.intern(or, 0..<2, kind: .word)]
+        self.vocabulary = vocabulary
+        self.terms = terms
+        self.cues = cues
+        self.cueRoles = roles
+        self.triggers = triggers
+        self.triggerInfo = info
+        self.listWords = listWords
+        self.rules = compiled
+    }
+
+    /// Entries of a term mention, in lexicon order.
+    @inline(__always)
+    public func entries(of mention: Mention) -> [Lexicon.Entry] {
+        mention.entries.map { lexicon.entries[Int($0)] }
+    }
+
+    /// The first entry of a mention whose kind is one of `kinds` (in `kinds` order).
+    public func entry(of mention: Mention, kinds: [String]) -> Lexicon.Entry? {
+        for kind in kinds {
+            for index in mention.entries where lexicon.entries[Int(index)].kind == kind { return lexicon.entries[Int(index)] }
+        }
+        return nil
+    }
+
+    /// Canonical ingredient names a mention stands for when it names a drug or brand.
+    public func drugNames(of mention: Mention) -> [String] {
+        if let drug = entry(of: mention, kinds: ["drug"]) { return [drug.canonical] }
+        if let brand = entry(of: mention, kinds: ["brand"]) { return brand.ingredients }
+        return []
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A compiled pipeline: ingesters, the stages in order and the knowledge base they share.
+/// Build it once, then call `extract(_:)` for each input, from any number of threads.
+public struct Pipeline: Sendable {
+    public let definition: PipelineDefinition
+    public let knowledge: KnowledgeBase
+    /// Tried in order; the first that accepts an input reads it.
+    public let ingesters: [any Ingester]
+    let stages: [any Stage]
+    let encoder = RecordEncoder()
+
+    public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
+        self.definition = definition
+        self.knowledge = knowledge
+        self.ingesters = ingesters
+        stages = [
+            Normalizer(), Segmenter(), Tokenizer(vocabulary: knowledge.vocabulary), Tagger(knowledge: knowledge),
+            ContextAnnotator(knowledge: knowledge), FactAssembler(knowledge: knowledge),
+        ]
+    }
+
+    /// Ingesters for every supported format, most specific first.
+    public static let defaultIngesters: [any Ingester] = [TextIngester()]
+
+    /// Loads a definition and compiles the lexicons and rules it names.
+    public static func load(contentsOf path: String) throws(InputError) -> Pipeline {
+        let definition = try PipelineDefinition.load(contentsOf: path)
+        var lexicon = Lexicon()
+        for file in definition.lexicons {
+            lexicon.append(contentsOf: try Lexicon.load(contentsOf: PipelineDefinition.resolve(file, against: path)))
+        }
+        let rules: RulePack = try YAMLFile.decode(PipelineDefinition.resolve(definition.rules, against: path))
+        let context: ContextRules = try YAMLFile.decode(PipelineDefinition.resolve(definition.context, against: path))
+        let knowledge = try KnowledgeBase(lexicon: lexicon, rules: rules, context: context)
+        return Pipeline(definition: definition, knowledge: knowledge)
+    }
+
+    /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the
+    /// current directory or in a parent of the executable's directory.
+    public static func defaultDefinitionPath(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["RXFACTS_PIPELINE"], !env.isEmpty { return env }
+        let local = "Pipelines/default.yaml"
+        if fm.fileExists(atPath: local) { return local }
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent(local).path
+            if fm.fileExists(atPath: candidate) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Ingests `input` with the first ingester that accepts it.
+    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+        if input.bytes.isEmpty { throw InputError(.empty, path: input.path, reason: "file is empty") }
+        for ingester in ingesters where ingester.accepts(input) {
+            return try ingester.ingest(input)
+        }
+        throw InputError(.unsupportedFormat, path: input.path, reason: "no ingester accepts this input")
+    }
+
+    /// Runs every stage and returns the analyzed document (all layers, for tools and tests).
+    public func analyze(_ input: SourceInput) throws(InputError) -> AnalyzedDocument {
+        var doc = AnalyzedDocument(ingested: try ingest(input))
+        for stage in stages { stage.process(&doc) }
+        return doc
+    }
+
+    /// Extracts the record of one input.
+    public func extract(_ input: SourceInput) throws(InputError) -> Record {
+        let doc = try analyze(input)
+        var info = doc.ingested.info
+        if info.sections == nil, !doc.sections.isEmpty {
+            var names: [String] = []
+            for section in doc.sections where names.last != section.name { names.append(section.name) }
+            info.sections = names
+        }
+        return Record(document: info, drugs: doc.drugs)
+    }
+
+    /// The record of one input as a JSON line.
+    public func extractLine(_ input: SourceInput) throws(InputError) -> [UInt8] {
+        encoder.encodeLine(try extract(input))
+    }
+}

@@ -1,0 +1,94 @@
+/// Fact rules, read from a `rxfacts-rules/1` YAML file a user edits without recompiling.
+///
+/// A rule reads like a sentence: *after one of these cues, within `gap` tokens, a list of
+/// these kinds of terms is a fact of this type about the document's drug*.
+public struct RulePack: Codable, Sendable {
+    public var schema: String?
+    /// Words and marks that join list items ("," "and" "or" "such as" "including").
+    public var separators: [String]
+    /// Words that end a list or a cue's reach ("which", "is", "leading", ";").
+    public var stops: [String]
+    public var rules: [FactRule]
+}
+
+/// One rule of a rule pack.
+public struct FactRule: Codable, Sendable {
+    /// Who a sentence must be about for the rule to apply.
+    public enum SubjectMode: String, Codable, Sendable {
+        /// The document's drug (or "it", "the drug") is named before the cue.
+        case beforeCue = "before-cue"
+        /// The document's drug is named or referred to anywhere in the sentence.
+        case explicit
+        /// Any sentence not about another drug (leaflet prose is about its drug by default).
+        case any
+    }
+
+    /// Unique id, reported in each fact's `rule`.
+    public var id: String
+    /// Fact type produced (`class`, `indication`, …).
+    public var fact: String
+    /// Phrases that introduce the targets. No cues: every target mention is a fact.
+    public var cues: [String]?
+    /// Lexicon kinds the rule extracts (`class`, `condition`, `effect`, `drug`…).
+    public var targets: [String]
+    /// Tokens allowed between a cue and its first target (default 4).
+    public var gap: Int?
+    /// Whether targets coordinated after the first ("A, B and C") are taken too (default true).
+    public var list: Bool?
+    public var subject: SubjectMode?
+    /// Whether negation cues negate this fact (default true; false for warnings like
+    /// "do not take with alcohol", which state the combination rather than deny it).
+    public var negatable: Bool?
+    /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
+    public var requires: [String]?
+    /// Only in sections whose name contains one of these words.
+    public var sections: [String]?
+    /// Skip targets that are the document's drug itself (default false).
+    public var excludeSubject: Bool?
+    /// Named qualifiers read from the same sentence (e.g. `risks` after "leading to").
+    public var qualifiers: [String: QualifierRule]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, fact, cues, targets, gap, list, subject, negatable, requires, sections, qualifiers
+        case excludeSubject = "exclude_subject"
+    }
+}
+
+/// How a qualifier's values are found: cue phrases followed by a list of target kinds.
+public struct QualifierRule: Codable, Sendable {
+    public var cues: [String]
+    public var targets: [String]
+    public var gap: Int?
+}
+
+/// Context rules (ConText): triggers that negate, hedge or condition what follows or
+/// precedes them, terminators that end a scope, and the words that refer back to the
+/// document's drug.
+public struct ContextRules: Codable, Sendable {
+    public enum Category: String, Codable, Sendable {
+        case negated, hedged, conditional
+        /// Looks like a trigger but is not one ("not only", "no longer"); blocks the shorter trigger.
+        case pseudo
+        /// Ends any open scope ("but", "however", "which").
+        case terminate
+    }
+
+    public enum Direction: String, Codable, Sendable {
+        case forward, backward, bidirectional
+    }
+
+    public struct Trigger: Codable, Sendable {
+        public var literal: String
+        public var category: Category
+        public var direction: Direction?
+        /// Scope length in tokens (default: the file's `window`).
+        public var window: Int?
+    }
+
+    public var schema: String?
+    /// Default scope length in tokens.
+    public var window: Int?
+    /// Phrases that refer to the document's drug ("it", "the drug", "this medicine").
+    public var anaphora: [String]
+    public var triggers: [Trigger]
+}

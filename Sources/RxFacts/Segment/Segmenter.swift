@@ -1,0 +1,237 @@
+/// Stage 3: divides the normalized text into sections and sentences.
+///
+/// Sections come from the format when it declares them (SPL, ePI); in plain text a
+/// heading is a line of its own — Markdown `#` lines, or a short line without closing
+/// punctuation that starts with a capital after a paragraph end ("Safety Considerations
+/// and Dependence"). Sentences end at `.`/`!`/`?` before a capital, digit or bullet — not
+/// after abbreviations ("e.g.", "Dr.") or inside decimals ("2.5 mg") — and at paragraph
+/// breaks, bullets and lines ending with `:`. A wrapped line continues its sentence.
+public struct Segmenter: Sendable {
+    /// Name of the text before the first heading of a plain-text leaflet.
+    public static let leadSectionName = "main"
+
+    public init() {}
+
+    public func process(_ doc: inout AnalyzedDocument) {
+        doc.sections.removeAll()
+        doc.sentences.removeAll()
+        let text = doc.normalized
+        if doc.declaredSections.isEmpty {
+            for part in Segmenter.headings(in: text) {
+                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body)
+            }
+        } else {
+            let ordered = doc.declaredSections.enumerated().sorted {
+                ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
+            }
+            for (k, item) in ordered.enumerated() {
+                var body = item.element.range
+                if k + 1 < ordered.count, ordered[k + 1].element.range.lowerBound < body.upperBound {
+                    body = body.lowerBound..<max(body.lowerBound, ordered[k + 1].element.range.lowerBound)
+                }
+                appendSection(&doc, name: item.element.name, code: item.element.code, heading: body.lowerBound..<body.lowerBound, body: body)
+            }
+        }
+    }
+
+    private func appendSection(_ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>) {
+        let firstSentence = doc.sentences.count
+        let sectionIndex = doc.sections.count
+        for range in Segmenter.sentences(in: doc.normalized, body) {
+            doc.sentences.append(Sentence(range: range, tokens: 0..<0, section: sectionIndex))
+        }
+        doc.sections.append(Section(name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count))
+    }
+
+    // MARK: Headings
+
+    struct Part {
+        var name: String
+        var heading: Range<Int>
+        var body: Range<Int>
+    }
+
+    /// Splits plain text at heading lines.
+    static func headings(in text: [UInt8]) -> [Part] {
+        let lines = lineRanges(text)
+        var parts: [Part] = []
+        var name = leadSectionName
+        var heading = 0..<0
+        var bodyStart = 0
+        for (index, line) in lines.enumerated() {
+            let previous = index > 0 ? lines[index - 1] : nil
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            guard let title = headingTitle(text, line, previous: previous, next: next) else { continue }
+            if bodyStart < line.lowerBound || !parts.isEmpty || heading.count > 0 {
+                parts.append(Part(name: name, heading: heading, body: bodyStart..<line.lowerBound))
+            }
+            name = title
+            heading = line
+            bodyStart = min(text.count, line.upperBound)
+        }
+        parts.append(Part(name: name, heading: heading, body: bodyStart..<text.count))
+        return parts.filter { $0.heading.count > 0 || !isBlank(text, $0.body) }
+    }
+
+    /// The section name if `line` is a heading.
+    static func headingTitle(_ text: [UInt8], _ line: Range<Int>, previous: Range<Int>?, next: Range<Int>?) -> String? {
+        let trimmed = trim(text, line)
+        guard !trimmed.isEmpty else { return nil }
+        var start = trimmed.lowerBound
+        if text[start] == UInt8(ascii: "#") {
+            while start < trimmed.upperBound, text[start] == UInt8(ascii: "#") || text[start] == 0x20 { start += 1 }
+            return start < trimmed.upperBound ? sectionName(text, start..<trimmed.upperBound) : nil
+        }
+        let count = trimmed.count
+        guard count >= 3, count <= 100 else { return nil }
+        let last = text[trimmed.upperBound - 1]
+        if ".,;:!?)\"'-".utf8.contains(last) { return nil }
+        let first = text[start]
+        let startsCapital = first &- 0x41 < 26
+        let startsNumbered = Tokenizer.isDigit(first) && trimmed.count > 3
+            && (text[start + 1] == UInt8(ascii: ".") || (Tokenizer.isDigit(text[start + 1]) && text[start + 2] == UInt8(ascii: ".")))
+        guard startsCapital || startsNumbered else { return nil }
+        var words = 1
+        for i in trimmed where text[i] == 0x20 { words += 1 }
+        guard words <= 12 else { return nil }
+        // The line before must close a paragraph (or not exist) and a body must follow.
+        if let previous, !isBlank(text, previous) {
+            let p = trim(text, previous)
+            guard !p.isEmpty, ".!?:".utf8.contains(text[p.upperBound - 1]) else { return nil }
+        }
+        guard let next, !isBlank(text, next) else { return nil }
+        return sectionName(text, start..<trimmed.upperBound)
+    }
+
+    /// Lower-cased heading text without leading numbering ("4. Possible side effects" → "possible side effects").
+    static func sectionName(_ text: [UInt8], _ range: Range<Int>) -> String {
+        var start = range.lowerBound
+        var i = start
+        while i < range.upperBound, Tokenizer.isDigit(text[i]) || text[i] == UInt8(ascii: ".") { i += 1 }
+        if i > start, i < range.upperBound, text[i] == 0x20 { start = i + 1 }
+        return String(decoding: text[start..<range.upperBound].map(Folding.lower), as: UTF8.self)
+    }
+
+    static func lineRanges(_ text: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in text.indices where text[i] == 0x0A {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        if start < text.count { lines.append(start..<text.count) }
+        return lines
+    }
+
+    static func trim(_ text: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var a = range.lowerBound
+        var b = range.upperBound
+        while a < b, text[a] == 0x20 || text[a] == 0x0A { a += 1 }
+        while b > a, text[b - 1] == 0x20 || text[b - 1] == 0x0A { b -= 1 }
+        return a..<b
+    }
+
+    static func isBlank(_ text: [UInt8], _ range: Range<Int>) -> Bool { trim(text, range).isEmpty }
+
+    // MARK: Sentences
+
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "eg", "ie", "vs", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "approx", "fig", "figs",
+        "ref", "al", "inc", "ltd", "co", "st", "cf", "ca", "incl", "resp", "u.s", "u.k", "max", "min", "hr",
+        "hrs", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
+        "tab", "tabs", "caps", "inj", "soln", "susp", "ext", "sr", "er", "ph", "eur", "ed", "eds",
+    ]
+
+    /// Sentence ranges (trimmed, non-empty) inside `range`.
+    public static func sentences(in text: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        let end = range.upperBound
+
+        func close(_ upTo: Int) {
+            let r = trim(text, start..<upTo)
+            if !r.isEmpty { result.append(r) }
+            start = upTo
+        }
+
+        while i < end {
+            let b = text[i]
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
+                var j = i + 1
+                // Closing quotes and brackets stay with the sentence.
+                while j < end, text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: ")") { j += 1 }
+                if j >= end {
+                    close(end)
+                    i = end
+                    continue
+                }
+                if text[j] == 0x20 || text[j] == 0x0A {
+                    var k = j
+                    while k < end, text[k] == 0x20 || text[k] == 0x0A { k += 1 }
+                    if k >= end || startsSentence(text, k) && !(b == UInt8(ascii: ".") && isAbbreviation(text, before: i, from: start)) {
+                        close(j)
+                        i = j
+                        continue
+                    }
+                }
+                i = j
+                continue
+            }
+            if b == 0x0A {
+                var k = i + 1
+                while k < end, text[k] == 0x20 { k += 1 }
+                let blankLine = k < end && text[k] == 0x0A
+                let lineEndsWithColon = previousNonSpace(text, before: i, from: start) == UInt8(ascii: ":")
+                if blankLine || lineEndsWithColon || (k < end && startsBullet(text, k, end)) || (k < end && isTableRow(text, i, end)) {
+                    close(i)
+                }
+            }
+            i += 1
+        }
+        close(end)
+        return result
+    }
+
+    static func previousNonSpace(_ text: [UInt8], before i: Int, from start: Int) -> UInt8? {
+        var k = i - 1
+        while k >= start, text[k] == 0x20 { k -= 1 }
+        return k >= start ? text[k] : nil
+    }
+
+    static func startsSentence(_ text: [UInt8], _ k: Int) -> Bool {
+        let c = text[k]
+        return c &- 0x41 < 26 || Tokenizer.isDigit(c) || c == UInt8(ascii: "\"") || c == UInt8(ascii: "'")
+            || c == UInt8(ascii: "(") || c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "[")
+            || (c >= 0xC3 && c < 0xE0)
+    }
+
+    /// "- item", "* item", "• item", "1. item", "a) item" at `k`.
+    static func startsBullet(_ text: [UInt8], _ k: Int, _ end: Int) -> Bool {
+        let c = text[k]
+        if (c == UInt8(ascii: "-") || c == UInt8(ascii: "*")) && k + 1 < end && text[k + 1] == 0x20 { return true }
+        if c == 0xE2 && k + 2 < end && text[k + 1] == 0x80 && text[k + 2] == 0xA2 { return true }
+        var j = k
+        while j < end, Tokenizer.isDigit(text[j]) { j += 1 }
+        if j > k, j + 1 < end, text[j] == UInt8(ascii: ".") || text[j] == UInt8(ascii: ")"), text[j + 1] == 0x20 { return true }
+        return false
+    }
+
+    /// Lines holding table cells (" | ") each stand alone.
+    static func isTableRow(_ text: [UInt8], _ newline: Int, _ end: Int) -> Bool {
+        var k = newline + 1
+        while k + 2 < end, text[k] != 0x0A {
+            if text[k] == 0x20 && text[k + 1] == UInt8(ascii: "|") && text[k + 2] == 0x20 { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static func isAbbreviation(_ text: [UInt8], before dot: Int, from start: Int) -> Bool {
+        var k = dot
+        while k > start, text[k - 1] != 0x20, text[k - 1] != 0x0A, text[k - 1] != UInt8(ascii: "(") { k -= 1 }
+        let word = text[k..<dot].map(Folding.lower)
+        if word.count == 1 && word[0] &- 0x61 < 26 { return true }
+        return abbreviations.contains(String(decoding: word, as: UTF8.self))
+    }
+}

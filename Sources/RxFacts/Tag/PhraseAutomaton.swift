@@ -1,0 +1,150 @@
+/// A trie over token keys, compiled once from phrases, that finds the leftmost-longest
+/// phrase at each position of a sentence in one pass.
+///
+/// Transitions live in one open-addressing table keyed by `(state, token key)`; a lookup is
+/// a multiply, a mask and (usually) one probe, so the cost of matching does not grow with
+/// the number of phrases. Payloads are small integers the owner interprets (lexicon entry,
+/// rule cue, context trigger).
+public struct PhraseAutomaton: Sendable {
+    private var tableKeys: [UInt64]
+    private var tableValues: [Int32]
+    private var mask: Int
+    private var stateCount: Int32 = 1
+    private var terminalIndex: [Int32] = [-1]
+    private var payloadLists: [[Int32]] = []
+    /// Number of phrases added.
+    public private(set) var phraseCount = 0
+
+    public init() {
+        tableKeys = Array(repeating: UInt64.max, count: 1024)
+        tableValues = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    public var states: Int { Int(stateCount) }
+
+    // MARK: Building
+
+    /// Adds `phrase` with `payload`, interning its token keys in `vocabulary`.
+    /// Returns false when the phrase has no matchable token.
+    @discardableResult
+    public mutating func add(_ phrase: String, payload: Int32, vocabulary: inout Vocabulary) -> Bool {
+        let bytes = Array(phrase.utf8)
+        var tokens: [Token] = []
+        Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
+        var state: Int32 = 0
+        var any = false
+        for token in tokens where !PhraseAutomaton.isSkipped(token, bytes) {
+            let key = vocabulary.intern(bytes, token.range, kind: token.kind)
+            state = child(of: state, key: key, create: true)
+            any = true
+        }
+        guard any else { return false }
+        let index = Int(state)
+        if terminalIndex[index] < 0 {
+            terminalIndex[index] = Int32(payloadLists.count)
+            payloadLists.append([payload])
+        } else if !payloadLists[Int(terminalIndex[index])].contains(payload) {
+            payloadLists[Int(terminalIndex[index])].append(payload)
+        }
+        phraseCount += 1
+        return true
+    }
+
+    /// Tokens matching ignores: joiners ("GABA-A" = "GABA A") and the possessive "'s".
+    @inline(__always)
+    static func isSkipped(_ token: Token, _ text: [UInt8]) -> Bool {
+        if token.kind == .joiner { return true }
+        if token.kind == .clitic, token.end - token.start == 2, Folding.lower(text[Int(token.start) + 1]) == UInt8(ascii: "s") { return true }
+        return false
+    }
+
+    private mutating func child(of state: Int32, key: Int32, create: Bool) -> Int32 {
+        let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
+        var slot = PhraseAutomaton.slot(packed) & mask
+        while tableKeys[slot] != UInt64.max {
+            if tableKeys[slot] == packed { return tableValues[slot] }
+            slot = (slot + 1) & mask
+        }
+        let next = stateCount
+        stateCount += 1
+        terminalIndex.append(-1)
+        tableKeys[slot] = packed
+        tableValues[slot] = next
+        if Int(stateCount) * 2 > tableKeys.count { grow() }
+        return next
+    }
+
+    private mutating func grow() {
+        let oldKeys = tableKeys
+        let oldValues = tableValues
+        tableKeys = Array(repeating: UInt64.max, count: oldKeys.count * 2)
+        tableValues = Array(repeating: -1, count: oldKeys.count * 2)
+        mask = tableKeys.count - 1
+        for i in oldKeys.indices where oldKeys[i] != UInt64.max {
+            var slot = PhraseAutomaton.slot(oldKeys[i]) & mask
+            while tableKeys[slot] != UInt64.max { slot = (slot + 1) & mask }
+            tableKeys[slot] = oldKeys[i]
+            tableValues[slot] = oldValues[i]
+        }
+    }
+
+    @inline(__always)
+    private static func slot(_ packed: UInt64) -> Int {
+        Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 20)
+    }
+
+    // MARK: Matching
+
+    /// The state reached from `state` on `key`, or -1.
+    @inline(__always)
+    public func step(_ state: Int32, _ key: Int32) -> Int32 {
+        if key < 0 { return -1 }
+        let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
+        var slot = PhraseAutomaton.slot(packed) & mask
+        while true {
+            let k = tableKeys[slot]
+            if k == packed { return tableValues[slot] }
+            if k == UInt64.max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Payloads of phrases ending in `state` (empty if none).
+    @inline(__always)
+    public func payloads(at state: Int32) -> [Int32]? {
+        let index = terminalIndex[Int(state)]
+        return index < 0 ? nil : payloadLists[Int(index)]
+    }
+
+    /// Leftmost-longest matches over `positions` (indices into `tokens`, skipped tokens removed).
+    public func matches(tokens: [Token], positions: [Int], sentence: Int, into mentions: inout [Mention]) {
+        var p = 0
+        let n = positions.count
+        while p < n {
+            var state: Int32 = 0
+            var q = p
+            var bestEnd = -1
+            var bestPayloads: [Int32] = []
+            while q < n {
+                state = step(state, tokens[positions[q]].key)
+                if state < 0 { break }
+                q += 1
+                if let found = payloads(at: state) {
+                    bestEnd = q
+                    bestPayloads = found
+                }
+            }
+            if bestEnd > 0 {
+                let first = positions[p]
+                let last = positions[bestEnd - 1]
+                mentions.append(Mention(
+                    tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                    entries: bestPayloads, sentence: sentence))
+                p = bestEnd
+            } else {
+                p += 1
+            }
+        }
+    }
+}

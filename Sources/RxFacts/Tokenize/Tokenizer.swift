@@ -1,0 +1,102 @@
+/// Stage 4: splits each sentence into tokens over UTF-8 bytes and looks up their folded keys.
+///
+/// Words are runs of letters and digits (non-ASCII letters included); a decimal or a
+/// thousands separator stays inside a number; a hyphen or slash between two word
+/// characters is a *joiner* that matching skips ("GABA-A" matches "GABA A"); an apostrophe
+/// followed by letters is a clitic ("'s", "'t"); every other mark is its own token.
+public struct Tokenizer: Sendable {
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    public func process(_ doc: inout AnalyzedDocument) {
+        doc.tokens.removeAll(keepingCapacity: true)
+        doc.tokens.reserveCapacity(doc.normalized.count / 5)
+        for index in doc.sentences.indices {
+            let first = doc.tokens.count
+            Tokenizer.scan(doc.normalized, doc.sentences[index].range, into: &doc.tokens)
+            for t in first..<doc.tokens.count {
+                let token = doc.tokens[t]
+                doc.tokens[t].key = vocabulary.find(doc.normalized, token.range, kind: token.kind) ?? Token.unknownKey
+            }
+            doc.sentences[index].tokens = first..<doc.tokens.count
+        }
+    }
+
+    /// Byte classes for the scanner.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b &- 0x61 < 26) || (b &- 0x41 < 26) || (b &- 0x30 < 10)
+    }
+
+    @inline(__always)
+    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    /// Length of the UTF-8 sequence starting with `lead`.
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0xE0 ? 2 : (lead < 0xF0 ? 3 : 4)
+    }
+
+    /// Non-ASCII characters that are punctuation or symbols rather than letters:
+    /// Latin-1 symbols (® ° ± × …) except µ, and the U+2000–U+2BFF blocks (punctuation,
+    /// arrows, maths, ™).
+    @inline(__always)
+    static func isSymbol(_ text: [UInt8], _ i: Int) -> Bool {
+        let lead = text[i]
+        if lead == 0xC2 { return i + 1 < text.count && text[i + 1] != 0xB5 }
+        if lead == 0xC3 { return i + 1 < text.count && (text[i + 1] == 0x97 || text[i + 1] == 0xB7) }
+        if lead == 0xE2 { return true }
+        return false
+    }
+
+    /// Appends the tokens of `text[range]` to `tokens` (keys left unknown).
+    public static func scan(_ text: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = text[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                i += 1
+                continue
+            }
+            let start = i
+            if isWordByte(b) || (b >= 0x80 && !isSymbol(text, i)) {
+                let numeric = isDigit(b)
+                while i < end {
+                    let c = text[i]
+                    if isWordByte(c) {
+                        i += 1
+                    } else if c >= 0x80 && !isSymbol(text, i) {
+                        i = min(end, i + sequenceLength(c))
+                    } else if numeric, (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")), i + 1 < end, isDigit(text[i + 1]) {
+                        i += 2
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: numeric ? .number : .word))
+                continue
+            }
+            if b == UInt8(ascii: "'"), let last = tokens.last, Int(last.end) == i, last.kind == .word,
+                i + 1 < end, isWordByte(text[i + 1])
+            {
+                i += 1
+                while i < end, isWordByte(text[i]) { i += 1 }
+                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .clitic))
+                continue
+            }
+            if (b == UInt8(ascii: "-") || b == UInt8(ascii: "/")), let last = tokens.last, Int(last.end) == i,
+                last.kind != .punctuation, i + 1 < end, isWordByte(text[i + 1]) || text[i + 1] >= 0xC3
+            {
+                i += 1
+                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .joiner))
+                continue
+            }
+            i = b < 0x80 ? i + 1 : min(end, i + sequenceLength(b))
+            tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .punctuation))
+        }
+    }
+}

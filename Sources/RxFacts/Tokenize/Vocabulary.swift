@@ -1,0 +1,135 @@
+/// Interns the folded forms of the tokens that lexicon, rule and context phrases use,
+/// and looks text tokens up without allocating.
+///
+/// Folding is ASCII lower-casing plus plural folding (`spasms` → `spasm`,
+/// `therapies` → `therapy`; not `-ss`, `-us`, `-is`), applied identically to phrases
+/// at compile time and to text at match time, so both sides agree by construction.
+public struct Vocabulary: Sendable {
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int32] = [0]
+    private var slots: [Int32]
+    private var mask: Int
+
+    public init() {
+        slots = Array(repeating: -1, count: 1024)
+        mask = 1023
+    }
+
+    /// Number of distinct folded keys.
+    public var count: Int { keyStarts.count - 1 }
+
+    /// The folded bytes of key `id` (for messages and tests).
+    public func bytes(of id: Int32) -> ArraySlice<UInt8> {
+        keyBytes[Int(keyStarts[Int(id)])..<Int(keyStarts[Int(id) + 1])]
+    }
+
+    /// Id of the folded form of `text[range]`, adding it if new.
+    public mutating func intern(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32 {
+        if let id = find(text, range, kind: kind) { return id }
+        let fold = Folding.plan(text, range, kind: kind)
+        for i in range.lowerBound..<fold.cut { keyBytes.append(Folding.lower(text[i])) }
+        if fold.appendY { keyBytes.append(UInt8(ascii: "y")) }
+        keyStarts.append(Int32(keyBytes.count))
+        let id = Int32(count - 1)
+        if count * 2 > slots.count { grow() } else { place(id, hash: fold.hash) }
+        return id
+    }
+
+    /// Id of the folded form of `text[range]`, or nil when no phrase uses it.
+    @inline(__always)
+    public func find(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32? {
+        let fold = Folding.plan(text, range, kind: kind)
+        var slot = Int(truncatingIfNeeded: fold.hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if matches(id, text, range.lowerBound, fold) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func matches(_ id: Int32, _ text: [UInt8], _ start: Int, _ fold: Folding.Plan) -> Bool {
+        let keyStart = Int(keyStarts[Int(id)])
+        let keyEnd = Int(keyStarts[Int(id) + 1])
+        let length = fold.cut - start + (fold.appendY ? 1 : 0)
+        guard keyEnd - keyStart == length else { return false }
+        var k = keyStart
+        var i = start
+        while i < fold.cut {
+            if keyBytes[k] != Folding.lower(text[i]) { return false }
+            i += 1
+            k += 1
+        }
+        return !fold.appendY || keyBytes[k] == UInt8(ascii: "y")
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        mask = slots.count - 1
+        for id in 0..<count {
+            let key = Array(bytes(of: Int32(id)))
+            place(Int32(id), hash: Folding.hash(key))
+        }
+    }
+}
+
+/// Case and plural folding over UTF-8 bytes.
+public enum Folding {
+    struct Plan {
+        /// Fold bytes `[start, cut)` lower-cased, then `y` if `appendY`.
+        var cut: Int
+        var appendY: Bool
+        var hash: UInt64
+    }
+
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+
+    @inline(__always)
+    static func plan(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Plan {
+        var cut = range.upperBound
+        var appendY = false
+        let n = range.count
+        if kind == .word, n >= 4, lower(text[cut - 1]) == UInt8(ascii: "s") {
+            let b2 = lower(text[cut - 2])
+            if n >= 5, b2 == UInt8(ascii: "e"), lower(text[cut - 3]) == UInt8(ascii: "i") {
+                cut -= 3
+                appendY = true
+            } else if b2 != UInt8(ascii: "s"), b2 != UInt8(ascii: "u"), b2 != UInt8(ascii: "i") {
+                cut -= 1
+            }
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in range.lowerBound..<cut {
+            hash = (hash ^ UInt64(lower(text[i]))) &* 0x0000_0100_0000_01B3
+        }
+        if appendY { hash = (hash ^ UInt64(UInt8(ascii: "y"))) &* 0x0000_0100_0000_01B3 }
+        return Plan(cut: cut, appendY: appendY, hash: hash)
+    }
+
+    /// Hash of an already folded key (same function as `plan` uses).
+    static func hash(_ folded: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in folded { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    /// The folded form of a word as a String (for tests and messages).
+    public static func fold(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        let kind: Token.Kind = bytes.first.map { $0 >= 0x30 && $0 <= 0x39 } == true ? .number : .word
+        let plan = plan(bytes, 0..<bytes.count, kind: kind)
+        var out = bytes[0..<plan.cut].map(lower)
+        if plan.appendY { out.append(UInt8(ascii: "y")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RxFacts
+
+/// Helpers the commands share: pipeline loading, buffered output, stderr.
+enum CommandSupport {
+    static func loadPipeline(_ path: String?) throws -> Pipeline {
+        guard let path = path ?? Pipeline.defaultDefinitionPath() else {
+            standardError("rxfacts: error: no pipeline given and Pipelines/default.yaml not found; pass --pipeline FILE or set RXFACTS_PIPELINE\n")
+            throw ExitCode(2)
+        }
+        do {
+            return try Pipeline.load(contentsOf: path)
+        } catch {
+            standardError("rxfacts: error: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func openOutput(_ path: String?) throws -> BufferedOutput {
+        guard let path, path != "-" else { return BufferedOutput(handle: .standardOutput) }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            standardError("rxfacts: error: \(path): cannot create output file\n")
+            throw ExitCode(2)
+        }
+        return BufferedOutput(handle: handle)
+    }
+
+    static func standardError(_ message: String) {
+        FileHandle.standardError.write(Data(message.utf8))
+    }
+}
+
+/// Collects output bytes and writes them in large blocks.
+final class BufferedOutput {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+
+    init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// One error as a JSON line: `{"path":…,"kind":…,"line":…,"column":…,"reason":…}`.
+enum ErrorLine {
+    static func encode(_ error: InputError) -> [UInt8] {
+        var fields: [(String, Any)] = [("path", error.path), ("kind", error.kind.rawValue)]
+        if let line = error.line { fields.append(("line", line)) }
+        if let column = error.column { fields.append(("column", column)) }
+        fields.append(("reason", error.reason))
+        let body = fields.map { key, value -> String in
+            if let number = value as? Int { return "\"\(key)\":\(number)" }
+            return "\"\(key)\":\(jsonString(value as! String))"
+        }.joined(separator: ",")
+        return Array("{\(body)}\n".utf8)
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
