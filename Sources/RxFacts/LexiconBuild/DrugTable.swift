@@ -219,6 +219,28 @@ public struct DrugTable: Sendable {
         }
     }
 
+    /// DrugBank lists chemical groups as drugs ("1,2-benzodiazepine" with synonym
+    /// "benzodiazepine", "biguanide", "phenothiazine"). For entries without an RxNorm ingredient,
+    /// forms that name a pharmacologic class are dropped, and the entry too when its own name is
+    /// a class: a leaflet's "benzodiazepines" is the class, not a chemical.
+    mutating func dropClassNames(_ classKeys: Set<String>, report: inout LexiconBuildReport) {
+        var kept: [LexiconEntry] = []
+        for var entry in entries {
+            if entry.code("rxcui") == nil, entry.kind == "drug" {
+                if classKeys.contains(TermFilter.matchKey(entry.canonical)) {
+                    report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" names a pharmacologic class")
+                    continue
+                }
+                let before = entry.variants.count
+                entry.variants.removeAll { classKeys.contains(TermFilter.matchKey($0)) }
+                for _ in entry.variants.count..<before { report.dropVariant("drugs: names a pharmacologic class") }
+            }
+            kept.append(entry)
+        }
+        self = DrugTable(filter: filter)
+        for entry in kept { append(entry) }
+    }
+
     mutating func resolveAmbiguousVariants(report: inout LexiconBuildReport) {
         VariantResolver.resolve(&entries, report: &report, label: "drugs")
         byVariant = [:]

@@ -35,10 +35,16 @@ public struct LexiconBuilder: Sendable {
         let deaBrands = drugs.applySchedules(dea, report: &report)
         drugs.applyClasses(splLinks + drugCentral.links)
         try drugs.applyEverydaySubstances()
+        let classes = try ClassTable.build(fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)
+        var classKeys: Set<String> = []
+        for entry in classes where entry.kind == "class" || entry.kind == "mechanism" {
+            classKeys.insert(TermFilter.matchKey(entry.canonical))
+            for variant in entry.variants { classKeys.insert(TermFilter.matchKey(variant)) }
+        }
+        drugs.dropClassNames(classKeys, report: &report)
         drugs.resolveAmbiguousVariants(report: &report)
 
         let brands = BrandTable.build(links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)
-        let classes = try ClassTable.build(fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)
         let conditions = try ConditionTable.build(diseases: diseases, icd10cm: icd10cm, filter: filter, report: &report)
         let schedules = ScheduleTable.entries()
         let interactions = InteractionTable.build(rows: interactionRows, drugs: drugs, report: &report)
