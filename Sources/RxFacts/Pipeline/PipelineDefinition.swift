@@ -53,6 +53,9 @@ enum YAMLFile {
         } catch let error as YamlError {
             throw InputError(.configuration, path: path, line: error.position?.line, column: error.position?.column, reason: "invalid YAML: \(error)")
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, let yaml = context.underlyingError as? YamlError {
+                throw InputError(.configuration, path: path, line: yaml.position?.line, column: yaml.position?.column, reason: "invalid YAML: \(yaml)")
+            }
             throw InputError(.configuration, path: path, reason: error.explanation)
         } catch {
             throw InputError(.configuration, path: path, reason: "\(error)")

@@ -139,7 +139,7 @@ public struct Segmenter: Sendable {
         "e.g", "i.e", "eg", "ie", "vs", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "approx", "fig", "figs",
         "ref", "al", "inc", "ltd", "co", "st", "cf", "ca", "incl", "resp", "u.s", "u.k", "max", "min", "hr",
         "hrs", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
-        "tab", "tabs", "caps", "inj", "soln", "susp", "ext", "sr", "er", "ph", "eur", "ed", "eds",
+        "sect", "para", "tab", "tabs", "caps", "inj", "soln", "susp", "ext", "sr", "er", "ph", "eur", "ed", "eds",
     ]
 
     /// Sentence ranges (trimmed, non-empty) inside `range`.

@@ -1,0 +1,95 @@
+/// Compares two versions of the same documents (`rxfacts diff --changes OLD NEW`).
+///
+/// Only documents present in both versions are compared fact by fact; documents present in one
+/// version are listed as added or removed. Within a document, drugs match by canonical name and
+/// facts by `Fact.key`. A fact whose key is on both sides is `changed` when its code, hedged flag,
+/// qualifiers or evidence (section and text, in order) differ. Evidence offsets and rule ids are
+/// ignored: an edit early in a label shifts every later offset without changing any fact.
+/// When (type, value) is asserted on one side and negated on the other (and not both on either
+/// side), the pair is reported as one `negation-changed` line rather than a removal plus an addition.
+public enum RecordChanges {
+    public static func compare(old: [Record], new: [Record]) -> ChangeReport {
+        let oldByID = Dictionary(old.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let common = Set(oldByID.keys).intersection(newByID.keys)
+        var changes: [FactChange] = []
+        for id in common.sorted() {
+            changes += compare(document: id, old: oldByID[id]!, new: newByID[id]!)
+        }
+        return ChangeReport(
+            documentsAdded: Set(newByID.keys).subtracting(oldByID.keys).sorted(),
+            documentsRemoved: Set(oldByID.keys).subtracting(newByID.keys).sorted(),
+            documentsCompared: common.count,
+            changes: changes.sorted())
+    }
+
+    struct DrugFact: Hashable {
+        var drug: String
+        var key: FactKey
+    }
+
+    static func compare(document: String, old: Record, new: Record) -> [FactChange] {
+        func index(_ record: Record) -> [DrugFact: Fact] {
+            var result: [DrugFact: Fact] = [:]
+            for drug in record.drugs {
+                for fact in drug.facts where result[DrugFact(drug: drug.name, key: fact.key)] == nil {
+                    result[DrugFact(drug: drug.name, key: fact.key)] = fact
+                }
+            }
+            return result
+        }
+        let before = index(old)
+        let after = index(new)
+        var changes: [FactChange] = []
+        var consumed: Set<DrugFact> = []
+        for id in Set(before.keys).union(after.keys) where !consumed.contains(id) {
+            switch (before[id], after[id]) {
+            case let (was?, now?):
+                let fields = changedFields(was, now)
+                if !fields.isEmpty {
+                    changes.append(FactChange(kind: .changed, document: document, drug: id.drug, type: id.key.type,
+                                              value: id.key.value, fields: fields,
+                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                }
+            case let (was?, nil):
+                var flipped = id
+                flipped.key.negated.toggle()
+                if let now = after[flipped], before[flipped] == nil {
+                    consumed.insert(flipped)
+                    changes.append(FactChange(kind: .negationChanged, document: document, drug: id.drug,
+                                              type: id.key.type, value: id.key.value, fields: ["negated"],
+                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                } else {
+                    changes.append(FactChange(kind: .removed, document: document, drug: id.drug, type: id.key.type,
+                                              value: id.key.value, fields: [], old: FactSnapshot(was), new: nil))
+                }
+            case let (nil, now?):
+                var flipped = id
+                flipped.key.negated.toggle()
+                if let was = before[flipped], after[flipped] == nil {
+                    consumed.insert(flipped)
+                    changes.append(FactChange(kind: .negationChanged, document: document, drug: id.drug,
+                                              type: id.key.type, value: id.key.value, fields: ["negated"],
+                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                } else {
+                    changes.append(FactChange(kind: .added, document: document, drug: id.drug, type: id.key.type,
+                                              value: id.key.value, fields: [], old: nil, new: FactSnapshot(now)))
+                }
+            case (nil, nil):
+                break
+            }
+        }
+        return changes
+    }
+
+    static func changedFields(_ a: Fact, _ b: Fact) -> [String] {
+        var fields: [String] = []
+        if a.code != b.code { fields.append("code") }
+        if a.evidence.map({ [$0.section, $0.text] }) != b.evidence.map({ [$0.section, $0.text] }) {
+            fields.append("evidence")
+        }
+        if a.hedged != b.hedged { fields.append("hedged") }
+        if QualifierText.normalized(a.qualifiers) != QualifierText.normalized(b.qualifiers) { fields.append("qualifiers") }
+        return fields
+    }
+}

@@ -1,0 +1,74 @@
+/// A document of a public gold set, converted to UTF-8 text with byte-offset annotations.
+public struct GoldDocument: Sendable, Hashable {
+    /// A gold annotation. `range` is nil when the gold gives no usable offset.
+    public struct Annotation: Sendable, Hashable {
+        public var type: FactType
+        public var range: Range<Int>?
+        /// The annotated text as the gold gives it.
+        public var text: String
+        /// Concept identifier: MedDRA PT name (SPL-ADR), UMLS CUI (LabeledIn), entity type (DDI).
+        public var concept: String?
+
+        public init(type: FactType, range: Range<Int>?, text: String, concept: String? = nil) {
+            self.type = type
+            self.range = range
+            self.text = text
+            self.concept = concept
+        }
+    }
+
+    /// An annotated relation between two annotations (indices into `annotations`).
+    public struct Pair: Sendable, Hashable {
+        public var first: Int
+        public var second: Int
+        public var kind: String
+    }
+
+    /// Unique within the gold set.
+    public var id: String
+    /// Documents of one drug label share a group (concept-level scores are per group).
+    public var group: String
+    /// What the extractor is told the document is about.
+    public var title: String
+    public var text: [UInt8]
+    public var annotations: [Annotation]
+    public var pairs: [Pair]
+    /// Byte ranges of sentences, when the gold is sentence-based.
+    public var sentences: [Range<Int>]
+    /// Problems in the gold file that conversion worked around (printed by `eval`).
+    public var notes: [String] = []
+
+    public init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
+                pairs: [Pair] = [], sentences: [Range<Int>] = []) {
+        self.id = id
+        self.group = group
+        self.title = title
+        self.text = text
+        self.annotations = annotations
+        self.pairs = pairs
+        self.sentences = sentences
+    }
+}
+
+/// Gold offsets count Unicode code points (Python string indices); rxfacts counts UTF-8 bytes.
+struct ScalarOffsets {
+    private var byteOffsets: [Int]
+
+    init(_ text: String) {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(text.unicodeScalars.count + 1)
+        var byte = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(byte)
+            byte += UTF8.width(scalar)
+        }
+        offsets.append(byte)
+        byteOffsets = offsets
+    }
+
+    /// Byte range for code-point range `start..<end`, or nil when out of bounds.
+    func bytes(_ start: Int, _ end: Int) -> Range<Int>? {
+        guard start >= 0, start <= end, end < byteOffsets.count else { return nil }
+        return byteOffsets[start]..<byteOffsets[end]
+    }
+}

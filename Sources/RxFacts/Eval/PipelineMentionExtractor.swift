@@ -1,0 +1,45 @@
+/// Adapts the rxfacts pipeline to `MentionExtractor` for `rxfacts eval`.
+///
+/// The text is run as a plain-text leaflet named `<title>.txt`. Fact mentions are the lexicon
+/// terms inside each fact's evidence whose entry is the fact's value (the evidence span itself when
+/// no such term is found); drug mentions are every term naming a drug, brand or drug class.
+public struct PipelineMentionExtractor: MentionExtractor {
+    public let pipeline: Pipeline
+
+    public init(pipeline: Pipeline) {
+        self.pipeline = pipeline
+    }
+
+    public func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
+        let doc = try pipeline.analyze(SourceInput(path: "\(title).txt", bytes: text))
+        let knowledge = pipeline.knowledge
+        var result: [ScoredMention] = []
+        var termsByStart: [(range: Range<Int>, entries: [Lexicon.Entry])] = []
+        for term in doc.terms {
+            let range = doc.sourceRange(term.range)
+            let entries = knowledge.entries(of: term)
+            termsByStart.append((range, entries))
+            if let drug = knowledge.drugNames(of: term).first {
+                result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: drug))
+            } else if let entry = knowledge.entry(of: term, kinds: ["class", "substance"]) {
+                result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: entry.canonical))
+            }
+        }
+        for drug in doc.drugs {
+            for fact in drug.facts where fact.source == "text" {
+                for evidence in fact.evidence {
+                    let inside = termsByStart.filter { term in
+                        term.range.lowerBound >= evidence.start && term.range.upperBound <= evidence.end
+                            && term.entries.contains { $0.canonical.lowercased() == fact.value.lowercased() }
+                    }
+                    let spans = inside.isEmpty ? [evidence.start..<evidence.end] : inside.map(\.range)
+                    for span in spans {
+                        result.append(ScoredMention(type: fact.type, start: span.lowerBound, end: span.upperBound,
+                                                    value: fact.value, code: fact.code, subject: drug.name))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import RxFacts
+
+/// `rxfacts diff`: score actual records against reference records, or list changes between versions.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare fact records: score against a reference, gate CI on F1, or list what changed.",
+        discussion: """
+            REFERENCE and ACTUAL are JSON Lines files of rxfacts/1 records, or directories searched \
+            recursively for *.jsonl. Records match by document id, drugs by canonical name, facts by \
+            (type, value, negated). Hedged flags and qualifiers that differ on matched facts are reported; \
+            --match-hedged and --match-qualifiers make them part of the match instead.
+
+            Scores: tp/fp/fn, precision, recall and F1 per fact type and overall (micro over all facts), \
+            plus macro averages over documents; then every missing fact (in REFERENCE only) and every extra \
+            fact (in ACTUAL only) with its evidence text.
+
+            With --changes, REFERENCE is the old version and ACTUAL the new one: facts are listed as added, \
+            removed, changed (same key, different evidence text, hedged, qualifiers or code) or \
+            negation-changed (asserted in one version, negated in the other).
+
+            Exit codes: 0 ok; 1 a --min-f1/--min-f1-type threshold was missed (or, with --fail-on-changes, \
+            something changed); 2 an input could not be read.
+
+            Examples:
+              rxfacts diff Tests/reference/ out/                       # score a run against references
+              rxfacts diff ref.jsonl out.jsonl --min-f1 0.9 --min-f1-type adverse-effect=0.8
+              rxfacts diff ref.jsonl out.jsonl --format json > diff.json
+              rxfacts diff --changes label-v1.jsonl label-v2.jsonl    # what changed between versions
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Reference records (gold, or the old version with --changes): a .jsonl file or a directory.")
+    var reference: String
+
+    @Argument(help: "Actual records (the run to score, or the new version with --changes): a .jsonl file or a directory.")
+    var actual: String
+
+    @Option(help: "Output format: text (for people) or json (for programs).")
+    var format: Format = .text
+
+    @Option(name: .customLong("min-f1"), help: ArgumentHelp("Fail (exit 1) when the overall micro F1 is below X.", valueName: "X"))
+    var minF1: Double?
+
+    @Option(name: .customLong("min-f1-type"),
+            help: ArgumentHelp("Fail (exit 1) when the micro F1 of TYPE is below X; repeatable, e.g. indication=0.8.", valueName: "TYPE=X"))
+    var minF1Type: [String] = []
+
+    @Option(name: .customLong("type"), help: ArgumentHelp("Only score facts of this type; repeatable.", valueName: "TYPE"))
+    var types: [String] = []
+
+    @Flag(help: "Make the hedged flag part of fact matching.")
+    var matchHedged = false
+
+    @Flag(help: "Make qualifiers part of fact matching.")
+    var matchQualifiers = false
+
+    @Flag(help: "List added, removed and changed facts between two versions instead of scoring.")
+    var changes = false
+
+    @Flag(help: "With --changes: exit 1 when anything changed.")
+    var failOnChanges = false
+
+    func validate() throws {
+        if let minF1, !(0...1).contains(minF1) { throw ValidationError("--min-f1 must be between 0 and 1") }
+        for item in minF1Type where DiffGate.parseTypeThreshold(item) == nil {
+            throw ValidationError("--min-f1-type '\(item)' must look like TYPE=X with X between 0 and 1")
+        }
+        if changes && (minF1 != nil || !minF1Type.isEmpty) {
+            throw ValidationError("--min-f1 and --min-f1-type score a run; they do not apply to --changes")
+        }
+        if failOnChanges && !changes { throw ValidationError("--fail-on-changes needs --changes") }
+    }
+
+    func run() throws {
+        let referenceRecords: [Record]
+        let actualRecords: [Record]
+        do {
+            referenceRecords = try RecordLoader.records(reference)
+            actualRecords = try RecordLoader.records(actual)
+        } catch {
+            FileHandle.standardError.write(Data("rxfacts diff: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if changes {
+            let report = RecordChanges.compare(old: referenceRecords, new: actualRecords)
+            print(format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report), terminator: "")
+            if failOnChanges && !report.isEmpty { throw ExitCode(DiffGate.failedExitCode) }
+            return
+        }
+        var thresholds: [FactType: Double] = [:]
+        for item in minF1Type {
+            let (type, value) = DiffGate.parseTypeThreshold(item)!
+            thresholds[type] = value
+        }
+        let options = DiffOptions(matchHedged: matchHedged, matchQualifiers: matchQualifiers,
+                                  types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) })
+        let report = RecordDiff.compare(reference: referenceRecords, actual: actualRecords, options: options)
+        let gate = DiffGate(minimumF1: minF1, minimumF1ByType: thresholds)
+        let failures = gate.failures(report)
+        print(format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report, gateFailures: failures),
+              terminator: "")
+        if !failures.isEmpty {
+            if format == .json {
+                for failure in failures { FileHandle.standardError.write(Data("rxfacts diff: gate failed: \(failure)\n".utf8)) }
+            }
+            throw ExitCode(gate.exitCode(report))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RxFacts
+
+/// `rxfacts eval`: measure the pipeline on public gold sets read from a data directory.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score rxfacts against public gold sets (SPL-ADR-200DB, LabeledIn, DDI 2013).",
+        discussion: """
+            Reads the gold sets where they are (nothing is copied into the project): \
+            DATA/spl-adr (adverse effects), DATA/labeledin (indications), DATA/ddi2013 (drug names and \
+            interacting pairs). Runs the pipeline over each gold text and prints one table of \
+            precision, recall and F1 per gold set, fact type and matching rule, with published \
+            figures beside them. Matching rules are described in docs/diff.md.
+
+            Examples:
+              rxfacts eval --data ../shared/data
+              rxfacts eval --data ../shared/data --set ddi2013 --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Directory holding spl-adr/, labeledin/ and ddi2013/.")
+    var data: String = "../shared/data"
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Only this gold set (spl-adr, labeledin, ddi2013); repeatable.", valueName: "SET"))
+    var sets: [String] = []
+
+    @Option(help: "Pipeline definition (default: $RXFACTS_PIPELINE or Pipelines/default.yaml).")
+    var pipeline: String?
+
+    @Option(help: "Output format: text (a Markdown table) or json.")
+    var format: Format = .text
+
+    func validate() throws {
+        for set in sets where Evaluation.GoldSet(rawValue: set) == nil {
+            throw ValidationError("unknown gold set '\(set)'; known: \(Evaluation.GoldSet.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let extractor = try makeExtractor(pipelinePath: pipeline)
+        let chosen = sets.isEmpty ? Evaluation.GoldSet.allCases : sets.compactMap(Evaluation.GoldSet.init(rawValue:))
+        let report: EvalReport
+        do {
+            report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor)
+        } catch {
+            FileHandle.standardError.write(Data("rxfacts eval: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print(format == .json ? DiffTextFormatter.json(report) : report.text(), terminator: "")
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import RxFacts
+
+/// The pipeline `eval` scores, loaded from `path` or the default definition.
+func makeExtractor(pipelinePath: String?) throws -> any MentionExtractor {
+    guard let path = pipelinePath ?? Pipeline.defaultDefinitionPath() else {
+        throw ValidationError("no pipeline definition found; pass --pipeline or set RXFACTS_PIPELINE")
+    }
+    do {
+        return PipelineMentionExtractor(pipeline: try Pipeline.load(contentsOf: path))
+    } catch {
+        FileHandle.standardError.write(Data("rxfacts eval: \(error)\n".utf8))
+        throw ExitCode(2)
+    }
+}

@@ -1,0 +1,67 @@
+import Testing
+@testable import RxFacts
+
+@Suite struct ContextTests {
+    @Test func negationScopeStopsAtTerminators() throws {
+        let record = try TestSupport.record(
+            "Diazepam is used for anxiety. Diazepam is not classified as an analgesic, but it is a benzodiazepine.")
+        #expect(record.factKeys.contains("class:analgesic!"))
+        #expect(record.factKeys.contains("class:benzodiazepine"))
+        #expect(!record.factKeys.contains("class:benzodiazepine!"))
+    }
+
+    @Test func negationWindowIsBounded() throws {
+        let record = try TestSupport.record(
+            "Diazepam does not cure the underlying illness of the spine or joints in any way at all, and it is used for anxiety.")
+        #expect(record.factKeys.contains("indication:anxiety"))
+    }
+
+    @Test func pseudoNegationDoesNotNegate() throws {
+        let record = try TestSupport.record("Diazepam is not only used for anxiety. Diazepam is used for muscle spasms.")
+        #expect(record.factKeys.isSuperset(of: ["indication:anxiety", "indication:muscle spasm"]))
+        #expect(!record.factKeys.contains("indication:anxiety!"))
+    }
+
+    @Test func hedgesMarkButKeepFacts() throws {
+        let record = try TestSupport.record("Diazepam is a benzodiazepine. It may also be used for insomnia.")
+        let fact = try #require(record.fact(.indication, "insomnia"))
+        #expect(fact.hedged)
+        #expect(!fact.negated)
+    }
+
+    @Test func anaphoraReferToTheDocumentDrug() throws {
+        let record = try TestSupport.record("Diazepam is a medicine. It belongs to the benzodiazepine class.")
+        #expect(record.drugs.map(\.name) == ["diazepam"])
+        #expect(record.factKeys.contains("class:benzodiazepine"))
+    }
+
+    @Test func otherDrugsNamedInASentenceAreNotTheSubject() throws {
+        let record = try TestSupport.record("""
+            Diazepam is used for anxiety. Diazepam is prescribed for muscle spasms.
+            Ibuprofen is a non-steroidal anti-inflammatory drug used for pain.
+            Do not take it with fluvoxamine (another medicine used in the treatment of depression) because of the risk of sedation.
+            """)
+        #expect(record.drugs.map(\.name) == ["diazepam"])
+        #expect(!record.factKeys.contains("class:nsaid"))
+        #expect(!record.factKeys.contains("indication:pain"))
+        #expect(!record.factKeys.contains("indication:depression"))
+        #expect(record.factKeys.contains("combination:fluvoxamine"))
+    }
+
+    @Test func brandsResolveToTheirIngredient() throws {
+        let record = try TestSupport.record("Valium is used for anxiety. Valium belongs to the benzodiazepines.")
+        #expect(record.drugs.map(\.name) == ["diazepam"])
+        #expect(record.drugs.first?.brands == ["valium"])
+    }
+
+    @Test func coordinationEllipsisExpands() throws {
+        let record = try TestSupport.record("Diazepam can lead to physical or psychological dependence.")
+        #expect(record.factKeys.isSuperset(of: ["dependence:physical dependence", "dependence:psychological dependence"]))
+    }
+
+    @Test func efficacyStatementsAreNotDangerousCombinations() throws {
+        let record = try TestSupport.record(
+            "Diazepam is used for anxiety. Adding diazepam to NSAIDs provides no additional benefit in improving pain.")
+        #expect(!record.factKeys.contains("combination:nsaid"))
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+@testable import RxFacts
+
+@Suite struct LexiconTests {
+    @Test func parsesEntriesWithCodesAndAttributes() throws {
+        let text = "# rxfacts-lexicon/1\ndrug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU\tschedule=CIV\nbrand\tvalium\tValium\t-\tingredient=diazepam\n"
+        let lexicon = try Lexicon.parse(Array(text.utf8), path: "x.tsv")
+        #expect(lexicon.entries.count == 2)
+        #expect(lexicon.entries[0].code(in: "rxcui") == "3322")
+        #expect(lexicon.entries[0].attributes["schedule"] == "CIV")
+        #expect(lexicon.entries[1].ingredients == ["diazepam"])
+    }
+
+    @Test(arguments: [
+        ("drug\tdiazepam\tdiazepam\n", 1, "expected 4 or 5"),
+        ("# ok\n\nDrug\tdiazepam\tdiazepam\t-\n", 3, "kind"),
+        ("drug\t \tx\t-\n", 1, "canonical"),
+        ("drug\tx\tx\trxcui3322\n", 1, "system:code"),
+        ("brand\tvalium\tvalium\t-\n", 1, "ingredient"),
+        ("drug\tx\tx\t-\tschedule\n", 1, "key=value"),
+    ])
+    func badLinesNameFileAndLine(text: String, line: Int, message: String) {
+        do {
+            _ = try Lexicon.parse(Array(text.utf8), path: "bad.tsv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == "bad.tsv")
+            #expect(error.line == line)
+            #expect(error.column != nil)
+            #expect(error.reason.contains(message), "\(error.reason)")
+            #expect(error.description.hasPrefix("bad.tsv:\(line):"))
+        }
+    }
+
+    @Test func automatonFindsLongestMultiWordTerms() throws {
+        let doc = try TestSupport.analyze("Diazepam relaxes skeletal muscle. It is a skeletal muscle relaxant for muscle spasms.")
+        let terms = doc.terms.map { doc.string($0.range) }
+        #expect(terms.contains("skeletal muscle relaxant"))
+        #expect(terms.contains("muscle spasms"))
+        #expect(!terms.contains("muscle"))
+    }
+
+    @Test func hyphensAndSpacesMatchAlike() throws {
+        let doc = try TestSupport.analyze("It binds the GABA A receptor and GABA-A receptors alike.")
+        let mechanisms = doc.terms.filter { TestSupport.pipeline.knowledge.entry(of: $0, kinds: ["mechanism"]) != nil }
+        #expect(mechanisms.map { doc.string($0.range) } == ["GABA A receptor", "GABA-A receptors"])
+    }
+
+    @Test func defaultLexiconFilesAllParse() throws {
+        let lexicon = try Lexicon.load(contentsOf: TestSupport.path("Pipelines/lexicons/core.tsv"))
+        #expect(lexicon.entries.count > 250)
+        #expect(lexicon.entries.contains { $0.kind == "class" && $0.canonical == "benzodiazepine" && $0.code(in: "nui") == "N0000175694" })
+    }
+}
