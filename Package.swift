@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "RxFacts", targets: ["RxFacts"]),
+        .library(name: "RxFactsStore", targets: ["RxFactsStore"]),
         .executable(name: "rxfacts", targets: ["rxfacts"]),
     ],
     dependencies: [
@@ -25,10 +26,22 @@ let package = Package(
             name: "RxFacts",
             dependencies: ["RxXML", .product(name: "Yams", package: "Yams")]
         ),
+        // Databases: SQLite and libpq from Debian through two tiny module maps; RxSQL is the only
+        // Swift that touches their pointers, RxFactsStore the schema and loader (no C in sight).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "RxSQL", dependencies: ["CSQLite", "CLibPQ"]),
+        .target(name: "RxFactsStore", dependencies: ["RxFacts", "RxSQL"]),
         .executableTarget(
             name: "rxfacts",
-            dependencies: ["RxFacts", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RxFacts", "RxFactsStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "RxFactsTests", dependencies: ["RxFacts", "RxXML"]),
+        .testTarget(
+            name: "RxFactsTests",
+            dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL"],
+            exclude: ["Fixtures"]  // read through #filePath, not bundled
+        ),
+        // Benchmark of the XML ingest path (not a test): swift run -c release rxfacts-bench-xml
+        .executableTarget(name: "rxfacts-bench-xml", dependencies: ["RxFacts", "RxXML"]),
     ]
 )

@@ -13,6 +13,14 @@ public struct FactAssembler: Sendable {
         var fact: Fact
         var evidence: [(evidence: Evidence, hedged: Bool, rule: String)]
         var qualifiers: [String: Set<String>]
+        /// (start, end) of the evidence already taken, so repeats are skipped in O(1).
+        var spans: Set<Int> = []
+
+        mutating func add(_ evidence: Evidence, hedged: Bool, rule: String) {
+            if spans.insert(evidence.start &* 1_000_003 &+ evidence.end).inserted {
+                self.evidence.append((evidence, hedged, rule))
+            }
+        }
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
@@ -67,9 +75,7 @@ public struct FactAssembler: Sendable {
                     var draft = drafts[key] ?? Draft(
                         fact: Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: entry.codes.first, evidence: [], rule: rule.id),
                         evidence: [], qualifiers: [:])
-                    if !draft.evidence.contains(where: { $0.evidence.start == evidence.start && $0.evidence.end == evidence.end }) {
-                        draft.evidence.append((evidence, hedged, rule.id))
-                    }
+                    draft.add(evidence, hedged: hedged, rule: rule.id)
                     for (name, values) in qualifiers { draft.qualifiers[name, default: []].formUnion(values) }
                     drafts[key] = draft
                 }
@@ -141,8 +147,28 @@ public struct FactAssembler: Sendable {
         return values
     }
 
-    /// Facts a structured label states in its metadata (the DEA schedule of a product).
+    /// Facts a structured label states in its metadata (the DEA schedule of a product; the
+    /// EPC class and mechanism of action of an FDA class-indexing SPL, with their NUI codes).
     func addMetadataFacts(_ doc: inout AnalyzedDocument, into drafts: inout [FactKey: Draft]) {
+        for entry in doc.ingested.classIndex {
+            let type: FactType
+            switch entry.classType {
+            case "EPC": type = .drugClass
+            case "MoA": type = .mechanism
+            default: continue
+            }
+            let source = entry.provenance
+            let text = String(decoding: doc.ingested.source[source.range], as: UTF8.self)
+            let evidence = Evidence(section: "spl-metadata", start: source.range.lowerBound, end: source.range.upperBound, text: text, path: source.path)
+            let key = FactKey(type: type, value: entry.className.lowercased(), negated: false)
+            var draft = drafts[key] ?? Draft(
+                fact: Fact(type: type, value: key.value, code: "nui:" + entry.nui, evidence: [], rule: "spl.class-index", source: "spl-metadata"),
+                evidence: [], qualifiers: [:])
+            if !draft.evidence.contains(where: { $0.evidence == evidence }) {
+                draft.evidence.append((evidence, false, "spl.class-index"))
+            }
+            drafts[key] = draft
+        }
         for product in doc.ingested.products {
             guard let schedule = product.schedule else { continue }
             let text = String(decoding: doc.ingested.source[schedule.range], as: UTF8.self)
@@ -151,9 +177,7 @@ public struct FactAssembler: Sendable {
             var draft = drafts[key] ?? Draft(
                 fact: Fact(type: .schedule, value: schedule.value, evidence: [], rule: "spl.dea-schedule", source: "spl-metadata"),
                 evidence: [], qualifiers: [:])
-            if !draft.evidence.contains(where: { $0.evidence == evidence }) {
-                draft.evidence.append((evidence, false, "spl.dea-schedule"))
-            }
+            draft.add(evidence, hedged: false, rule: "spl.dea-schedule")
             drafts[key] = draft
         }
     }

@@ -99,7 +99,7 @@ public struct ContextAnnotator: Sendable {
             // A combination product (a brand of several ingredients): all of them are subjects.
             if let brandNames = brands[best.key] {
                 for brand in brandNames.sorted() {
-                    if let entry = knowledge.lexicon.entries.first(where: { $0.kind == "brand" && $0.canonical == brand }) {
+                    if let entry = knowledge.entry(kind: "brand", named: brand) {
                         for ingredient in entry.ingredients where !chosen.contains(ingredient) && counts[ingredient] != nil {
                             chosen.append(ingredient)
                         }
@@ -109,7 +109,7 @@ public struct ContextAnnotator: Sendable {
         }
         return chosen.map { name in
             var codes: [String: String] = [:]
-            if let entry = knowledge.lexicon.entries.first(where: { $0.kind == "drug" && $0.canonical == name }) {
+            if let entry = knowledge.entry(kind: "drug", named: name) {
                 for code in entry.codes {
                     let parts = code.split(separator: ":", maxSplits: 1)
                     if parts.count == 2, codes[String(parts[0])] == nil { codes[String(parts[0])] = String(parts[1]) }

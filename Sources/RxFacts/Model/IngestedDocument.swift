@@ -31,6 +31,8 @@ public struct IngestedDocument: Sendable {
     public var sections: [SectionSpan]
     /// Products and active ingredients declared by structured formats (SPL).
     public var products: [Product]
+    /// Pharmacologic classes of a class-indexing SPL (60685-5); empty for leaflets.
+    public var classIndex: [ClassIndexEntry] = []
 
     public init(
         info: DocumentInfo, source: [UInt8], text: [UInt8], textMap: OffsetMap,

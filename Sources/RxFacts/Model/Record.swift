@@ -1,6 +1,6 @@
 /// One output line of `rxfacts extract`: the facts found in one input document.
 ///
-/// This is record contract `rxfacts/1` (see `Schemas/record.schema.json` and the README).
+/// This is record contract `rxfacts/1` (see `docs/record.schema.json` and the README).
 /// Everything in it is ordered deterministically so the same input gives byte-identical output.
 public struct Record: Codable, Sendable, Hashable {
     public static let schemaVersion = "rxfacts/1"

@@ -47,9 +47,16 @@ public struct KnowledgeBase: Sendable {
     public let rules: [CompiledRule]
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     public let coordinators: Set<Int32>
+    /// First entry index per (kind, canonical), for lookups by name.
+    private let entryIndex: [String: Int]
 
     public init(lexicon: Lexicon, rules pack: RulePack, context: ContextRules) throws(InputError) {
         self.lexicon = lexicon
+        var entryIndex: [String: Int] = [:]
+        for (index, entry) in lexicon.entries.enumerated() where entryIndex[entry.kind + "\u{0}" + entry.canonical] == nil {
+            entryIndex[entry.kind + "\u{0}" + entry.canonical] = index
+        }
+        self.entryIndex = entryIndex
         var vocabulary = Vocabulary()
         var terms = PhraseAutomaton()
         for (index, entry) in lexicon.entries.enumerated() {
@@ -115,6 +122,11 @@ public struct KnowledgeBase: Sendable {
         self.triggerInfo = info
         self.listWords = listWords
         self.rules = compiled
+    }
+
+    /// The entry of a kind with a canonical name, e.g. `entry(kind: "drug", named: "diazepam")`.
+    public func entry(kind: String, named canonical: String) -> Lexicon.Entry? {
+        entryIndex[kind + "\u{0}" + canonical].map { lexicon.entries[$0] }
     }
 
     /// Entries of a term mention, in lexicon order.

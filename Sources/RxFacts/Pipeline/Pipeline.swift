@@ -20,8 +20,9 @@ public struct Pipeline: Sendable {
         ]
     }
 
-    /// Ingesters for every supported format, most specific first.
-    public static let defaultIngesters: [any Ingester] = [TextIngester()]
+    /// Ingesters for every supported format, most specific first. `FormatDetector` picks SPL,
+    /// ePI, other XML or plain text by content and refuses UTF-16 and FHIR JSON clearly.
+    public static let defaultIngesters: [any Ingester] = [FormatDetector()]
 
     /// Loads a definition and compiles the lexicons and rules it names.
     public static func load(contentsOf path: String) throws(InputError) -> Pipeline {

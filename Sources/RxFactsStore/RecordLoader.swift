@@ -1,0 +1,41 @@
+import RxFacts
+
+/// Loads JSON Lines files of records into a `RecordStore`, one transaction per document.
+public struct RecordLoader {
+    /// Called with each document's 0-based index inside its transaction, after its rows are
+    /// written and before the commit; a throw rolls that document back and stops the load.
+    /// Tests use it to simulate a crash in the middle of a load.
+    public var faultInjection: ((_ documentIndex: Int) throws -> Void)?
+    /// Called after each document with the totals so far.
+    public var progress: ((LoadSummary) -> Void)?
+
+    public init() {}
+
+    @discardableResult
+    public func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
+        var summary = LoadSummary()
+        for path in paths {
+            try RecordReader.forEachLine(inFile: path) { record, _, bytes in
+                try load(record, fingerprint: RecordStore.fingerprint(bytes), into: store, summary: &summary)
+            }
+        }
+        return summary
+    }
+
+    @discardableResult
+    public func load(records: [Record], into store: RecordStore) throws -> LoadSummary {
+        var summary = LoadSummary()
+        for record in records { try load(record, fingerprint: nil, into: store, summary: &summary) }
+        return summary
+    }
+
+    private func load(
+        _ record: Record, fingerprint: String?, into store: RecordStore, summary: inout LoadSummary
+    ) throws {
+        let index = summary.documents
+        let hook = faultInjection.map { inject in { try inject(index) } }
+        let outcome = try store.load(record, fingerprint: fingerprint, beforeCommit: hook)
+        summary.add(outcome, factsInRecord: record.drugs.reduce(0) { $0 + $1.facts.count })
+        progress?(summary)
+    }
+}
