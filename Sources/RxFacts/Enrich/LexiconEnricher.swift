@@ -1,0 +1,93 @@
+/// Optional stage after `assemble`: adds facts the text does not state but the lexicon knows —
+/// the DEA schedule and the FDA established pharmacologic classes of each drug — and fills in
+/// drug codes the text-matched entry lacks (e.g. DrugBank ID, UMLS CUI).
+///
+/// Added facts have `"source": "lexicon:<file stem>"` (e.g. `lexicon:drugs`), rule
+/// `enrich.schedule` / `enrich.class`, and no evidence; facts read in the text keep
+/// `"source": "text"`. A lexicon fact is added only when the text has no affirmed fact of the same
+/// type and value, so the two stay visibly separate and never duplicate each other. The DEA
+/// schedule is US law: a text fact of type `schedule` with another value is left alone and the
+/// lexicon value is still added, so users can see the disagreement.
+public struct LexiconEnricher: Sendable {
+    struct DrugInfo: Sendable {
+        var source: String
+        var schedule: String?
+        var classes: [String]
+        var codes: [String]
+    }
+
+    let drugs: [String: DrugInfo]
+    let classCodes: [String: String]
+
+    /// Indexes the `drug` and `substance` entries of `lexicon` (first entry per canonical name
+    /// wins, as in matching) and the codes of its `class` entries.
+    public init(lexicon: Lexicon) {
+        var drugs: [String: DrugInfo] = [:]
+        var classCodes: [String: String] = [:]
+        for entry in lexicon.entries {
+            switch entry.kind {
+            case "drug", "substance":
+                let source = "lexicon:" + Self.stem(of: entry.origin)
+                let schedule = entry.attributes["schedule"]
+                let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
+                if var existing = drugs[entry.canonical] {
+                    // Later files fill what earlier ones lack (core.tsv first, drugs.tsv after it).
+                    if existing.schedule == nil, let schedule { existing.schedule = schedule; existing.source = source }
+                    if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
+                    for code in entry.codes where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
+                        existing.codes.append(code)
+                    }
+                    drugs[entry.canonical] = existing
+                } else {
+                    drugs[entry.canonical] = DrugInfo(source: source, schedule: schedule, classes: classes, codes: entry.codes)
+                }
+            case "class":
+                if classCodes[entry.canonical] == nil, let code = entry.codes.first { classCodes[entry.canonical] = code }
+            default:
+                continue
+            }
+        }
+        self.drugs = drugs
+        self.classCodes = classCodes
+    }
+
+    /// The record with lexicon facts and codes added; facts stay sorted by `Fact.key`, then source.
+    public func enrich(_ record: Record) -> Record {
+        var record = record
+        for index in record.drugs.indices {
+            var drug = record.drugs[index]
+            guard let info = drugs[drug.name] else { continue }
+            for code in info.codes {
+                let system = Self.system(of: code)
+                if drug.codes[system] == nil { drug.codes[system] = String(code.dropFirst(system.count + 1)) }
+            }
+            let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
+            if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
+                drug.facts.append(Fact(type: .schedule, value: schedule, evidence: [], rule: "enrich.schedule", source: info.source))
+            }
+            for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
+                drug.facts.append(Fact(
+                    type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [],
+                    rule: "enrich.class", source: info.source))
+            }
+            drug.facts.sort { ($0.key, $0.source) < ($1.key, $1.source) }
+            record.drugs[index] = drug
+        }
+        return record
+    }
+
+    static func system(of code: String) -> String {
+        code.firstIndex(of: ":").map { String(code[..<$0]) } ?? code
+    }
+
+    /// "Pipelines/lexicons/drugs.tsv:12" → "drugs".
+    static func stem(of origin: String) -> String {
+        var path = Substring(origin)
+        if let colon = path.lastIndex(of: ":"), path[path.index(after: colon)...].allSatisfy(\.isNumber) {
+            path = path[..<colon]
+        }
+        if let slash = path.lastIndex(of: "/") { path = path[path.index(after: slash)...] }
+        if let dot = path.lastIndex(of: ".") { path = path[..<dot] }
+        return path.isEmpty ? "lexicon" : String(path)
+    }
+}
