@@ -7,7 +7,7 @@ keeps the pipeline's document block and, per drug, only the fact types checked b
 removed, missing facts added with evidence located in the leaflet (byte offsets, a short quote).
 
 Usage:
-  rxfacts extract --pipeline Pipelines/full.yaml <bundle>/leaflets-ema/{latuda,...}.txt -o /tmp/ema.jsonl
+  rxfacts extract --pipeline Pipelines/default.yaml <bundle>/leaflets-ema/{latuda,...}.txt -o /tmp/ema.jsonl
   python3 Scripts/make_ema_references.py /tmp/ema.jsonl <bundle>/leaflets-ema Corpus/ema
 """
 import json, os, sys

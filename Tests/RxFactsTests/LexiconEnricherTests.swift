@@ -20,13 +20,17 @@ import RxFacts
         Record(document: DocumentInfo(id: "x", source: "x.txt", format: "text"), drugs: [drug])
     }
 
+    static func anchor(_ text: String) -> Evidence { Evidence(section: "main", start: 0, end: text.utf8.count, text: text) }
+
     @Test func addsScheduleAndClassWithLexiconSource() throws {
         let drug = DrugRecord(name: "oxycodone", codes: ["rxcui": "7804"], facts: [])
-        let enriched = try Self.enricher().enrich(Self.record(drug)).drugs[0]
+        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["oxycodone": Self.anchor("OxyContin")]).drugs[0]
         let schedule = try #require(enriched.facts.first { $0.type == .schedule })
         #expect(schedule.value == "CII")
         #expect(schedule.source == "lexicon:drugs")
-        #expect(schedule.evidence.isEmpty)
+        // Evidence: the drug mention the lookup was made from, and the lexicon line it used.
+        #expect(schedule.evidence.map(\.text) == ["OxyContin"])
+        #expect(schedule.evidence.first?.path == "lexicons/drugs.tsv:3")
         let drugClass = try #require(enriched.facts.first { $0.type == .drugClass })
         #expect(drugClass.value == "opioid agonist")
         #expect(drugClass.code == "nui:N0000175690")
@@ -36,7 +40,7 @@ import RxFacts
     @Test func textFactsAreKeptAndNotDuplicated() throws {
         let stated = Fact(type: .schedule, value: "CIV", evidence: [Evidence(section: "s", start: 0, end: 11, text: "Schedule IV")], rule: "schedule.stated")
         let drug = DrugRecord(name: "diazepam", codes: ["rxcui": "3322"], facts: [stated])
-        let enriched = try Self.enricher().enrich(Self.record(drug)).drugs[0]
+        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["diazepam": Self.anchor("diazepam")]).drugs[0]
         let schedules = enriched.facts.filter { $0.type == .schedule }
         #expect(schedules.count == 1)
         #expect(schedules[0].source == "text")
@@ -46,6 +50,12 @@ import RxFacts
         #expect(enriched.codes == ["rxcui": "3322", "unii": "Q3JTX2Q7TU", "drugbank": "DB00829"])
     }
 
+    @Test func noFactsWithoutEvidence() throws {
+        let drug = DrugRecord(name: "oxycodone", codes: ["rxcui": "7804"], facts: [])
+        let enriched = try Self.enricher().enrich(Self.record(drug)).drugs[0]
+        #expect(enriched.facts.isEmpty)
+    }
+
     @Test func unknownDrugIsUnchanged() throws {
         let drug = DrugRecord(name: "unobtainium", facts: [])
         let record = Self.record(drug)
@@ -53,7 +63,7 @@ import RxFacts
     }
 }
 
-/// The seed leaflet through the full compiled lexicons (`Pipelines/full.yaml`).
+/// The seed leaflet through the full compiled lexicons (`Pipelines/default.yaml`).
 @Suite struct FullLexiconPipelineTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -65,15 +75,15 @@ import RxFacts
     }
 
     @Test func seedFactsAreTheSameWithTheFullLexicons() throws {
-        let core = try Self.seedRecord("default.yaml")
-        let full = try Self.seedRecord("full.yaml")
+        let core = try Self.seedRecord("core.yaml")
+        let full = try Self.seedRecord("default.yaml")
         #expect(full.drugs.map(\.name) == ["diazepam"])
         #expect(Set(full.drugs[0].facts.map(\.key)) == Set(core.drugs[0].facts.map(\.key)))
     }
 
     @Test func enrichmentKeepsTextFactsAndAddsCodes() throws {
-        let pipeline = try Pipeline.load(contentsOf: Self.root.appendingPathComponent("Pipelines/full.yaml").path)
-        let record = try Self.seedRecord("full.yaml")
+        let pipeline = try Pipeline.load(contentsOf: Self.root.appendingPathComponent("Pipelines/default.yaml").path)
+        let record = try Self.seedRecord("default.yaml")
         let enriched = LexiconEnricher(lexicon: pipeline.knowledge.lexicon).enrich(record)
         let diazepam = try #require(enriched.drugs.first)
         #expect(diazepam.codes["drugbank"] == "DB00829")

@@ -30,8 +30,10 @@ public struct LexiconEntry: Sendable, Hashable {
 
     /// The TSV line (without newline).
     public var line: String {
-        var forms = [canonical]
-        var seen: Set<String> = [canonical]
+        // `match=variants`: the canonical name is a label, not a surface form ("CI", "CV").
+        let canonicalMatches = attributes["match"] != ["variants"]
+        var forms = canonicalMatches ? [canonical] : []
+        var seen: Set<String> = canonicalMatches ? [canonical] : []
         for variant in variants.sorted() where seen.insert(variant).inserted {
             forms.append(variant)
         }

@@ -2,7 +2,7 @@
 ///
 /// Bare two-letter forms that are common abbreviations in other senses ("CI" confidence
 /// interval, "CV" cardiovascular) and bare "C1"…"C5" are left out; hyphenated and spelled-out
-/// forms are listed.
+/// forms are listed, and `match=variants` keeps the canonical label itself from matching.
 public enum ScheduleTable {
     /// SPL DEA schedule codes (NCI thesaurus) per schedule.
     static let splCodes = ["CI": "C48672", "CII": "C48675", "CIII": "C48676", "CIV": "C48677", "CV": "C48679"]
@@ -21,7 +21,7 @@ public enum ScheduleTable {
             if numeral.roman != "i", numeral.roman != "v" { variants.append("c" + numeral.roman) }
             return LexiconEntry(
                 kind: "schedule", canonical: canonical, variants: variants, codes: [],
-                attributes: ["authority": ["US-DEA"], "spl-code": [splCodes[canonical]!]])
+                attributes: ["authority": ["US-DEA"], "match": ["variants"], "spl-code": [splCodes[canonical]!]])
         }
     }
 }
