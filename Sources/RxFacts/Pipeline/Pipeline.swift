@@ -76,7 +76,8 @@ public struct Pipeline: Sendable {
     public func extract(_ input: SourceInput) throws(InputError) -> Record {
         let doc = try analyze(input)
         var info = doc.ingested.info
-        if info.sections == nil, !doc.sections.isEmpty {
+        if !doc.sections.isEmpty {
+            // The segmenter's names (with paths for unclassified subsections) are the ones evidence uses.
             var names: [String] = []
             for section in doc.sections where names.last != section.name { names.append(section.name) }
             info.sections = names

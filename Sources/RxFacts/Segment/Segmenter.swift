@@ -9,6 +9,8 @@
 public struct Segmenter: Sendable {
     /// Name of the text before the first heading of a plain-text leaflet.
     public static let leadSectionName = "main"
+    /// LOINC code of SPL sections without a standard type ("SPL unclassified section").
+    public static let unclassifiedSectionCode = "42229-5"
 
     public init() {}
 
@@ -24,12 +26,25 @@ public struct Segmenter: Sendable {
             let ordered = doc.declaredSections.enumerated().sorted {
                 ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset)
             }
+            // Unclassified subsections (no code, or LOINC 42229-5) are named by their path from the
+            // nearest enclosing section: "adverse reactions > cardiovascular effects", so rules
+            // and users still see which part of the label they are in.
+            var enclosing: [(level: Int, range: Range<Int>, name: String)] = []
             for (k, item) in ordered.enumerated() {
-                var body = item.element.range
+                let span = item.element
+                while let last = enclosing.last, last.level >= span.level || !last.range.contains(span.range.lowerBound) {
+                    enclosing.removeLast()
+                }
+                var name = span.name
+                if let parent = enclosing.last, span.code == nil || span.code == Segmenter.unclassifiedSectionCode {
+                    name = name == parent.name || name.isEmpty ? parent.name : parent.name + " > " + name
+                }
+                enclosing.append((span.level, span.range, name))
+                var body = span.range
                 if k + 1 < ordered.count, ordered[k + 1].element.range.lowerBound < body.upperBound {
                     body = body.lowerBound..<max(body.lowerBound, ordered[k + 1].element.range.lowerBound)
                 }
-                appendSection(&doc, name: item.element.name, code: item.element.code, heading: body.lowerBound..<body.lowerBound, body: body)
+                appendSection(&doc, name: name, code: span.code, heading: body.lowerBound..<body.lowerBound, body: body)
             }
         }
     }
