@@ -30,15 +30,19 @@ public struct FactAssembler: Sendable {
         var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for term in doc.terms { termsBySentence[term.sentence].append(term) }
         let subjectNames = Set(doc.subjects.map(\.name))
+        let sectionPaths = FactAssembler.sectionPaths(doc)
 
         for (ruleIndex, rule) in knowledge.rules.enumerated() {
-            // Which sections the rule applies to, decided once per section.
-            let applies: [Bool] = doc.sections.map { section in
-                rule.sections.isEmpty || rule.sections.contains { section.name.contains($0) }
+            // Which sections the rule applies to, decided once per section: a section or any
+            // section enclosing it ("serious infections" inside "warnings and cautions").
+            let applies: [Bool] = sectionPaths.map { names in
+                rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.contains($0) } }
             }
             for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty && applies[sentence.section] {
                 let context = doc.context[s]
-                if context.isAboutOtherDrug { continue }
+                // A sentence about another drug states nothing about this one, except for
+                // section rules whose targets are other drugs (an interactions section's list).
+                if context.isAboutOtherDrug, rule.hasCues || !rule.excludeSubject { continue }
                 let sectionName = doc.sections[sentence.section].name
                 let cues = cuesBySentence[s]
                 if rule.hasCues, !cues.contains(where: { knowledge.isCue($0, of: ruleIndex) }) { continue }
@@ -101,6 +105,20 @@ public struct FactAssembler: Sendable {
         doc.drugs = doc.subjects.map { subject in
             DrugRecord(name: subject.name, brands: subject.brands, codes: subject.codes, facts: facts)
         }.sorted { $0.name < $1.name }
+    }
+
+    /// Per section: its own name, then the names of the declared sections enclosing it (SPL and
+    /// ePI subsections lie inside their parent's range). Plain text has no nesting.
+    static func sectionPaths(_ doc: AnalyzedDocument) -> [[String]] {
+        doc.sections.map { section in
+            var names = [section.name]
+            let start = section.body.lowerBound
+            for declared in doc.declaredSections
+            where declared.range.lowerBound <= start && start < declared.range.upperBound && !names.contains(declared.name) {
+                names.append(declared.name)
+            }
+            return names
+        }
     }
 
     /// Target mentions after `cue`: the first within `gap` tokens, then (when `list`) those
