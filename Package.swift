@@ -41,6 +41,8 @@ let package = Package(
             dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL"],
             exclude: ["Fixtures"]  // read through #filePath, not bundled
         ),
+        // Per-stage throughput benchmark (not a test): swift run -c release rxfacts-bench INPUT...
+        .executableTarget(name: "rxfacts-bench", dependencies: ["RxFacts"]),
         // Benchmark of the XML ingest path (not a test): swift run -c release rxfacts-bench-xml
         .executableTarget(name: "rxfacts-bench-xml", dependencies: ["RxFacts", "RxXML"]),
     ]

@@ -11,88 +11,137 @@ public struct FactAssembler: Sendable {
     /// A fact being built: its evidence and whether each piece was hedged.
     struct Draft {
         var fact: Fact
-        var evidence: [(evidence: Evidence, hedged: Bool, rule: String)]
-        var qualifiers: [String: Set<String>]
+        var evidence: [(evidence: Evidence, hedged: Bool, rule: String)] = []
+        var qualifiers: [String: Set<String>] = [:]
         /// (start, end) of the evidence already taken, so repeats are skipped in O(1).
         var spans: Set<Int> = []
 
+        init(fact: Fact) { self.fact = fact }
+
+        /// False when this source span is already evidence of the fact.
+        mutating func claim(_ span: Range<Int>) -> Bool {
+            spans.insert(span.lowerBound &* 1_000_003 &+ span.upperBound).inserted
+        }
+
         mutating func add(_ evidence: Evidence, hedged: Bool, rule: String) {
-            if spans.insert(evidence.start &* 1_000_003 &+ evidence.end).inserted {
-                self.evidence.append((evidence, hedged, rule))
-            }
+            if claim(evidence.start..<evidence.end) { self.evidence.append((evidence, hedged, rule)) }
         }
     }
 
+    /// Drafts in creation order with an index by fact key (one hash per lookup, mutation in place).
+    struct Drafts {
+        var list: [Draft] = []
+        var index: [FactKey: Int] = [:]
+
+        mutating func index(of key: FactKey, creating fact: () -> Fact) -> Int {
+            if let existing = index[key] { return existing }
+            list.append(Draft(fact: fact()))
+            index[key] = list.count - 1
+            return list.count - 1
+        }
+    }
+
+    /// A target found for a rule in a sentence, and the cue (or the target itself) it hangs on.
+    struct Finding {
+        var rule: Int
+        var target: Mention
+        var anchor: Range<Int>
+    }
+
     public func process(_ doc: inout AnalyzedDocument) {
-        var drafts: [FactKey: Draft] = [:]
+        var drafts = Drafts()
         var cuesBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for cue in doc.cues { cuesBySentence[cue.sentence].append(cue) }
         var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for term in doc.terms { termsBySentence[term.sentence].append(term) }
         let subjectNames = Set(doc.subjects.map(\.name))
+        // Which sections each rule applies to, decided once per section: a section or any
+        // section enclosing it ("serious infections" inside "warnings and cautions").
         let sectionPaths = FactAssembler.sectionPaths(doc)
-
-        for (ruleIndex, rule) in knowledge.rules.enumerated() {
-            // Which sections the rule applies to, decided once per section: a section or any
-            // section enclosing it ("serious infections" inside "warnings and cautions").
-            let applies: [Bool] = sectionPaths.map { names in
+        let applies: [[Bool]] = knowledge.rules.map { rule in
+            sectionPaths.map { names in
                 rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.contains($0) } }
             }
-            for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty && applies[sentence.section] {
-                let context = doc.context[s]
-                // A sentence about another drug states nothing about this one, except for
-                // section rules whose targets are other drugs (an interactions section's list).
-                if context.isAboutOtherDrug, rule.hasCues || !rule.excludeSubject { continue }
-                let sectionName = doc.sections[sentence.section].name
-                let cues = cuesBySentence[s]
-                if rule.hasCues, !cues.contains(where: { knowledge.isCue($0, of: ruleIndex) }) { continue }
-                if rule.hasRequirements, !cues.contains(where: { knowledge.isRequirement($0, of: ruleIndex) }) {
-                    continue
-                }
-                var found: [(target: Mention, anchor: Range<Int>)] = []
-                if rule.hasCues {
-                    for cue in cues where knowledge.isCue(cue, of: ruleIndex) {
-                        switch rule.subject {
-                        case .beforeCue: if !context.documentDrugNamed(before: cue.range.lowerBound) { continue }
-                        case .explicit: if !context.namesDocumentDrug { continue }
-                        case .any: break
-                        }
-                        for target in targets(after: cue, in: termsBySentence[s], doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: rule.excludeSubject ? subjectNames : []) {
-                            found.append((target, cue.range))
-                        }
+        }
+        let cuelessRules = knowledge.rules.indices.filter { !knowledge.rules[$0].hasCues }
+        let hasOtherDrugSectionRule = cuelessRules.contains { knowledge.rules[$0].excludeSubject }
+        var findings: [Finding] = []
+
+        for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty {
+            let context = doc.context[s]
+            // A sentence about another drug states nothing about this one, except to section
+            // rules whose targets are other drugs (an interactions section's list).
+            let aboutOtherDrug = context.isAboutOtherDrug
+            if aboutOtherDrug, !hasOtherDrugSectionRule { continue }
+            let cues = cuesBySentence[s]
+            let terms = termsBySentence[s]
+            findings.removeAll(keepingCapacity: true)
+            func requirementMet(_ ruleIndex: Int) -> Bool {
+                !knowledge.rules[ruleIndex].hasRequirements || cues.contains { knowledge.isRequirement($0, of: ruleIndex) }
+            }
+            // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
+            for cue in cues where !aboutOtherDrug {
+                for payload in cue.entries where knowledge.cueIsTrigger[Int(payload)] {
+                    let ruleIndex = Int(knowledge.cueRule[Int(payload)])
+                    let rule = knowledge.rules[ruleIndex]
+                    guard applies[ruleIndex][sentence.section], requirementMet(ruleIndex) else { continue }
+                    switch rule.subject {
+                    case .beforeCue: if !context.documentDrugNamed(before: cue.range.lowerBound) { continue }
+                    case .explicit: if !context.namesDocumentDrug { continue }
+                    case .any: break
                     }
-                } else {
-                    if rule.subject != .any, !context.namesDocumentDrug { continue }
-                    for term in termsBySentence[s] where knowledge.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
-                        if rule.excludeSubject, knowledge.drugNames(of: term).contains(where: subjectNames.contains) { continue }
-                        found.append((term, term.range))
+                    for target in targets(after: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: rule.excludeSubject ? subjectNames : []) {
+                        findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
                     }
                 }
-                guard !found.isEmpty else { continue }
-                let qualifiers = qualifierValues(rule: ruleIndex, sentence: s, cues: cues, terms: termsBySentence[s], doc: doc)
-                var seenTargets = Set<Int>()
-                for (target, anchor) in found where seenTargets.insert(target.range.lowerBound).inserted {
-                    guard let entryIndex = knowledge.entryIndex(of: target, kinds: rule.targetKindIDs) else { continue }
-                    let entry = knowledge.lexicon.entries[entryIndex]
-                    let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
-                    let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)
-                        || SentenceContext.contains(context.conditional, target.range.lowerBound)
-                    let span = min(anchor.lowerBound, target.range.lowerBound)..<max(anchor.upperBound, target.range.upperBound)
-                    let evidence = doc.evidence(for: span, section: sectionName)
-                    let value = rule.fact == .schedule ? entry.canonical.uppercased() : entry.canonical
-                    let key = FactKey(type: rule.fact, value: value, negated: negated)
-                    var draft = drafts[key] ?? Draft(
-                        fact: Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: entry.codes.first, evidence: [], rule: rule.id),
-                        evidence: [], qualifiers: [:])
-                    draft.add(evidence, hedged: hedged, rule: rule.id)
-                    for (name, values) in qualifiers { draft.qualifiers[name, default: []].formUnion(values) }
-                    drafts[key] = draft
+            }
+            // Rules without cues: every target term of the sentence.
+            for ruleIndex in cuelessRules where applies[ruleIndex][sentence.section] && requirementMet(ruleIndex) {
+                let rule = knowledge.rules[ruleIndex]
+                if aboutOtherDrug, !rule.excludeSubject { continue }
+                if rule.subject != .any, !context.namesDocumentDrug { continue }
+                for term in terms where knowledge.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
+                    if rule.excludeSubject, knowledge.drugNames(of: term).contains(where: subjectNames.contains) { continue }
+                    findings.append(Finding(rule: ruleIndex, target: term, anchor: term.range))
+                }
+            }
+            guard !findings.isEmpty else { continue }
+            findings.sort { $0.rule < $1.rule }
+            let sectionName = doc.sections[sentence.section].name
+            var qualifiersByRule: [Int: [String: Set<String>]] = [:]
+            var seenTargets = Set<Int>()
+            for finding in findings {
+                let rule = knowledge.rules[finding.rule]
+                let target = finding.target
+                guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted,
+                    let entryIndex = knowledge.entryIndex(of: target, kinds: rule.targetKindIDs)
+                else { continue }
+                let entry = knowledge.lexicon.entries[entryIndex]
+                let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
+                let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)
+                    || SentenceContext.contains(context.conditional, target.range.lowerBound)
+                let value = rule.fact == .schedule ? entry.canonical.uppercased() : entry.canonical
+                let key = FactKey(type: rule.fact, value: value, negated: negated)
+                let span = min(finding.anchor.lowerBound, target.range.lowerBound)..<max(finding.anchor.upperBound, target.range.upperBound)
+                let source = doc.sourceRange(span)
+                let d = drafts.index(of: key) {
+                    Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: entry.codes.first, evidence: [], rule: rule.id)
+                }
+                // Mutate in place: no copy of the evidence gathered so far.
+                guard drafts.list[d].claim(source) else { continue }
+                let evidence = Evidence(section: sectionName, start: source.lowerBound, end: source.upperBound, text: String(decoding: doc.ingested.source[source], as: UTF8.self))
+                drafts.list[d].evidence.append((evidence, hedged, rule.id))
+                if !rule.qualifiers.isEmpty {
+                    if qualifiersByRule[finding.rule] == nil {
+                        qualifiersByRule[finding.rule] = qualifierValues(rule: finding.rule, sentence: s, cues: cues, terms: terms, doc: doc)
+                    }
+                    for (name, values) in qualifiersByRule[finding.rule]! { drafts.list[d].qualifiers[name, default: []].formUnion(values) }
                 }
             }
         }
         addMetadataFacts(&doc, into: &drafts)
 
-        var facts: [Fact] = drafts.values.map { draft in
+        var facts: [Fact] = drafts.list.map { draft in
             var fact = draft.fact
             let ordered = draft.evidence.sorted { ($0.evidence.start, $0.evidence.end) < ($1.evidence.start, $1.evidence.end) }
             fact.evidence = ordered.map(\.evidence)
@@ -101,7 +150,7 @@ public struct FactAssembler: Sendable {
             fact.qualifiers = draft.qualifiers.isEmpty ? nil : draft.qualifiers.mapValues { $0.sorted() }
             return fact
         }
-        facts.sort { $0.key < $1.key }
+        facts = facts.map { ($0.key, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         doc.drugs = doc.subjects.map { subject in
             DrugRecord(name: subject.name, brands: subject.brands, codes: subject.codes, facts: facts)
         }.sorted { $0.name < $1.name }
@@ -172,7 +221,7 @@ public struct FactAssembler: Sendable {
 
     /// Facts a structured label states in its metadata (the DEA schedule of a product; the
     /// EPC class and mechanism of action of an FDA class-indexing SPL, with their NUI codes).
-    func addMetadataFacts(_ doc: inout AnalyzedDocument, into drafts: inout [FactKey: Draft]) {
+    func addMetadataFacts(_ doc: inout AnalyzedDocument, into drafts: inout Drafts) {
         for entry in doc.ingested.classIndex {
             let type: FactType
             switch entry.classType {
@@ -184,24 +233,20 @@ public struct FactAssembler: Sendable {
             let text = String(decoding: doc.ingested.source[source.range], as: UTF8.self)
             let evidence = Evidence(section: "spl-metadata", start: source.range.lowerBound, end: source.range.upperBound, text: text, path: source.path)
             let key = FactKey(type: type, value: entry.className.lowercased(), negated: false)
-            var draft = drafts[key] ?? Draft(
-                fact: Fact(type: type, value: key.value, code: "nui:" + entry.nui, evidence: [], rule: "spl.class-index", source: "spl-metadata"),
-                evidence: [], qualifiers: [:])
-            if !draft.evidence.contains(where: { $0.evidence == evidence }) {
-                draft.evidence.append((evidence, false, "spl.class-index"))
+            let d = drafts.index(of: key) {
+                Fact(type: type, value: key.value, code: "nui:" + entry.nui, evidence: [], rule: "spl.class-index", source: "spl-metadata")
             }
-            drafts[key] = draft
+            drafts.list[d].add(evidence, hedged: false, rule: "spl.class-index")
         }
         for product in doc.ingested.products {
             guard let schedule = product.schedule else { continue }
             let text = String(decoding: doc.ingested.source[schedule.range], as: UTF8.self)
             let evidence = Evidence(section: "spl-metadata", start: schedule.range.lowerBound, end: schedule.range.upperBound, text: text, path: schedule.path)
             let key = FactKey(type: .schedule, value: schedule.value, negated: false)
-            var draft = drafts[key] ?? Draft(
-                fact: Fact(type: .schedule, value: schedule.value, evidence: [], rule: "spl.dea-schedule", source: "spl-metadata"),
-                evidence: [], qualifiers: [:])
-            draft.add(evidence, hedged: false, rule: "spl.dea-schedule")
-            drafts[key] = draft
+            let d = drafts.index(of: key) {
+                Fact(type: .schedule, value: schedule.value, evidence: [], rule: "spl.dea-schedule", source: "spl-metadata")
+            }
+            drafts.list[d].add(evidence, hedged: false, rule: "spl.dea-schedule")
         }
     }
 }

@@ -116,13 +116,15 @@ struct JSONWriter {
 
     mutating func int(_ value: Int) {
         separate()
-        if value == 0 { out.append(UInt8(ascii: "0")) } else {
-            var digits: [UInt8] = []
-            var v = value.magnitude
-            while v > 0 { digits.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 }
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: digits.reversed())
-        }
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var v = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= v / 10 { divisor *= 10 }
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(v / divisor))
+            v %= divisor
+            divisor /= 10
+        } while divisor > 0
         needsComma = true
     }
 

@@ -59,6 +59,30 @@ public struct Normalizer: Sendable {
                 translated[order[next]] = out.count
                 next += 1
             }
+            // Fast path: copy the run of bytes that need no change in one go (most of any text).
+            let limit = next < order.count ? min(n, offsets[order[next]]) : n
+            var run = i
+            var previous = lastOut()
+            while run < limit {
+                let c = input[run]
+                if c >= 0x80 || (c < 0x20 && c != 0x0A) { break }
+                let following: UInt8 = run + 1 < n ? input[run + 1] : 0
+                if c == 0x20 {
+                    if previous == 0x20 || previous == 0x0A { break }
+                    if following == 0x20 || following == 0x0A || following == 0x09 || following == 0x0D { break }
+                } else if c == UInt8(ascii: "-"), following == 0x0A {
+                    break
+                }
+                if following == 0xCC || following == 0xCD { break }  // a combining mark may follow
+                previous = c
+                run += 1
+            }
+            if run > i {
+                map.copy(sourceStart: i, count: run - i)
+                out.append(contentsOf: input[i..<run])
+                i = run
+                continue
+            }
             let b = input[i]
             if b < 0x80, i + 1 < n, input[i + 1] >= 0xCC, Normalizer.isCombining(input, i + 1) {
                 // A base letter with decomposed accents: compose the cluster (NFC).
@@ -95,7 +119,7 @@ public struct Normalizer: Sendable {
                 default:
                     // Copy the ASCII run in one go.
                     var j = i + 1
-                    while j < n, input[j] < 0x80, input[j] > 0x20, input[j] != UInt8(ascii: "-"),
+                    while j < limit, input[j] < 0x80, input[j] > 0x20, input[j] != UInt8(ascii: "-"),
                         !(j + 1 < n && input[j + 1] >= 0xCC && Normalizer.isCombining(input, j + 1))
                     { j += 1 }
                     map.copy(sourceStart: i, count: j - i)

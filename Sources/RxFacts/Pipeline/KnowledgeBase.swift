@@ -20,21 +20,47 @@ public struct KnowledgeBase: Sendable {
     }
 
     /// A rule with its kinds resolved.
-    public struct CompiledRule: Sendable {
-        public var id: String
-        public var fact: FactType
-        public var hasCues: Bool
-        public var targetKinds: [String]
+    /// (A class: the matcher reads rules in its inner loop, and one reference is cheaper to
+    /// pass around than a struct of arrays and strings.)
+    public final class CompiledRule: Sendable {
+        public let id: String
+        public let fact: FactType
+        public let hasCues: Bool
+        public let targetKinds: [String]
         /// `targetKinds` as kind ids (see `KnowledgeBase.kindIDs(_:)`).
-        public var targetKindIDs: [UInt16]
-        public var gap: Int
-        public var list: Bool
-        public var subject: FactRule.SubjectMode
-        public var negatable: Bool
-        public var hasRequirements: Bool
-        public var sections: [String]
-        public var excludeSubject: Bool
-        public var qualifiers: [(name: String, targets: [UInt16], gap: Int)]
+        public let targetKindIDs: [UInt16]
+        public let gap: Int
+        public let list: Bool
+        public let subject: FactRule.SubjectMode
+        public let negatable: Bool
+        public let hasRequirements: Bool
+        public let sections: [String]
+        public let excludeSubject: Bool
+        public let qualifiers: [Qualifier]
+
+        public struct Qualifier: Sendable {
+            public let name: String
+            public let targets: [UInt16]
+            public let gap: Int
+        }
+
+        init(id: String, fact: FactType, hasCues: Bool, targetKinds: [String], targetKindIDs: [UInt16], gap: Int, list: Bool,
+             subject: FactRule.SubjectMode, negatable: Bool, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
+             qualifiers: [(String, [UInt16], Int)]) {
+            self.id = id
+            self.fact = fact
+            self.hasCues = hasCues
+            self.targetKinds = targetKinds
+            self.targetKindIDs = targetKindIDs
+            self.gap = gap
+            self.list = list
+            self.subject = subject
+            self.negatable = negatable
+            self.hasRequirements = hasRequirements
+            self.sections = sections
+            self.excludeSubject = excludeSubject
+            self.qualifiers = qualifiers.map { Qualifier(name: $0.0, targets: $0.1, gap: $0.2) }
+        }
     }
 
     public let lexicon: Lexicon

@@ -12,6 +12,9 @@ public struct PhraseAutomaton: Sendable {
     private var stateCount: Int32 = 1
     private var terminalIndex: [Int32] = [-1]
     private var payloadLists: [[Int32]] = []
+    /// Children of the root indexed directly by token key: the first step of every match
+    /// attempt (one per token) is an array read, not a hash probe.
+    private var rootChildren: [Int32] = []
     /// Number of phrases added.
     public private(set) var phraseCount = 0
 
@@ -60,6 +63,7 @@ public struct PhraseAutomaton: Sendable {
     }
 
     private mutating func child(of state: Int32, key: Int32, create: Bool) -> Int32 {
+        if state == 0, Int(key) < rootChildren.count, rootChildren[Int(key)] >= 0 { return rootChildren[Int(key)] }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
         while tableKeys[slot] != UInt64.max {
@@ -71,6 +75,10 @@ public struct PhraseAutomaton: Sendable {
         terminalIndex.append(-1)
         tableKeys[slot] = packed
         tableValues[slot] = next
+        if state == 0 {
+            if rootChildren.count <= Int(key) { rootChildren.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChildren.count)) }
+            rootChildren[Int(key)] = next
+        }
         if Int(stateCount) * 2 > tableKeys.count { grow() }
         return next
     }
@@ -100,6 +108,7 @@ public struct PhraseAutomaton: Sendable {
     @inline(__always)
     public func step(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
+        if state == 0 { return Int(key) < rootChildren.count ? rootChildren[Int(key)] : -1 }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
         while true {
