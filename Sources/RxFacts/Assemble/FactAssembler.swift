@@ -55,16 +55,24 @@ public struct FactAssembler: Sendable {
         var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for term in doc.terms { termsBySentence[term.sentence].append(term) }
         let subjectNames = Set(doc.subjects.map(\.name))
-        // Which sections each rule applies to, decided once per section.
+        // Which sections each rule applies to, decided once per section: a section or any
+        // section enclosing it ("serious infections" inside "warnings and cautions").
+        let sectionPaths = FactAssembler.sectionPaths(doc)
         let applies: [[Bool]] = knowledge.rules.map { rule in
-            doc.sections.map { section in rule.sections.isEmpty || rule.sections.contains { section.name.contains($0) } }
+            sectionPaths.map { names in
+                rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.contains($0) } }
+            }
         }
         let cuelessRules = knowledge.rules.indices.filter { !knowledge.rules[$0].hasCues }
+        let hasOtherDrugSectionRule = cuelessRules.contains { knowledge.rules[$0].excludeSubject }
         var findings: [Finding] = []
 
         for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty {
             let context = doc.context[s]
-            if context.isAboutOtherDrug { continue }
+            // A sentence about another drug states nothing about this one, except to section
+            // rules whose targets are other drugs (an interactions section's list).
+            let aboutOtherDrug = context.isAboutOtherDrug
+            if aboutOtherDrug, !hasOtherDrugSectionRule { continue }
             let cues = cuesBySentence[s]
             let terms = termsBySentence[s]
             findings.removeAll(keepingCapacity: true)
@@ -72,7 +80,7 @@ public struct FactAssembler: Sendable {
                 !knowledge.rules[ruleIndex].hasRequirements || cues.contains { knowledge.isRequirement($0, of: ruleIndex) }
             }
             // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
-            for cue in cues {
+            for cue in cues where !aboutOtherDrug {
                 for payload in cue.entries where knowledge.cueIsTrigger[Int(payload)] {
                     let ruleIndex = Int(knowledge.cueRule[Int(payload)])
                     let rule = knowledge.rules[ruleIndex]
@@ -90,6 +98,7 @@ public struct FactAssembler: Sendable {
             // Rules without cues: every target term of the sentence.
             for ruleIndex in cuelessRules where applies[ruleIndex][sentence.section] && requirementMet(ruleIndex) {
                 let rule = knowledge.rules[ruleIndex]
+                if aboutOtherDrug, !rule.excludeSubject { continue }
                 if rule.subject != .any, !context.namesDocumentDrug { continue }
                 for term in terms where knowledge.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
                     if rule.excludeSubject, knowledge.drugNames(of: term).contains(where: subjectNames.contains) { continue }
@@ -145,6 +154,20 @@ public struct FactAssembler: Sendable {
         doc.drugs = doc.subjects.map { subject in
             DrugRecord(name: subject.name, brands: subject.brands, codes: subject.codes, facts: facts)
         }.sorted { $0.name < $1.name }
+    }
+
+    /// Per section: its own name, then the names of the declared sections enclosing it (SPL and
+    /// ePI subsections lie inside their parent's range). Plain text has no nesting.
+    static func sectionPaths(_ doc: AnalyzedDocument) -> [[String]] {
+        doc.sections.map { section in
+            var names = [section.name]
+            let start = section.body.lowerBound
+            for declared in doc.declaredSections
+            where declared.range.lowerBound <= start && start < declared.range.upperBound && !names.contains(declared.name) {
+                names.append(declared.name)
+            }
+            return names
+        }
     }
 
     /// Target mentions after `cue`: the first within `gap` tokens, then (when `list`) those

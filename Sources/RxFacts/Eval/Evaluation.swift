@@ -29,7 +29,7 @@ public enum Evaluation {
     static func extract(_ document: GoldDocument, _ extractor: any MentionExtractor, _ failures: inout [String]) -> [ScoredMention] {
         failures += document.notes.map { "gold note: \($0)" }
         do {
-            return try extractor.mentions(in: document.text, title: document.title)
+            return try extractor.mentions(in: document.text, title: document.title, section: document.section)
         } catch {
             failures.append("extraction failed: \(document.id): \(error)")
             return []

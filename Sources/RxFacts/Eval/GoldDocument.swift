@@ -33,13 +33,16 @@ public struct GoldDocument: Sendable, Hashable {
     public var text: [UInt8]
     public var annotations: [Annotation]
     public var pairs: [Pair]
+    /// The label section the text is, in SPL's canonical (LOINC) naming, when the gold set says
+    /// it (`adverse reactions`, `warnings and precautions`, `boxed warning`, `indications and usage`).
+    public var section: String?
     /// Byte ranges of sentences, when the gold is sentence-based.
     public var sentences: [Range<Int>]
     /// Problems in the gold file that conversion worked around (printed by `eval`).
     public var notes: [String] = []
 
     public init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
-                pairs: [Pair] = [], sentences: [Range<Int>] = []) {
+                pairs: [Pair] = [], sentences: [Range<Int>] = [], section: String? = nil) {
         self.id = id
         self.group = group
         self.title = title
@@ -47,6 +50,7 @@ public struct GoldDocument: Sendable, Hashable {
         self.annotations = annotations
         self.pairs = pairs
         self.sentences = sentences
+        self.section = section
     }
 }
 

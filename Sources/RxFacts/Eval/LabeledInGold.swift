@@ -37,7 +37,7 @@ public enum LabeledInGold {
             let body = fields.count == 3 ? String(fields[2]) : fields[2..<(fields.count - 1)].joined(separator: "|")
             let (text, annotations, notes) = try strip(body, path: path, line: index + 1)
             var document = GoldDocument(id: String(fields[0]), group: String(fields[0]), title: String(fields[1]),
-                                        text: text, annotations: annotations)
+                                        text: text, annotations: annotations, section: "indications and usage")
             document.notes = notes
             documents.append(document)
         }

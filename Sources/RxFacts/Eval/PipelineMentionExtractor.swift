@@ -3,6 +3,8 @@
 /// The text is run as a plain-text leaflet named `<title>.txt`. Fact mentions are the lexicon
 /// terms inside each fact's evidence whose entry is the fact's value (the evidence span itself when
 /// no such term is found); drug mentions are every term naming a drug, brand or drug class.
+/// With a gold section (SPL-ADR, LabeledIn) the text is declared as that section, and when no
+/// drug is recognised the label's product (the title) is declared as its subject.
 public struct PipelineMentionExtractor: MentionExtractor {
     public let pipeline: Pipeline
 
@@ -11,7 +13,22 @@ public struct PipelineMentionExtractor: MentionExtractor {
     }
 
     public func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
-        let doc = try pipeline.analyze(SourceInput(path: "\(title).txt", bytes: text))
+        try mentions(in: text, title: title, section: nil)
+    }
+
+    /// With a `section`, the whole text is declared as that one section (as the SPL ingester
+    /// declares a label's LOINC sections), so section-limited rules apply as on a real label.
+    public func mentions(in text: [UInt8], title: String, section: String?) throws -> [ScoredMention] {
+        var ingested = try pipeline.ingest(SourceInput(path: "\(title).txt", bytes: text))
+        if let section { ingested.sections = [SectionSpan(name: section, range: 0..<ingested.text.count)] }
+        var doc = pipeline.analyze(ingested: ingested)
+        if section != nil, doc.subjects.isEmpty {
+            // A label section names its product in the label's metadata; when the text names no
+            // drug the lexicon knows (e.g. a brand newer than the lexicon), declare the label's
+            // product as an SPL does, so facts are not lost for want of a subject.
+            ingested.products = [Product(name: title, ingredients: [Ingredient(name: title, unii: nil)])]
+            doc = pipeline.analyze(ingested: ingested)
+        }
         let knowledge = pipeline.knowledge
         var result: [ScoredMention] = []
         var termsByStart: [(range: Range<Int>, entries: [Lexicon.Entry])] = []

@@ -17,6 +17,17 @@ public enum SPLADRGold {
         return try parse(data, path: path)
     }
 
+    /// The gold's section names as the SPL ingester names those LOINC sections
+    /// (`SPLSectionCodes`): "boxed warnings" is 34066-1 "boxed warning", "warnings and
+    /// precautions" is 43685-7 "warnings and cautions".
+    static func canonicalSection(_ name: String) -> String {
+        switch name.lowercased() {
+        case "boxed warnings": "boxed warning"
+        case "warnings and precautions": "warnings and cautions"
+        case let other: other
+        }
+    }
+
     public static func parse(_ data: Data, path: String) throws(GoldSetError) -> [GoldDocument] {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data) } catch {
@@ -49,7 +60,8 @@ public enum SPLADRGold {
                 annotations.append(.init(type: .adverseEffect, range: range, text: mention, concept: event[1] as? String))
             }
             documents.append(GoldDocument(id: "\(label)/\(section)", group: label, title: label,
-                                          text: Array(text.utf8), annotations: annotations))
+                                          text: Array(text.utf8), annotations: annotations,
+                                          section: canonicalSection(section)))
         }
         return documents
     }

@@ -67,7 +67,13 @@ public struct Pipeline: Sendable {
 
     /// Runs every stage and returns the analyzed document (all layers, for tools and tests).
     public func analyze(_ input: SourceInput) throws(InputError) -> AnalyzedDocument {
-        var doc = AnalyzedDocument(ingested: try ingest(input))
+        analyze(ingested: try ingest(input))
+    }
+
+    /// Runs every stage after ingestion on an already ingested document (e.g. a gold-set text
+    /// whose section the caller knows and declares in `ingested.sections`).
+    public func analyze(ingested: IngestedDocument) -> AnalyzedDocument {
+        var doc = AnalyzedDocument(ingested: ingested)
         for stage in stages { stage.process(&doc) }
         return doc
     }
