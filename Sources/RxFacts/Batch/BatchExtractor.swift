@@ -53,14 +53,16 @@ public struct BatchExtractor: Sendable {
         var weight = 0
         let maxUnits = jobs * 8
 
-        func flush() {
-            guard !window.isEmpty else { return }
+        func flush(last: Bool = false) {
+            guard !window.isEmpty || last else { return }
             let units = window
             window.removeAll(keepingCapacity: true)
             weight = 0
             let results = ResultSlots(count: units.count)
-            DispatchQueue.concurrentPerform(iterations: units.count) { index in
-                results.set(index, process(units[index]))
+            if !units.isEmpty {
+                DispatchQueue.concurrentPerform(iterations: units.count) { index in
+                    results.set(index, process(units[index]))
+                }
             }
             for result in results.values {
                 summary.inputs += 1
@@ -95,7 +97,7 @@ public struct BatchExtractor: Sendable {
             weight += unit.weight
             if window.count >= maxUnits || (weight >= windowBytes && window.count >= jobs) { flush() }
         }
-        flush()
+        flush(last: true)
         summary.skipped = walker.skipped
         summary.alreadyDone = walker.alreadyDone
         summary.outOfShard = walker.outOfShard

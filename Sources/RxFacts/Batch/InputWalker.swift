@@ -166,7 +166,10 @@ final class InputWalker {
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            _ = try frame.archive.extract(entry) { data.append($0) }
+            let checksum = try frame.archive.extract(entry) { data.append($0) }
+            guard checksum == entry.checksum else {
+                return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (CRC-32 mismatch)"))
+            }
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (\(error))"))
         }
