@@ -11,7 +11,7 @@ struct RxFactsCommand: ParsableCommand {
 
             Start with:  rxfacts extract Corpus/
             """,
-        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self],
+        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -32,30 +32,34 @@ public struct FactAssembler: Sendable {
         let subjectNames = Set(doc.subjects.map(\.name))
 
         for (ruleIndex, rule) in knowledge.rules.enumerated() {
-            for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty {
+            // Which sections the rule applies to, decided once per section.
+            let applies: [Bool] = doc.sections.map { section in
+                rule.sections.isEmpty || rule.sections.contains { section.name.contains($0) }
+            }
+            for (s, sentence) in doc.sentences.enumerated() where !termsBySentence[s].isEmpty && applies[sentence.section] {
                 let context = doc.context[s]
                 if context.isAboutOtherDrug { continue }
                 let sectionName = doc.sections[sentence.section].name
-                if !rule.sections.isEmpty, !rule.sections.contains(where: { sectionName.contains($0) }) { continue }
                 let cues = cuesBySentence[s]
-                if rule.hasRequirements, !cues.contains(where: { $0.entries.contains { knowledge.cueRoles[Int($0)] == .requirement(rule: ruleIndex) } }) {
+                if rule.hasCues, !cues.contains(where: { knowledge.isCue($0, of: ruleIndex) }) { continue }
+                if rule.hasRequirements, !cues.contains(where: { knowledge.isRequirement($0, of: ruleIndex) }) {
                     continue
                 }
                 var found: [(target: Mention, anchor: Range<Int>)] = []
                 if rule.hasCues {
-                    for cue in cues where cue.entries.contains(where: { knowledge.cueRoles[Int($0)] == .cue(rule: ruleIndex) }) {
+                    for cue in cues where knowledge.isCue(cue, of: ruleIndex) {
                         switch rule.subject {
                         case .beforeCue: if !context.documentDrugNamed(before: cue.range.lowerBound) { continue }
                         case .explicit: if !context.namesDocumentDrug { continue }
                         case .any: break
                         }
-                        for target in targets(after: cue, in: termsBySentence[s], doc: doc, kinds: rule.targetKinds, gap: rule.gap, list: rule.list, excluding: rule.excludeSubject ? subjectNames : []) {
+                        for target in targets(after: cue, in: termsBySentence[s], doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: rule.excludeSubject ? subjectNames : []) {
                             found.append((target, cue.range))
                         }
                     }
                 } else {
                     if rule.subject != .any, !context.namesDocumentDrug { continue }
-                    for term in termsBySentence[s] where knowledge.entry(of: term, kinds: rule.targetKinds) != nil {
+                    for term in termsBySentence[s] where knowledge.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
                         if rule.excludeSubject, knowledge.drugNames(of: term).contains(where: subjectNames.contains) { continue }
                         found.append((term, term.range))
                     }
@@ -64,7 +68,8 @@ public struct FactAssembler: Sendable {
                 let qualifiers = qualifierValues(rule: ruleIndex, sentence: s, cues: cues, terms: termsBySentence[s], doc: doc)
                 var seenTargets = Set<Int>()
                 for (target, anchor) in found where seenTargets.insert(target.range.lowerBound).inserted {
-                    guard let entry = knowledge.entry(of: target, kinds: rule.targetKinds) else { continue }
+                    guard let entryIndex = knowledge.entryIndex(of: target, kinds: rule.targetKindIDs) else { continue }
+                    let entry = knowledge.lexicon.entries[entryIndex]
                     let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
                     let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)
                         || SentenceContext.contains(context.conditional, target.range.lowerBound)
@@ -100,12 +105,12 @@ public struct FactAssembler: Sendable {
 
     /// Target mentions after `cue`: the first within `gap` tokens, then (when `list`) those
     /// coordinated with it ("anxiety, seizures, and muscle spasms").
-    func targets(after cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [String], gap: Int, list: Bool, excluding excluded: Set<String>) -> [Mention] {
+    func targets(after cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int, list: Bool, excluding excluded: Set<String>) -> [Mention] {
         var result: [Mention] = []
         var previousEnd = cue.tokens.upperBound
         for term in terms where term.tokens.lowerBound >= cue.tokens.upperBound {
             if term.tokens.lowerBound < previousEnd { continue }
-            let isTarget = knowledge.entry(of: term, kinds: kinds) != nil
+            let isTarget = knowledge.entryIndex(of: term, kinds: kinds) != nil
             if isTarget, !excluded.isEmpty, knowledge.drugNames(of: term).contains(where: excluded.contains) { continue }
             let between = previousEnd..<term.tokens.lowerBound
             var count = 0
@@ -136,10 +141,10 @@ public struct FactAssembler: Sendable {
         guard !compiled.qualifiers.isEmpty else { return [:] }
         var values: [String: Set<String>] = [:]
         for qualifier in compiled.qualifiers {
-            for cue in cues where cue.entries.contains(where: { knowledge.cueRoles[Int($0)] == .qualifier(rule: rule, name: qualifier.name) }) {
+            for cue in cues where cue.entries.contains(where: { knowledge.cueRule[Int($0)] == rule && knowledge.cueRoles[Int($0)] == .qualifier(rule: rule, name: qualifier.name) }) {
                 for target in targets(after: cue, in: terms, doc: doc, kinds: qualifier.targets, gap: qualifier.gap, list: true, excluding: []) {
-                    if let entry = knowledge.entry(of: target, kinds: qualifier.targets) {
-                        values[qualifier.name, default: []].insert(entry.canonical)
+                    if let index = knowledge.entryIndex(of: target, kinds: qualifier.targets) {
+                        values[qualifier.name, default: []].insert(knowledge.lexicon.entries[index].canonical)
                     }
                 }
             }

@@ -6,7 +6,14 @@ import Foundation
 /// turn. Zip archives stay one input here; `InputWalker` opens them member by member.
 public enum InputCollector {
     /// File extensions taken from directories (files named explicitly are always taken).
-    public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "md", "text"]
+    public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text"]
+
+    /// Files in a collection that describe it rather than being leaflets (MANIFEST.md,
+    /// COPYING.openfda.txt, README.txt…); directory walks leave them out, named files are read.
+    public static func isCollectionNote(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return ["README", "MANIFEST", "COPYING", "LICENSE", "LICENCE", "NOTICE", "SOURCES", "CHANGELOG"].contains { upper.hasPrefix($0) }
+    }
 
     public static func collect(_ arguments: [String]) -> [String] {
         var result: [String] = []
@@ -32,7 +39,7 @@ public enum InputCollector {
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 files.append(contentsOf: walk(path))
-            } else if archiveOrLeaflet((name as NSString).pathExtension.lowercased()),
+            } else if archiveOrLeaflet((name as NSString).pathExtension.lowercased()), !isCollectionNote(name),
                 !name.hasSuffix(".expected.md"), !name.hasSuffix(".jsonl")
             {
                 files.append(path)

@@ -6,7 +6,7 @@ import ZIPFoundation
 ///
 /// Zip archives are read without unpacking to disk: the top-level archive is read from its file,
 /// member by member; a member that is itself a zip is read into memory and opened as an archive
-/// (`outer.zip!inner.zip!label.xml`). Members that are not leaflets (images, stylesheets…) are
+/// (`outer.zip!inner.zip!label.xml`). Members that are not leaflets (images, stylesheets, README…) are
 /// skipped and counted; a member that cannot be decompressed becomes an error unit and the walk
 /// goes on. The walker applies `--shard` (see `ShardSpec`) and `--resume` (sources already done).
 /// It is used from one thread only.
@@ -143,7 +143,7 @@ final class InputWalker {
         let ext = (name as NSString).pathExtension.lowercased()
         let isNested = ext == "zip"
         guard entry.type == .file, !name.hasPrefix("."), !entry.path.hasPrefix("__MACOSX/"),
-            isNested || InputCollector.leafletExtensions.contains(ext)
+            isNested || (InputCollector.leafletExtensions.contains(ext) && !InputCollector.isCollectionNote(name))
         else {
             skipped += 1
             return nil

@@ -89,7 +89,7 @@ public struct ContextAnnotator: Sendable {
                 let previous = counts[name] ?? (0, mention.range.lowerBound)
                 counts[name] = (previous.count + 1, previous.first)
             }
-            if let brand = knowledge.entry(of: mention, kinds: ["brand"]), knowledge.entry(of: mention, kinds: ["drug"]) == nil {
+            if knowledge.isBrandOnly(mention), let brand = knowledge.entry(of: mention, kinds: ["brand"]) {
                 for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
             }
         }
@@ -124,23 +124,41 @@ public struct ContextAnnotator: Sendable {
         }
     }
 
-    /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam").
+    /// Salt and hydrate words that follow an ingredient's name on labels ("SILDENAFIL CITRATE").
+    static let saltWords: Set<String> = [
+        "hydrochloride", "hcl", "citrate", "calcium", "sodium", "potassium", "magnesium", "sulfate", "sulphate",
+        "maleate", "mesylate", "dimesylate", "tartrate", "bitartrate", "besylate", "fumarate", "succinate", "phosphate",
+        "acetate", "bromide", "chloride", "hydrobromide", "hydrate", "monohydrate", "dihydrate", "trihydrate",
+        "hemihydrate", "sesquihydrate", "anhydrous", "lactate", "malate", "hyclate", "oxalate", "benzoate", "gluconate",
+        "napsylate", "pamoate", "tosylate", "propionate", "dipropionate", "valerate", "disodium", "xinafoate", "base",
+        "dihydrochloride", "mononitrate", "nitrate", "sodium", "tromethamine", "meglumine", "decanoate", "lactobionate",
+    ]
+
+    /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam",
+    /// "SILDENAFIL CITRATE" → "sildenafil" when only the base name is in the lexicon).
     func canonicalDrugName(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         var tokens: [Token] = []
         Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
+        tokens.removeAll { PhraseAutomaton.isSkipped($0, bytes) }
         var state: Int32 = 0
-        for token in tokens where !PhraseAutomaton.isSkipped(token, bytes) {
-            guard let key = knowledge.vocabulary.find(bytes, token.range, kind: token.kind) else { return nil }
+        var best: (name: String, next: Int)?
+        for (index, token) in tokens.enumerated() {
+            guard let key = knowledge.vocabulary.find(bytes, token.range, kind: token.kind) else { break }
             state = knowledge.terms.step(state, key)
-            if state < 0 { return nil }
+            if state < 0 { break }
+            for payload in knowledge.terms.payloads(at: state) ?? [] {
+                let entry = knowledge.lexicon.entries[Int(payload)]
+                if entry.kind == "drug" { best = (entry.canonical, index + 1); break }
+                if entry.kind == "brand", let first = entry.ingredients.first { best = (first, index + 1); break }
+            }
         }
-        guard let payloads = knowledge.terms.payloads(at: state) else { return nil }
-        for payload in payloads {
-            let entry = knowledge.lexicon.entries[Int(payload)]
-            if entry.kind == "drug" { return entry.canonical }
-            if entry.kind == "brand", let first = entry.ingredients.first { return first }
+        guard let best else { return nil }
+        // Whatever follows the longest drug name must be salt or hydrate words.
+        for token in tokens[best.next...] {
+            let word = String(decoding: bytes[token.range].map(Folding.lower), as: UTF8.self)
+            if !ContextAnnotator.saltWords.contains(word) { return nil }
         }
-        return nil
+        return best.name
     }
 }

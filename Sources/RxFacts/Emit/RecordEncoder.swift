@@ -7,152 +7,146 @@ public struct RecordEncoder: Sendable {
     /// The record as UTF-8 JSON followed by `\n`.
     public func encodeLine(_ record: Record) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
+        out.reserveCapacity(4096)
         encode(record, into: &out)
         out.append(0x0A)
         return out
     }
 
     public func encode(_ record: Record, into out: inout [UInt8]) {
-        let w = JSONWriter(out: out)
-        w.object {
-            w.key("schema"); w.string(record.schema)
-            w.key("document"); document(record.document, w)
-            w.key("drugs")
-            w.array(record.drugs) { drug in
-                w.object {
-                    w.key("name"); w.string(drug.name)
-                    w.key("brands"); w.array(drug.brands) { w.string($0) }
-                    w.key("codes"); w.dictionary(drug.codes)
-                    w.key("facts"); w.array(drug.facts) { fact($0, w) }
-                }
-            }
+        var w = JSONWriter(out: out)
+        out = []
+        w.beginObject()
+        w.key("schema"); w.string(record.schema)
+        w.key("document"); document(record.document, &w)
+        w.key("drugs"); w.beginArray()
+        for drug in record.drugs {
+            w.beginObject()
+            w.key("name"); w.string(drug.name)
+            w.key("brands"); w.strings(drug.brands)
+            w.key("codes"); w.beginObject()
+            for key in drug.codes.keys.sorted() { w.key(key); w.string(drug.codes[key]!) }
+            w.endObject()
+            w.key("facts"); w.beginArray()
+            for f in drug.facts { fact(f, &w) }
+            w.endArray()
+            w.endObject()
         }
+        w.endArray()
+        w.endObject()
         out = w.out
     }
 
-    private func document(_ d: DocumentInfo, _ w: JSONWriter) {
-        w.object {
-            w.key("id"); w.string(d.id)
-            w.key("source"); w.string(d.source)
-            w.key("format"); w.string(d.format)
-            if let v = d.title { w.key("title"); w.string(v) }
-            if let v = d.version { w.key("version"); w.string(v) }
-            if let v = d.effectiveTime { w.key("effectiveTime"); w.string(v) }
-            if let v = d.documentType { w.key("documentType"); w.string(v) }
-            if let v = d.sections { w.key("sections"); w.array(v) { w.string($0) } }
-            if let v = d.contentHash { w.key("contentHash"); w.string(v) }
-        }
+    private func document(_ d: DocumentInfo, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id"); w.string(d.id)
+        w.key("source"); w.string(d.source)
+        w.key("format"); w.string(d.format)
+        if let v = d.title { w.key("title"); w.string(v) }
+        if let v = d.version { w.key("version"); w.string(v) }
+        if let v = d.effectiveTime { w.key("effectiveTime"); w.string(v) }
+        if let v = d.documentType { w.key("documentType"); w.string(v) }
+        if let v = d.sections { w.key("sections"); w.strings(v) }
+        if let v = d.contentHash { w.key("contentHash"); w.string(v) }
+        w.endObject()
     }
 
-    private func fact(_ f: Fact, _ w: JSONWriter) {
-        w.object {
-            w.key("type"); w.string(f.type.rawValue)
-            w.key("value"); w.string(f.value)
-            w.key("negated"); w.bool(f.negated)
-            w.key("hedged"); w.bool(f.hedged)
-            if let code = f.code { w.key("code"); w.string(code) }
-            if let q = f.qualifiers {
-                w.key("qualifiers")
-                w.object {
-                    for name in q.keys.sorted() {
-                        w.key(name); w.array(q[name]!) { w.string($0) }
-                    }
-                }
-            }
-            w.key("evidence")
-            w.array(f.evidence) { e in
-                w.object {
-                    w.key("section"); w.string(e.section)
-                    w.key("start"); w.int(e.start)
-                    w.key("end"); w.int(e.end)
-                    w.key("text"); w.string(e.text)
-                    if let path = e.path { w.key("path"); w.string(path) }
-                }
-            }
-            w.key("rule"); w.string(f.rule)
-            w.key("source"); w.string(f.source)
+    private func fact(_ f: Fact, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("type"); w.string(f.type.rawValue)
+        w.key("value"); w.string(f.value)
+        w.key("negated"); w.bool(f.negated)
+        w.key("hedged"); w.bool(f.hedged)
+        if let code = f.code { w.key("code"); w.string(code) }
+        if let q = f.qualifiers {
+            w.key("qualifiers"); w.beginObject()
+            for name in q.keys.sorted() { w.key(name); w.strings(q[name]!) }
+            w.endObject()
         }
+        w.key("evidence"); w.beginArray()
+        for e in f.evidence {
+            w.beginObject()
+            w.key("section"); w.string(e.section)
+            w.key("start"); w.int(e.start)
+            w.key("end"); w.int(e.end)
+            w.key("text"); w.string(e.text)
+            if let path = e.path { w.key("path"); w.string(path) }
+            w.endObject()
+        }
+        w.endArray()
+        w.key("rule"); w.string(f.rule)
+        w.key("source"); w.string(f.source)
+        w.endObject()
     }
 }
 
-/// A minimal streaming JSON writer over bytes (a class so nested closures can share it).
-final class JSONWriter {
+/// A minimal JSON writer appending to a byte array; commas are placed automatically.
+struct JSONWriter {
     var out: [UInt8]
     private var needsComma = false
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     init(out: [UInt8]) { self.out = out }
 
-    func object(_ body: () -> Void) {
-        out.append(UInt8(ascii: "{"))
-        needsComma = false
-        body()
-        out.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
+    mutating func beginObject() { separate(); out.append(UInt8(ascii: "{")); needsComma = false }
+    mutating func endObject() { out.append(UInt8(ascii: "}")); needsComma = true }
+    mutating func beginArray() { separate(); out.append(UInt8(ascii: "[")); needsComma = false }
+    mutating func endArray() { out.append(UInt8(ascii: "]")); needsComma = true }
 
-    func array<T>(_ items: [T], _ element: (T) -> Void) {
-        out.append(UInt8(ascii: "["))
-        needsComma = false
-        for item in items {
-            if needsComma { out.append(UInt8(ascii: ",")) }
-            needsComma = false
-            element(item)
-            needsComma = true
-        }
-        out.append(UInt8(ascii: "]"))
-        needsComma = true
-    }
-
-    func dictionary(_ values: [String: String]) {
-        object {
-            for key in values.keys.sorted() {
-                self.key(key)
-                string(values[key]!)
-            }
-        }
-    }
-
-    func key(_ name: String) {
-        if needsComma { out.append(UInt8(ascii: ",")) }
-        raw(name)
+    mutating func key(_ name: String) {
+        separate()
+        quoted(name)
         out.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    func string(_ value: String) {
-        if needsComma { out.append(UInt8(ascii: ",")) }
-        raw(value)
+    mutating func string(_ value: String) { separate(); quoted(value); needsComma = true }
+
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    mutating func bool(_ value: Bool) {
+        separate()
+        out.append(contentsOf: value ? "true".utf8 : "false".utf8)
         needsComma = true
     }
 
-    func bool(_ value: Bool) {
-        if needsComma { out.append(UInt8(ascii: ",")) }
-        out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+    mutating func int(_ value: Int) {
+        separate()
+        if value == 0 { out.append(UInt8(ascii: "0")) } else {
+            var digits: [UInt8] = []
+            var v = value.magnitude
+            while v > 0 { digits.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 }
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            out.append(contentsOf: digits.reversed())
+        }
         needsComma = true
     }
 
-    func int(_ value: Int) {
+    @inline(__always) private mutating func separate() {
         if needsComma { out.append(UInt8(ascii: ",")) }
-        out.append(contentsOf: String(value).utf8)
-        needsComma = true
     }
 
-    private func raw(_ value: String) {
+    private mutating func quoted(_ value: String) {
         out.append(UInt8(ascii: "\""))
-        let hex = Array("0123456789abcdef".utf8)
-        for b in value.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 15)])
-            default: out.append(b)
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: utf8)
+        } else {
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                default: out.append(b)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))

@@ -25,6 +25,8 @@ public struct KnowledgeBase: Sendable {
         public var fact: FactType
         public var hasCues: Bool
         public var targetKinds: [String]
+        /// `targetKinds` as kind ids (see `KnowledgeBase.kindIDs(_:)`).
+        public var targetKindIDs: [UInt16]
         public var gap: Int
         public var list: Bool
         public var subject: FactRule.SubjectMode
@@ -32,7 +34,7 @@ public struct KnowledgeBase: Sendable {
         public var hasRequirements: Bool
         public var sections: [String]
         public var excludeSubject: Bool
-        public var qualifiers: [(name: String, targets: [String], gap: Int)]
+        public var qualifiers: [(name: String, targets: [UInt16], gap: Int)]
     }
 
     public let lexicon: Lexicon
@@ -40,6 +42,10 @@ public struct KnowledgeBase: Sendable {
     public let terms: PhraseAutomaton
     public let cues: PhraseAutomaton
     public let cueRoles: [CueRole]
+    /// Per cue payload: the rule it belongs to and whether it is a plain cue (fast checks).
+    public let cueRule: [Int32]
+    public let cueIsTrigger: [Bool]
+    public let cueIsRequirement: [Bool]
     public let triggers: PhraseAutomaton
     public let triggerInfo: [TriggerInfo]
     /// Payload 1: separator, 2: stop.
@@ -49,6 +55,14 @@ public struct KnowledgeBase: Sendable {
     public let coordinators: Set<Int32>
     /// First entry index per (kind, canonical), for lookups by name.
     private let entryIndex: [String: Int]
+    /// Kind names and, per lexicon entry, its kind id: matching compares small integers.
+    public let kindNames: [String]
+    private let kindIDByName: [String: UInt16]
+    private let entryKind: [UInt16]
+    /// Per entry: the ingredient names it stands for (drug: itself; brand: its ingredients).
+    private let entryDrugNames: [[String]]
+    private let drugKind: UInt16
+    private let brandKind: UInt16
 
     public init(lexicon: Lexicon, rules pack: RulePack, context: ContextRules) throws(InputError) {
         self.lexicon = lexicon
@@ -57,6 +71,18 @@ public struct KnowledgeBase: Sendable {
             entryIndex[entry.kind + "\u{0}" + entry.canonical] = index
         }
         self.entryIndex = entryIndex
+        var kindNames: [String] = ["drug", "brand"]
+        var kindIDByName: [String: UInt16] = ["drug": 0, "brand": 1]
+        func kindID(_ name: String) -> UInt16 {
+            if let id = kindIDByName[name] { return id }
+            kindNames.append(name)
+            kindIDByName[name] = UInt16(kindNames.count - 1)
+            return UInt16(kindNames.count - 1)
+        }
+        self.entryKind = lexicon.entries.map { kindID($0.kind) }
+        self.entryDrugNames = lexicon.entries.map { $0.kind == "drug" || $0.kind == "brand" ? $0.ingredients : [] }
+        drugKind = 0
+        brandKind = 1
         var vocabulary = Vocabulary()
         var terms = PhraseAutomaton()
         for (index, entry) in lexicon.entries.enumerated() {
@@ -78,14 +104,14 @@ public struct KnowledgeBase: Sendable {
         for (index, rule) in pack.rules.enumerated() {
             for phrase in rule.cues ?? [] { addCue(phrase, .cue(rule: index)) }
             for phrase in rule.requires ?? [] { addCue(phrase, .requirement(rule: index)) }
-            var qualifiers: [(String, [String], Int)] = []
+            var qualifiers: [(String, [UInt16], Int)] = []
             for (name, qualifier) in (rule.qualifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for phrase in qualifier.cues { addCue(phrase, .qualifier(rule: index, name: name)) }
-                qualifiers.append((name, qualifier.targets, qualifier.gap ?? 4))
+                qualifiers.append((name, qualifier.targets.map(kindID), qualifier.gap ?? 4))
             }
             compiled.append(CompiledRule(
                 id: rule.id, fact: FactType(rawValue: rule.fact), hasCues: !(rule.cues ?? []).isEmpty,
-                targetKinds: rule.targets, gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
+                targetKinds: rule.targets, targetKindIDs: rule.targets.map(kindID), gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
                 negatable: rule.negatable ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
                 sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
         }
@@ -118,10 +144,45 @@ public struct KnowledgeBase: Sendable {
         self.terms = terms
         self.cues = cues
         self.cueRoles = roles
+        self.cueRule = roles.map {
+            switch $0 {
+            case .cue(let rule), .requirement(let rule), .qualifier(let rule, _): Int32(rule)
+            }
+        }
+        self.cueIsTrigger = roles.map { if case .cue = $0 { true } else { false } }
+        self.cueIsRequirement = roles.map { if case .requirement = $0 { true } else { false } }
         self.triggers = triggers
         self.triggerInfo = info
         self.listWords = listWords
         self.rules = compiled
+        self.kindNames = kindNames
+        self.kindIDByName = kindIDByName
+    }
+
+    /// Ids of kind names; a kind no lexicon entry has gets an id that matches nothing.
+    public func kindIDs(_ names: [String]) -> [UInt16] {
+        names.map { kindIDByName[$0] ?? UInt16.max }
+    }
+
+    /// Index of the first entry of a mention whose kind is one of `kinds` (in `kinds` order).
+    @inline(__always)
+    public func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {
+        for kind in kinds {
+            for index in mention.entries where entryKind[Int(index)] == kind { return Int(index) }
+        }
+        return nil
+    }
+
+    /// True when `mention` (a cue mention) is a plain cue of rule `rule`.
+    @inline(__always)
+    public func isCue(_ mention: Mention, of rule: Int) -> Bool {
+        mention.entries.contains { cueIsTrigger[Int($0)] && cueRule[Int($0)] == rule }
+    }
+
+    /// True when `mention` is one of rule `rule`'s required phrases.
+    @inline(__always)
+    public func isRequirement(_ mention: Mention, of rule: Int) -> Bool {
+        mention.entries.contains { cueIsRequirement[Int($0)] && cueRule[Int($0)] == rule }
     }
 
     /// The entry of a kind with a canonical name, e.g. `entry(kind: "drug", named: "diazepam")`.
@@ -137,16 +198,19 @@ public struct KnowledgeBase: Sendable {
 
     /// The first entry of a mention whose kind is one of `kinds` (in `kinds` order).
     public func entry(of mention: Mention, kinds: [String]) -> Lexicon.Entry? {
-        for kind in kinds {
-            for index in mention.entries where lexicon.entries[Int(index)].kind == kind { return lexicon.entries[Int(index)] }
-        }
-        return nil
+        entryIndex(of: mention, kinds: kindIDs(kinds)).map { lexicon.entries[$0] }
     }
 
     /// Canonical ingredient names a mention stands for when it names a drug or brand.
+    @inline(__always)
     public func drugNames(of mention: Mention) -> [String] {
-        if let drug = entry(of: mention, kinds: ["drug"]) { return [drug.canonical] }
-        if let brand = entry(of: mention, kinds: ["brand"]) { return brand.ingredients }
+        for index in mention.entries where entryKind[Int(index)] == drugKind { return entryDrugNames[Int(index)] }
+        for index in mention.entries where entryKind[Int(index)] == brandKind { return entryDrugNames[Int(index)] }
         return []
+    }
+
+    /// True when the mention is a brand and not also a drug name.
+    public func isBrandOnly(_ mention: Mention) -> Bool {
+        !mention.entries.contains { entryKind[Int($0)] == drugKind } && mention.entries.contains { entryKind[Int($0)] == brandKind }
     }
 }

@@ -8,6 +8,8 @@ public struct Pipeline: Sendable {
     /// Tried in order; the first that accepts an input reads it.
     public let ingesters: [any Ingester]
     let stages: [any Stage]
+    /// Present when the definition lists the optional `enrich` stage.
+    let enricher: LexiconEnricher?
     let encoder = RecordEncoder()
 
     public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
@@ -18,6 +20,7 @@ public struct Pipeline: Sendable {
             Normalizer(), Segmenter(), Tokenizer(vocabulary: knowledge.vocabulary), Tagger(knowledge: knowledge),
             ContextAnnotator(knowledge: knowledge), FactAssembler(knowledge: knowledge),
         ]
+        enricher = definition.stages.contains("enrich") ? LexiconEnricher(lexicon: knowledge.lexicon) : nil
     }
 
     /// Ingesters for every supported format, most specific first. `FormatDetector` picks SPL,
@@ -78,7 +81,30 @@ public struct Pipeline: Sendable {
             for section in doc.sections where names.last != section.name { names.append(section.name) }
             info.sections = names
         }
-        return Record(document: info, drugs: doc.drugs)
+        let record = Record(document: info, drugs: doc.drugs)
+        guard let enricher else { return record }
+        return enricher.enrich(record, anchors: drugAnchors(doc))
+    }
+
+    /// Evidence of each subject drug's first mention (its name, a brand, or a declared ingredient).
+    func drugAnchors(_ doc: AnalyzedDocument) -> [String: Evidence] {
+        var anchors: [String: Evidence] = [:]
+        let subjects = Set(doc.subjects.map(\.name))
+        for mention in doc.terms {
+            for name in knowledge.drugNames(of: mention) where subjects.contains(name) && anchors[name] == nil {
+                anchors[name] = doc.evidence(for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)
+            }
+        }
+        for product in doc.ingested.products {
+            for ingredient in product.ingredients {
+                guard let provenance = ingredient.provenance else { continue }
+                for subject in doc.subjects where anchors[subject.name] == nil && subject.name == ingredient.name.lowercased() {
+                    let text = String(decoding: doc.ingested.source[provenance.range], as: UTF8.self)
+                    anchors[subject.name] = Evidence(section: "spl-metadata", start: provenance.range.lowerBound, end: provenance.range.upperBound, text: text, path: provenance.path)
+                }
+            }
+        }
+        return anchors
     }
 
     /// The record of one input as a JSON line.

@@ -12,7 +12,9 @@ public struct PipelineDefinition: Codable, Sendable {
     public var context: String
 
     /// Stage names in the only order they can run.
-    public static let stageOrder = ["ingest", "normalize", "segment", "tokenize", "tag", "context", "assemble", "emit"]
+    public static let stageOrder = ["ingest", "normalize", "segment", "tokenize", "tag", "context", "assemble", "enrich", "emit"]
+    /// Stages a pipeline may leave out.
+    public static let optionalStages: Set<String> = ["enrich"]
 
     /// Reads and validates a definition.
     public static func load(contentsOf path: String) throws(InputError) -> PipelineDefinition {
@@ -27,7 +29,7 @@ public struct PipelineDefinition: Codable, Sendable {
             }
             last = position
         }
-        for required in stageOrder where !definition.stages.contains(required) {
+        for required in stageOrder where !definition.stages.contains(required) && !optionalStages.contains(required) {
             throw InputError(.configuration, path: path, reason: "stage '\(required)' is missing; every pipeline runs \(stageOrder.joined(separator: " → "))")
         }
         return definition

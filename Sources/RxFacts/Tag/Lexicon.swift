@@ -91,6 +91,7 @@ public struct Lexicon: Sendable {
         let canonical = fields[1].trimmingCharacters(in: .whitespaces)
         guard !canonical.isEmpty else { throw fail(column, "canonical name is empty") }
         column += fields[1].utf8.count + 1
+        let variantsColumn = column
         var variants = [canonical]
         for variant in fields[2].split(separator: "|") {
             let v = variant.trimmingCharacters(in: .whitespaces)
@@ -115,6 +116,13 @@ public struct Lexicon: Sendable {
                 }
                 attributes[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
             }
+        }
+        // `match=variants`: the canonical name is a label only ("CI" is also "confidence interval").
+        if attributes["match"] == "variants" {
+            if !fields[2].split(separator: "|").contains(where: { $0.trimmingCharacters(in: .whitespaces) == canonical }) {
+                variants.removeFirst()
+            }
+            guard !variants.isEmpty else { throw fail(variantsColumn, "match=variants needs at least one variant") }
         }
         if kind == "brand" && attributes["ingredient"] == nil {
             throw fail(column, "brand '\(canonical)' needs an ingredient= attribute")

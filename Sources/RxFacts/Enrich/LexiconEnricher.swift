@@ -1,0 +1,113 @@
+/// Optional stage after `assemble`: adds facts the text does not state but the lexicon knows —
+/// the DEA schedule and the FDA established pharmacologic classes of each drug — and fills in
+/// drug codes the text-matched entry lacks (e.g. DrugBank ID, UMLS CUI).
+///
+/// Added facts have `"source": "lexicon:<file stem>"` (e.g. `lexicon:drugs`), rule
+/// `enrich.schedule` / `enrich.class`, and as evidence the drug's first mention in the document
+/// (the text the lexicon lookup was made from) with `path` naming the lexicon line; facts read in the text keep
+/// `"source": "text"`. A lexicon fact is added only when the text has no affirmed fact of the same
+/// type and value, so the two stay visibly separate and never duplicate each other. The DEA
+/// schedule is US law: a text fact of type `schedule` with another value is left alone and the
+/// lexicon value is still added, so users can see the disagreement.
+public struct LexiconEnricher: Sendable {
+    struct DrugInfo: Sendable {
+        var source: String
+        /// `file:line` of the lexicon entry.
+        var origin: String
+        var schedule: String?
+        var classes: [String]
+        var codes: [String]
+    }
+
+    let drugs: [String: DrugInfo]
+    let classCodes: [String: String]
+
+    /// Indexes the `drug` and `substance` entries of `lexicon` (first entry per canonical name
+    /// wins, as in matching) and the codes of its `class` entries.
+    public init(lexicon: Lexicon) {
+        var drugs: [String: DrugInfo] = [:]
+        var classCodes: [String: String] = [:]
+        for entry in lexicon.entries {
+            switch entry.kind {
+            case "drug", "substance":
+                let source = "lexicon:" + Self.stem(of: entry.origin)
+                let schedule = entry.attributes["schedule"]
+                let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
+                if var existing = drugs[entry.canonical] {
+                    // Later files fill what earlier ones lack (core.tsv first, drugs.tsv after it).
+                    if existing.schedule == nil, let schedule {
+                        existing.schedule = schedule
+                        existing.source = source
+                        existing.origin = entry.origin
+                    }
+                    if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
+                    for code in entry.codes where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
+                        existing.codes.append(code)
+                    }
+                    drugs[entry.canonical] = existing
+                } else {
+                    drugs[entry.canonical] = DrugInfo(source: source, origin: entry.origin, schedule: schedule, classes: classes, codes: entry.codes)
+                }
+            case "class":
+                if classCodes[entry.canonical] == nil, let code = entry.codes.first { classCodes[entry.canonical] = code }
+            default:
+                continue
+            }
+        }
+        self.drugs = drugs
+        self.classCodes = classCodes
+    }
+
+    /// The record with lexicon facts and codes added; facts stay sorted by `Fact.key`, then source.
+    /// `anchors` gives, per drug name, the evidence of its first mention; drugs without an anchor
+    /// get no lexicon facts (a fact needs evidence), only codes.
+    public func enrich(_ record: Record, anchors: [String: Evidence] = [:]) -> Record {
+        var record = record
+        for index in record.drugs.indices {
+            var drug = record.drugs[index]
+            guard let info = drugs[drug.name] else { continue }
+            for code in info.codes {
+                let system = Self.system(of: code)
+                if drug.codes[system] == nil { drug.codes[system] = String(code.dropFirst(system.count + 1)) }
+            }
+            guard var anchor = anchors[drug.name] else {
+                record.drugs[index] = drug
+                continue
+            }
+            anchor.path = Self.relativeOrigin(info.origin)
+            let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
+            if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
+                drug.facts.append(Fact(type: .schedule, value: schedule, evidence: [anchor], rule: "enrich.schedule", source: info.source))
+            }
+            for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
+                drug.facts.append(Fact(
+                    type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [anchor],
+                    rule: "enrich.class", source: info.source))
+            }
+            drug.facts.sort { ($0.key, $0.source) < ($1.key, $1.source) }
+            record.drugs[index] = drug
+        }
+        return record
+    }
+
+    /// "…/Pipelines/lexicons/drugs.tsv:12" → "lexicons/drugs.tsv:12" (stable across checkouts).
+    static func relativeOrigin(_ origin: String) -> String {
+        if let range = origin.range(of: "lexicons/", options: .backwards) { return String(origin[range.lowerBound...]) }
+        return origin
+    }
+
+    static func system(of code: String) -> String {
+        code.firstIndex(of: ":").map { String(code[..<$0]) } ?? code
+    }
+
+    /// "Pipelines/lexicons/drugs.tsv:12" → "drugs".
+    static func stem(of origin: String) -> String {
+        var path = Substring(origin)
+        if let colon = path.lastIndex(of: ":"), path[path.index(after: colon)...].allSatisfy(\.isNumber) {
+            path = path[..<colon]
+        }
+        if let slash = path.lastIndex(of: "/") { path = path[path.index(after: slash)...] }
+        if let dot = path.lastIndex(of: ".") { path = path[..<dot] }
+        return path.isEmpty ? "lexicon" : String(path)
+    }
+}

@@ -1,0 +1,251 @@
+/// The `drug` and `substance` entries under construction, with lookup by name, RxCUI and DrugBank ID.
+public struct DrugTable: Sendable {
+    public private(set) var entries: [LexiconEntry] = []
+    var filter: TermFilter
+    var byCanonical: [String: Int] = [:]
+    var byVariant: [String: Set<Int>] = [:]
+    var byRxcui: [String: Int] = [:]
+    var byDrugbank: [String: Int] = [:]
+
+    public init(filter: TermFilter) {
+        self.filter = filter
+    }
+
+    /// The canonical name of the drug called `name` (folded, salts stripped as a fallback) or with `rxcui`.
+    public func resolve(name: String, rxcui: String? = nil) -> String? {
+        index(name: name, rxcui: rxcui).map { entries[$0].canonical }
+    }
+
+    /// The canonical name of the drug with this DrugBank ID.
+    public func canonical(drugbank: String) -> String? {
+        byDrugbank[drugbank].map { entries[$0].canonical }
+    }
+
+    func index(name: String, rxcui: String? = nil) -> Int? {
+        let key = TermFilter.matchKey(name)
+        if let i = byCanonical[key] { return i }
+        if let stripped = SaltNames.stripped(TermFilter.fold(name)), let i = byCanonical[TermFilter.matchKey(stripped)] { return i }
+        if let rxcui, let i = byRxcui[rxcui] { return i }
+        if let owners = byVariant[key], owners.count == 1 { return owners.first }
+        return nil
+    }
+
+    mutating func append(_ entry: LexiconEntry) {
+        let index = entries.count
+        entries.append(entry)
+        byCanonical[TermFilter.matchKey(entry.canonical)] = index
+        for variant in entry.variants { byVariant[TermFilter.matchKey(variant), default: []].insert(index) }
+        if let rxcui = entry.code("rxcui") { byRxcui[rxcui] = index }
+        if let id = entry.code("drugbank") { byDrugbank[id] = index }
+    }
+
+    /// Lower-cased variants that pass the filter; rejections are counted in the report.
+    func acceptedVariants(_ candidates: [String], report: inout LexiconBuildReport) -> [String] {
+        var result: [String] = []
+        for candidate in candidates {
+            let variant = candidate.lowercased().trimmingCharacters(in: .whitespaces)
+            if variant.isEmpty || result.contains(variant) { continue }
+            if let reason = filter.rejection(variant) {
+                report.dropVariant("drugs: \(reason)")
+                continue
+            }
+            result.append(variant)
+        }
+        return result
+    }
+
+    /// RxNorm ingredients joined to DrugBank (by name, then by UNII), then DrugBank-only drugs.
+    mutating func addIngredients(
+        _ ingredients: [RxNormIngredient], drugbank: [DrugBankDrug], rxcuiUnii: [String: [String]],
+        report: inout LexiconBuildReport
+    ) {
+        var dbByName: [String: [Int]] = [:]
+        var dbByUnii: [String: [Int]] = [:]
+        for (i, drug) in drugbank.enumerated() {
+            dbByName[TermFilter.matchKey(drug.name), default: []].append(i)
+            if !drug.unii.isEmpty { dbByUnii[drug.unii, default: []].append(i) }
+        }
+        var used: Set<Int> = []
+        for ingredient in ingredients.sorted(by: { (Int($0.rxcui) ?? 0, $0.rxcui) < (Int($1.rxcui) ?? 0, $1.rxcui) }) {
+            let canonical = ingredient.name.lowercased()
+            if let reason = filter.canonicalRejection(canonical) {
+                report.skip(RxNormIngredientReader.relativePath, nil, "ingredient \"\(canonical)\": \(reason)")
+                continue
+            }
+            if byCanonical[TermFilter.matchKey(canonical)] != nil {
+                report.skip(RxNormIngredientReader.relativePath, nil, "ingredient \"\(canonical)\" (rxcui \(ingredient.rxcui)) repeats a name")
+                continue
+            }
+            var match: Int? = nil
+            if let named = dbByName[TermFilter.matchKey(canonical)], named.count == 1 {
+                match = named[0]
+            } else {
+                let viaUnii = Set((rxcuiUnii[ingredient.rxcui] ?? []).flatMap { dbByUnii[$0] ?? [] })
+                if viaUnii.count == 1 { match = viaUnii.first }
+            }
+            if let m = match, used.contains(m) { match = nil }
+            var codes = [LexiconCode("rxcui", ingredient.rxcui)]
+            if !ingredient.umls.isEmpty { codes.append(LexiconCode("umls", ingredient.umls)) }
+            var candidates: [String] = []
+            if !ingredient.synonym.isEmpty { candidates.append(ingredient.synonym) }
+            if let m = match {
+                used.insert(m)
+                let drug = drugbank[m]
+                codes.append(LexiconCode("drugbank", drug.id))
+                if !drug.unii.isEmpty { codes.append(LexiconCode("unii", drug.unii)) }
+                candidates.append(drug.name)
+                candidates += drug.synonyms
+            }
+            if codes.first(where: { $0.system == "unii" }) == nil, let uniis = rxcuiUnii[ingredient.rxcui], uniis.count == 1 {
+                codes.append(LexiconCode("unii", uniis[0]))
+            }
+            append(LexiconEntry(kind: "drug", canonical: canonical, variants: acceptedVariants(candidates, report: &report), codes: codes))
+        }
+        for (i, drug) in drugbank.enumerated() where !used.contains(i) {
+            let canonical = drug.name.lowercased()
+            if let reason = filter.canonicalRejection(canonical) {
+                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(drug.id) \"\(canonical)\": \(reason)")
+                continue
+            }
+            if byCanonical[TermFilter.matchKey(canonical)] != nil {
+                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(drug.id) \"\(canonical)\" repeats a drug name")
+                continue
+            }
+            var codes = [LexiconCode("drugbank", drug.id)]
+            if !drug.unii.isEmpty { codes.append(LexiconCode("unii", drug.unii)) }
+            append(LexiconEntry(kind: "drug", canonical: canonical, variants: acceptedVariants(drug.synonyms, report: &report), codes: codes))
+        }
+    }
+
+    /// Sets `schedule=` (and `dea:` code) on drugs the DEA list names; unmatched DEA substances
+    /// become `substance` entries. Returns (DEA brand/street name, drug canonical) pairs.
+    mutating func applySchedules(_ substances: [DEASubstance], report: inout LexiconBuildReport) -> [(name: String, drug: String)] {
+        var brands: [(String, String)] = []
+        var exact: Set<Int> = []
+        for pass in 0..<2 {
+            for substance in substances {
+                let folded = TermFilter.fold(substance.name)
+                let productLevel = folded.contains("product") || folded.contains("preparation")
+                    || folded.contains(" mg") || folded.contains("mg/") || folded.contains("%")
+                if productLevel {
+                    if pass == 0 { report.skip(DEAScheduleReader.relativePath, substance.line, "product-level row \"\(substance.name)\" (\(substance.schedule)) is not a substance") }
+                    continue
+                }
+                let key = TermFilter.matchKey(substance.name)
+                let target: Int?
+                if pass == 0 {
+                    target = byCanonical[key]
+                } else if byCanonical[key] == nil {
+                    target = index(name: substance.name)
+                } else {
+                    continue
+                }
+                guard let i = target else {
+                    if pass == 1 { addSubstance(substance, report: &report) }
+                    continue
+                }
+                if pass == 1, exact.contains(i) { continue }
+                if pass == 0 { exact.insert(i) }
+                if let existing = entries[i].attributes["schedule"], existing != [substance.schedule] {
+                    report.skip(DEAScheduleReader.relativePath, substance.line, "\"\(substance.name)\" \(substance.schedule) conflicts with \(existing.joined()) already set on \(entries[i].canonical)")
+                    continue
+                }
+                entries[i].attributes["schedule"] = [substance.schedule]
+                if !substance.acscn.isEmpty { entries[i].codes.append(LexiconCode("dea", substance.acscn)) }
+                for name in substance.otherNames { brands.append((name, entries[i].canonical)) }
+            }
+        }
+        return brands
+    }
+
+    mutating func addSubstance(_ substance: DEASubstance, report: inout LexiconBuildReport) {
+        let canonical = substance.name.lowercased()
+        if let reason = filter.canonicalRejection(canonical) {
+            report.skip(DEAScheduleReader.relativePath, substance.line, "\"\(canonical)\": \(reason)")
+            return
+        }
+        if let i = byCanonical[TermFilter.matchKey(canonical)] {
+            // A second DEA row for a substance created by an earlier row (different schedule forms).
+            if entries[i].attributes["schedule"] != [substance.schedule] {
+                report.skip(DEAScheduleReader.relativePath, substance.line, "\"\(canonical)\" \(substance.schedule) repeats a substance")
+            }
+            return
+        }
+        var codes: [LexiconCode] = []
+        if !substance.acscn.isEmpty { codes.append(LexiconCode("dea", substance.acscn)) }
+        var attributes = ["schedule": [substance.schedule]]
+        if substance.narcotic { attributes["narcotic"] = ["yes"] }
+        append(LexiconEntry(
+            kind: "substance", canonical: canonical,
+            variants: acceptedVariants(substance.otherNames, report: &report), codes: codes, attributes: attributes))
+    }
+
+    /// Adds `class=` (FDA EPC) and `moa=` (FDA MoA) attributes from substance → class links.
+    mutating func applyClasses(_ links: [SubstanceClassLink]) {
+        var classes: [Int: [String: Set<String>]] = [:]
+        for link in links {
+            let key: String
+            switch link.type {
+            case "EPC": key = "class"
+            case "MoA": key = "moa"
+            default: continue
+            }
+            guard let i = byCanonical[TermFilter.matchKey(link.substance)]
+                ?? SaltNames.stripped(TermFilter.fold(link.substance)).flatMap({ byCanonical[TermFilter.matchKey($0)] })
+            else { continue }
+            classes[i, default: [:]][key, default: []].insert(link.className.lowercased())
+        }
+        for (i, byKey) in classes {
+            for (key, values) in byKey {
+                entries[i].attributes[key] = values.sorted()
+            }
+        }
+    }
+
+    /// Applies `CuratedTerms.everydaySubstances`; a missing vocabulary name fails the build.
+    mutating func applyEverydaySubstances() throws(LexiconBuildError) {
+        for (vocabularyName, canonical) in CuratedTerms.everydaySubstances {
+            guard let i = byCanonical[TermFilter.matchKey(vocabularyName)] else {
+                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
+            }
+            entries[i].kind = "substance"
+            if entries[i].canonical != canonical {
+                entries[i].variants.append(entries[i].canonical)
+                entries[i].variants.removeAll { $0 == canonical }
+                byCanonical[TermFilter.matchKey(entries[i].canonical)] = nil
+                entries[i].canonical = canonical
+                byCanonical[TermFilter.matchKey(canonical)] = i
+            }
+        }
+    }
+
+    /// DrugBank lists chemical groups as drugs ("1,2-benzodiazepine" with synonym
+    /// "benzodiazepine", "biguanide", "phenothiazine"). For entries without an RxNorm ingredient,
+    /// forms that name a pharmacologic class are dropped, and the entry too when its own name is
+    /// a class: a leaflet's "benzodiazepines" is the class, not a chemical.
+    mutating func dropClassNames(_ classKeys: Set<String>, report: inout LexiconBuildReport) {
+        var kept: [LexiconEntry] = []
+        for var entry in entries {
+            if entry.code("rxcui") == nil, entry.kind == "drug" {
+                if classKeys.contains(TermFilter.matchKey(entry.canonical)) {
+                    report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" names a pharmacologic class")
+                    continue
+                }
+                let before = entry.variants.count
+                entry.variants.removeAll { classKeys.contains(TermFilter.matchKey($0)) }
+                for _ in entry.variants.count..<before { report.dropVariant("drugs: names a pharmacologic class") }
+            }
+            kept.append(entry)
+        }
+        self = DrugTable(filter: filter)
+        for entry in kept { append(entry) }
+    }
+
+    mutating func resolveAmbiguousVariants(report: inout LexiconBuildReport) {
+        VariantResolver.resolve(&entries, report: &report, label: "drugs")
+        byVariant = [:]
+        for (index, entry) in entries.enumerated() {
+            for variant in entry.variants { byVariant[TermFilter.matchKey(variant), default: []].insert(index) }
+        }
+    }
+}

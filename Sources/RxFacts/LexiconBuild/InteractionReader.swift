@@ -1,0 +1,41 @@
+/// Reads the ONC and VA NDF-RT interaction tables of `ddi_merged_pddi_dikb/` (DrugBank-keyed).
+public struct InteractionReader: Sendable {
+    /// File, source label, fixed severity (nil: read the `severity` column).
+    public static let files: [(path: String, source: String, severity: String?)] = [
+        ("ddi_merged_pddi_dikb/onc_high_priority.tsv", "onc-high-priority", "high"),
+        ("ddi_merged_pddi_dikb/ndfrt_va.tsv", "ndfrt-va", nil),
+        ("ddi_merged_pddi_dikb/onc_non_interruptive.tsv", "onc-non-interruptive", "low"),
+    ]
+
+    /// One raw row: DrugBank IDs, names as given, severity, source.
+    public struct Row: Sendable, Hashable {
+        public var drugbank1: String
+        public var name1: String
+        public var drugbank2: String
+        public var name2: String
+        public var severity: String
+        public var source: String
+        public var path: String
+        public var line: Int
+    }
+
+    public init() {}
+
+    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [Row] {
+        var rows: [Row] = []
+        for file in Self.files {
+            let table = try DelimitedTable.read(path: vocab + "/" + file.path, dialect: .tsv)
+            report.noteMalformed(table)
+            let id1 = try table.column("drug1ID"), n1 = try table.column("object")
+            let id2 = try table.column("drug2ID"), n2 = try table.column("precipitant")
+            let severityColumn = file.severity == nil ? try table.column("severity") : nil
+            for row in table.rows {
+                let severity = file.severity ?? row[severityColumn!].lowercased()
+                rows.append(Row(
+                    drugbank1: row[id1], name1: row[n1], drugbank2: row[id2], name2: row[n2],
+                    severity: severity, source: file.source, path: table.path, line: row.line))
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Builds rxfacts' compiled lexicons from the vocabulary tables in a `vocab/` directory.
+///
+/// `build(vocab:)` reads only the files marked *ship* in the data manifest (one reader per file)
+/// and returns the file name → contents of `drugs.tsv`, `brands.tsv`, `classes.tsv`,
+/// `conditions.tsv`, `schedules.tsv` and `interactions.tsv`. Output is sorted and carries no
+/// timestamps, so rebuilding from the same vocabularies gives byte-identical files.
+/// `effects.tsv` and `SOURCES.md` are hand-written and not produced here.
+public struct LexiconBuilder: Sendable {
+    public var filter = TermFilter()
+
+    public init() {}
+
+    /// The generated files, in the order they are built.
+    public static let outputFiles = ["drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "schedules.tsv", "interactions.tsv"]
+
+    /// Reads `vocab` and returns file name → file text, plus what was skipped.
+    public func build(vocab: String) throws(LexiconBuildError) -> (files: [String: String], report: LexiconBuildReport) {
+        var report = LexiconBuildReport()
+        let ingredients = try RxNormIngredientReader().read(vocab: vocab, report: &report)
+        let brandLinks = try RxNormBrandReader().read(vocab: vocab, report: &report)
+        let drugbank = try DrugBankVocabularyReader().read(vocab: vocab, report: &report)
+        let rxcuiUnii = try RxcuiUniiMapReader().read(vocab: vocab, report: &report)
+        let dea = try DEAScheduleReader().read(vocab: vocab, report: &report)
+        let fdaClasses = try FDAPharmClassReader().read(vocab: vocab, report: &report)
+        let splLinks = try FDASubstanceClassReader().read(vocab: vocab, report: &report)
+        let drugCentral = try DrugCentralPharmClassReader().read(vocab: vocab, report: &report)
+        let diseases = try DiseaseOntologyReader().read(vocab: vocab, report: &report)
+        let icd10cm = try ICD10CMReader().read(vocab: vocab, report: &report)
+        let interactionRows = try InteractionReader().read(vocab: vocab, report: &report)
+
+        var drugs = DrugTable(filter: filter)
+        drugs.addIngredients(ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, report: &report)
+        let deaBrands = drugs.applySchedules(dea, report: &report)
+        drugs.applyClasses(splLinks + drugCentral.links)
+        try drugs.applyEverydaySubstances()
+        let classes = try ClassTable.build(fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)
+        var classKeys: Set<String> = []
+        for entry in classes where entry.kind == "class" || entry.kind == "mechanism" {
+            classKeys.insert(TermFilter.matchKey(entry.canonical))
+            for variant in entry.variants { classKeys.insert(TermFilter.matchKey(variant)) }
+        }
+        drugs.dropClassNames(classKeys, report: &report)
+        drugs.resolveAmbiguousVariants(report: &report)
+
+        let brands = BrandTable.build(links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)
+        let conditions = try ConditionTable.build(diseases: diseases, icd10cm: icd10cm, filter: filter, report: &report)
+        let schedules = ScheduleTable.entries()
+        let interactions = InteractionTable.build(rows: interactionRows, drugs: drugs, report: &report)
+
+        var files: [String: String] = [:]
+        files["drugs.tsv"] = Self.render(drugs.entries, title: "drugs: RxNorm ingredients + DrugBank open vocabulary, DEA schedules, FDA classes")
+        files["brands.tsv"] = Self.render(brands, title: "brands: RxNorm brand names (2014) and DEA brand names → ingredient")
+        files["classes.tsv"] = Self.render(classes, title: "classes: FDA EPC/MoA/PE/CS (NUI) and MeSH pharmacological actions, with friendly names")
+        files["conditions.tsv"] = Self.render(conditions, title: "conditions: Disease Ontology (2015-05-14) with ICD-10-CM, UMLS and MeSH codes, plus curated terms")
+        files["schedules.tsv"] = Self.render(schedules, title: "schedules: US DEA schedule surface forms → CI…CV")
+        files["interactions.tsv"] = InteractionTable.render(interactions)
+        // The build checks its own output with the same rules every loader applies.
+        for (name, text) in files where name != "interactions.tsv" {
+            _ = try LexiconFileParser().parse(text: text, path: name)
+        }
+        for (name, text) in files {
+            report.lineCounts[name] = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.count
+        }
+        return (files, report)
+    }
+
+    /// Builds and writes the files into `out` (created if missing).
+    public func write(vocab: String, out: String) throws(LexiconBuildError) -> LexiconBuildReport {
+        let (files, report) = try build(vocab: vocab)
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for name in files.keys.sorted() {
+                try Data(files[name]!.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(name))
+            }
+        } catch {
+            throw LexiconBuildError(path: out, reason: "cannot write lexicon files: \(error)")
+        }
+        return report
+    }
+
+    /// Header plus entry lines sorted by bytes.
+    static func render(_ entries: [LexiconEntry], title: String) -> String {
+        let lines = entries.map(\.line).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var text = "# rxfacts-lexicon/1\n# \(title)\n# Generated by `rxfacts lexicon build`; do not edit by hand. Sources and licences: SOURCES.md\n"
+        text += "# kind\tcanonical\tvariants\tcodes\tattributes\n"
+        for line in lines { text += line + "\n" }
+        return text
+    }
+}

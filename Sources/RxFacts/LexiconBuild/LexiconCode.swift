@@ -1,0 +1,23 @@
+/// A `system:code` pair in a lexicon line, e.g. `rxcui:3322` or `doid:DOID:0050847`.
+public struct LexiconCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Code systems in the order a lexicon line lists them.
+    public static let systemOrder = ["rxcui", "unii", "drugbank", "nui", "doid", "icd10cm", "umls", "mesh", "dea"]
+
+    public var system: String
+    public var code: String
+
+    public init(_ system: String, _ code: String) {
+        self.system = system
+        self.code = code
+    }
+
+    public var description: String { "\(system):\(code)" }
+
+    public static func < (lhs: LexiconCode, rhs: LexiconCode) -> Bool {
+        let l = systemOrder.firstIndex(of: lhs.system) ?? systemOrder.count
+        let r = systemOrder.firstIndex(of: rhs.system) ?? systemOrder.count
+        if l != r { return l < r }
+        if lhs.system != rhs.system { return lhs.system < rhs.system }
+        return lhs.code < rhs.code
+    }
+}

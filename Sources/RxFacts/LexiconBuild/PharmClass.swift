@@ -1,0 +1,10 @@
+/// An FDA pharmacologic class (EPC, MoA, PE, or chemical structure "CS") with its NUI, or a
+/// MeSH pharmacological action ("PA") with its MeSH descriptor ID.
+public struct PharmClass: Sendable, Hashable {
+    /// `EPC`, `MoA`, `PE`, `CS` or `PA`.
+    public var type: String
+    /// NUI for FDA classes, MeSH descriptor ID for `PA`.
+    public var code: String
+    /// The name as the source spells it, without the `[EPC]` suffix.
+    public var name: String
+}

@@ -1,0 +1,17 @@
+/// Reads `indications_dhimmel/rxcui-unii-map.tsv` into RxCUI → UNIIs (sorted).
+public struct RxcuiUniiMapReader: Sendable {
+    public static let relativePath = "indications_dhimmel/rxcui-unii-map.tsv"
+
+    public init() {}
+
+    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [String: [String]] {
+        let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
+        report.noteMalformed(table)
+        let rxcui = try table.column("rxnorm_id"), unii = try table.column("fdasrs_id")
+        var map: [String: [String]] = [:]
+        for row in table.rows where !row[unii].isEmpty {
+            map[row[rxcui], default: []].append(row[unii])
+        }
+        return map.mapValues { Array(Set($0)).sorted() }
+    }
+}

@@ -1,0 +1,69 @@
+/// Decides which surface forms go into a compiled lexicon, and folds names for joining.
+///
+/// Vocabularies carry many forms that are useless or harmful in running text: very short
+/// acronyms, ordinary English words ("today", "select"), inverted index forms ("epilepsy,
+/// generalized"), "NOS" qualifiers and long chemical names. Each rejection has a reason the
+/// build report counts.
+public struct TermFilter: Sendable {
+    public var minimumLength = 4
+    public var maximumLength = 60
+
+    public init() {}
+
+    /// Lower-case, hyphens and underscores to spaces, whitespace collapsed: the key used to join
+    /// names across vocabularies and to detect the same form claimed by two concepts.
+    public static func fold(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" || scalar == "_" || scalar == "\t" {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// `fold` plus a crude plural fold of the last word, mirroring the matcher's plural folding.
+    public static func matchKey(_ text: String) -> String {
+        var key = fold(text)
+        if key.hasSuffix("ies"), key.count > 5 {
+            key = String(key.dropLast(3)) + "y"
+        } else if key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"), key.count > 4 {
+            key = String(key.dropLast())
+        }
+        return key
+    }
+
+    /// `nil` when `variant` may be listed, else the reason it is dropped.
+    public func rejection(_ variant: String) -> String? {
+        let scalars = variant.unicodeScalars
+        if scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "\r" }) {
+            return "reserved character"
+        }
+        if scalars.count < minimumLength { return "shorter than \(minimumLength)" }
+        if scalars.count > maximumLength { return "longer than \(maximumLength)" }
+        if !scalars.contains(where: { $0.properties.isAlphabetic }) { return "no letters" }
+        if variant.contains(",") { return "inverted form or chemical name (comma)" }
+        if scalars.filter({ $0.properties.numericType != nil }).count >= 3 { return "chemical or product code (3+ digits)" }
+        let folded = TermFilter.fold(variant)
+        if folded.hasSuffix(" nos") || folded.contains(" nos ") { return "NOS qualifier" }
+        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) { return "common English word" }
+        return nil
+    }
+
+    /// `nil` when `canonical` may head an entry, else the reason the entry is dropped.
+    public func canonicalRejection(_ canonical: String) -> String? {
+        let scalars = canonical.unicodeScalars
+        if scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "\r" }) {
+            return "reserved character"
+        }
+        if scalars.count < 3 { return "canonical shorter than 3" }
+        if !scalars.contains(where: { $0.properties.isAlphabetic }) { return "no letters" }
+        let folded = TermFilter.fold(canonical)
+        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) { return "canonical is a common English word" }
+        return nil
+    }
+}

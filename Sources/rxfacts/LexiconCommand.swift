@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import RxFacts
+
+/// `rxfacts lexicon`: build and check the compiled lexicon files.
+struct LexiconCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lexicon",
+        abstract: "Build or check rxfacts' lexicon files.",
+        subcommands: [Build.self, Check.self]
+    )
+
+    /// `rxfacts lexicon build --vocab DIR --out DIR`.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compile the lexicon TSV files from the vocabulary tables.",
+            discussion: """
+            Reads the shippable vocabularies under --vocab (RxNorm, DrugBank open vocabulary, DEA list, \
+            FDA classes, DrugCentral, Disease Ontology, ICD-10-CM, ONC/NDF-RT interactions) and writes \
+            drugs.tsv, brands.tsv, classes.tsv, conditions.tsv, schedules.tsv and interactions.tsv. \
+            The output is sorted and timestamp-free: rebuilding gives identical bytes.
+            """
+        )
+
+        @Option(help: "The vocabulary directory (the data bundle's vocab/ folder).")
+        var vocab: String
+
+        @Option(help: "Where to write the lexicon files.")
+        var out: String = "Pipelines/lexicons"
+
+        @Flag(help: "List every skipped source row, not just the first 20.")
+        var verbose = false
+
+        func run() throws {
+            let report = try LexiconBuilder().write(vocab: vocab, out: out)
+            FileHandle.standardError.write(Data((report.summary(maxSkips: verbose ? Int.max : 20) + "\n").utf8))
+        }
+    }
+
+    /// `rxfacts lexicon check FILE...`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate lexicon files; errors name file, line and column."
+        )
+
+        @Argument(help: "Lexicon TSV files to check.")
+        var files: [String]
+
+        func run() throws {
+            let parser = LexiconFileParser()
+            for file in files {
+                let entries = try parser.parse(path: file)
+                print("\(file): \(entries.count) entries OK")
+            }
+        }
+    }
+}
