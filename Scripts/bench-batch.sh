@@ -65,12 +65,13 @@ run() {
   /usr/bin/time -v -o "$OUT/time.txt" "$BIN" extract -q --jobs "$jobs" -o "$OUT/out.jsonl" "$@" || true
   t1=$(date +%s.%N)
   local rss; rss=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$OUT/time.txt")
+  local cpu; cpu=$(awk -F: '/User time|System time/ {s += $2} END {print s}' "$OUT/time.txt")
   local records; records=$(wc -l < "$OUT/out.jsonl")
-  python3 - "$label" "$jobs" "$docs" "$records" "$bytes" "$t0" "$t1" "$rss" <<'PY'
+  python3 - "$label" "$jobs" "$docs" "$records" "$bytes" "$t0" "$t1" "$rss" "$cpu" <<'PY'
 import sys
-label, jobs, docs, records, size, t0, t1, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7]), int(sys.argv[8])
+label, jobs, docs, records, size, t0, t1, rss, cpu = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7]), int(sys.argv[8]), float(sys.argv[9])
 s = t1 - t0
-print(f"| {label:5s} | {jobs} | {docs:6d} | {records:6d} | {size/1e6:7.1f} | {s:7.2f} | {size/1e6/s:6.1f} | {size/1e6/s/jobs:6.1f} | {docs/s:7.0f} | {rss/1024:5.0f} |")
+print(f"| {label:5s} | {jobs} | {docs:6d} | {records:6d} | {size/1e6:7.1f} | {s:7.2f} | {size/1e6/s:6.1f} | {size/1e6/s/jobs:6.1f} | {size/1e6/cpu:6.1f} | {docs/s:7.0f} | {rss/1024:5.0f} |")
 PY
 }
 
@@ -78,8 +79,10 @@ count_bytes() { find "$1" -type f "${@:2}" -printf '%s\n' | awk '{s += $1} END {
 TEXT_DOCS=$(find "$TEXT" -name '*.txt' | wc -l); TEXT_BYTES=$(count_bytes "$TEXT" -name '*.txt')
 SPL_DOCS=$(find "$SPL" -name '*.xml' | wc -l); SPL_BYTES=$(count_bytes "$SPL" -name '*.xml')
 
-echo "| corpus | jobs | docs | records | MB | s | MB/s | MB/s/job | docs/s | peak RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+# MB/CPU-s = MB per second of user+system CPU time: the per-core speed, less sensitive to other load.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| corpus | jobs | docs | records | MB | s | MB/s | MB/s/job | MB/CPU-s | docs/s | peak RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for jobs in 1 2; do
   run text "$jobs" "$TEXT_DOCS" "$TEXT_BYTES" "$TEXT"
   run spl "$jobs" "$SPL_DOCS" "$SPL_BYTES" "$SPL"
