@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only C in the project: libxml2 through a five-line module map and a shim.
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "RxXML", dependencies: ["CLibXML2"]),
         .target(
             name: "RxFacts",
-            dependencies: ["RxXML", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "RxXML", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Databases: SQLite and libpq from Debian through two tiny module maps; RxSQL is the only
         // Swift that touches their pointers, RxFactsStore the schema and loader (no C in sight).
@@ -38,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RxFactsTests",
-            dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL"],
+            dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]  // read through #filePath, not bundled
         ),
         // Per-stage throughput benchmark (not a test): swift run -c release rxfacts-bench INPUT...

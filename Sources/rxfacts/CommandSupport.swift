@@ -17,8 +17,16 @@ enum CommandSupport {
         }
     }
 
-    static func openOutput(_ path: String?) throws -> BufferedOutput {
+    static func openOutput(_ path: String?, append: Bool = false) throws -> BufferedOutput {
         guard let path, path != "-" else { return BufferedOutput(handle: .standardOutput) }
+        if append, FileManager.default.fileExists(atPath: path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                standardError("rxfacts: error: \(path): cannot open output file for appending\n")
+                throw ExitCode(2)
+            }
+            _ = try? handle.seekToEnd()
+            return BufferedOutput(handle: handle)
+        }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             standardError("rxfacts: error: \(path): cannot create output file\n")
             throw ExitCode(2)

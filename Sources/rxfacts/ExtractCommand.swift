@@ -7,20 +7,31 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract drug facts from leaflets as JSON Lines (one record per input).",
         discussion: """
-            Each INPUT is a leaflet file, a directory (read recursively: .txt, .xml, .json, .md), \
-            or '-' for standard input. Each input becomes one JSON record on its own line, in input \
-            order; an input that cannot be read becomes an error on stderr (path:line:column: reason) \
-            and the others go on. The exit code is 0 when every input gave a record, 1 when any failed.
+            Each INPUT is a leaflet file, a directory (read recursively: .txt, .xml, .json, .md, .zip), \
+            a zip archive (read member by member without unpacking to disk; zips inside zips too, \
+            shown as outer.zip!inner.zip!label.xml), or '-' for standard input. Each leaflet becomes \
+            one JSON record on its own line, in input order; a leaflet that cannot be read becomes an \
+            error on stderr (path:line:column: reason) and the others go on. Zip members that are not \
+            leaflets (images…) are skipped and counted. The exit code is 0 when every input gave a \
+            record, 1 when any failed.
+
+            A progress line is shown on stderr when it is a terminal (not with --quiet).
 
             Examples:
               rxfacts extract Corpus/text/000_07aae011b33a312d.txt
               rxfacts extract Corpus/ -o facts.jsonl --errors errors.jsonl
+              rxfacts extract dm_spl_release_human_rx_part1.zip -o facts.jsonl
+              find leaflets -name '*.xml' | rxfacts extract --files-from - -o facts.jsonl
+              rxfacts extract --shard 3/8 corpus/ -o part3.jsonl     # one of 8 processes
+              rxfacts extract --resume corpus/ -o facts.jsonl        # go on after a stop
               cat leaflet.txt | rxfacts extract -
-              rxfacts extract --pipeline my-pipeline.yaml leaflets/
             """)
 
-    @Argument(help: "Leaflet files, directories, or '-' for standard input.")
-    var inputs: [String]
+    @Argument(help: "Leaflet files, directories, zip archives, or '-' for standard input.")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Also read input paths from this file, one a line ('-' = standard input).", valueName: "file"))
+    var filesFrom: String?
 
     @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here or beside the rxfacts binary.", valueName: "file"))
     var pipeline: String?
@@ -34,33 +45,99 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Documents processed in parallel (output order stays input order).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: [.short, .long], help: "Do not print the closing summary on stderr.")
+    @Option(name: .long, help: ArgumentHelp("Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each input's path.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .long, help: "With -o FILE: skip inputs whose records FILE already holds and append the rest (a truncated last line is cut off and redone).")
+    var resume = false
+
+    @Flag(name: [.short, .long], help: "No progress line and no closing summary on stderr.")
     var quiet = false
+
+    func validate() throws {
+        if inputs.isEmpty, filesFrom == nil { throw ValidationError("give at least one INPUT or --files-from FILE") }
+        if filesFrom == "-", inputs.contains("-") { throw ValidationError("'-' cannot be both --files-from and an input") }
+        if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+        if resume, output == nil || output == "-" { throw ValidationError("--resume needs -o FILE") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let pipeline = try CommandSupport.loadPipeline(self.pipeline)
-        let paths = InputCollector.collect(inputs)
-        let out = try CommandSupport.openOutput(output)
+        var arguments = inputs
+        if let filesFrom {
+            do {
+                arguments += try InputCollector.readList(filesFrom)
+            } catch {
+                CommandSupport.standardError("rxfacts: error: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+        let paths = InputCollector.collect(arguments)
+        var done: Set<String> = []
+        let out: BufferedOutput
+        if resume, let output {
+            do {
+                let log = try ResumeLog.read(output)
+                try log.truncate(output)
+                done = log.sources
+                if !quiet {
+                    CommandSupport.standardError(
+                        "rxfacts: resuming \(output): \(log.records) records already there"
+                            + (log.droppedBytes > 0 ? ", truncated last line (\(log.droppedBytes) bytes) dropped\n" : "\n"))
+                }
+            } catch {
+                CommandSupport.standardError("rxfacts: error: \(error)\n")
+                throw ExitCode(2)
+            }
+            out = try CommandSupport.openOutput(output, append: true)
+        } else {
+            out = try CommandSupport.openOutput(output)
+        }
         let errorFile = try errors.map { try CommandSupport.openOutput($0) }
         let started = Date()
+        let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+        var lastProgress = Date.distantPast
         let summary = BatchExtractor(pipeline: pipeline, jobs: jobs).run(
             paths: paths,
+            shard: shard.flatMap(ShardSpec.init(parsing:)) ?? .all,
+            done: done,
             record: { out.write($0) },
             failure: { error in
+                if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
                 CommandSupport.standardError("rxfacts: error: \(error)\n")
                 errorFile?.write(ErrorLine.encode(error))
-            })
+            },
+            progress: showProgress
+                ? { state in
+                    let now = Date()
+                    guard now.timeIntervalSince(lastProgress) >= 0.2 else { return }
+                    lastProgress = now
+                    CommandSupport.standardError("\r\u{1B}[K" + state.line)
+                } : nil)
         out.flush()
         errorFile?.flush()
+        if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
         if !quiet {
-            let seconds = max(Date().timeIntervalSince(started), 1e-9)
-            let megabytes = Double(summary.bytes) / 1_000_000
-            let facts = summary.factsByType.keys.sorted().map { "\($0) \(summary.factsByType[$0]!)" }.joined(separator: ", ")
-            CommandSupport.standardError(String(
-                format: "rxfacts: %d inputs → %d records, %d errors; %.2f MB in %.2f s (%.1f MB/s)%@\n",
-                summary.inputs, summary.records, summary.errors, megabytes, seconds, megabytes / seconds,
-                facts.isEmpty ? "" : "; facts: \(facts)"))
+            CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started)))
         }
         if summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    static func summaryText(_ summary: BatchExtractor.Summary, seconds elapsed: Double) -> String {
+        let seconds = max(elapsed, 1e-9)
+        let megabytes = Double(summary.bytes) / 1_000_000
+        var text = String(
+            format: "rxfacts: %d inputs → %d records, %d errors; %.2f MB in %.2f s (%.1f MB/s, %.0f docs/s)",
+            summary.inputs, summary.records, summary.errors, megabytes, seconds, megabytes / seconds,
+            Double(summary.inputs) / seconds)
+        var apart: [String] = []
+        if summary.skipped > 0 { apart.append("\(summary.skipped) non-leaflet zip members skipped") }
+        if summary.alreadyDone > 0 { apart.append("\(summary.alreadyDone) already in the output") }
+        if summary.outOfShard > 0 { apart.append("\(summary.outOfShard) left to other shards") }
+        if !apart.isEmpty { text += "; " + apart.joined(separator: ", ") }
+        let facts = summary.factsByType.keys.sorted().map { "\($0) \(summary.factsByType[$0]!)" }.joined(separator: ", ")
+        if !facts.isEmpty { text += "\nrxfacts: facts: \(facts)" }
+        return text + "\n"
     }
 }

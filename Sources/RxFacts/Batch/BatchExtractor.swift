@@ -2,36 +2,67 @@ import Foundation
 
 /// Runs a pipeline over many inputs and hands each result, in input order, to a sink:
 /// every input ends as a record line or as an error — nothing is dropped.
+///
+/// Inputs are walked lazily (`InputWalker`: files, `-`, zip archives member by member) and
+/// processed in windows of at most `jobs × 8` units or about `windowBytes` of input, each window
+/// spread over `jobs` threads with `DispatchQueue.concurrentPerform` and emitted in order before
+/// the next is read, so memory stays bounded whatever the size of the corpus.
 public struct BatchExtractor: Sendable {
     public let pipeline: Pipeline
     /// Documents processed concurrently per batch (input order is kept).
     public let jobs: Int
+    /// Input bytes a window may hold (a window always takes at least `jobs` units).
+    public var windowBytes = 32 << 20
 
     public init(pipeline: Pipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
     }
 
-    /// Counts of one run.
+    /// Counts of one run. `inputs == records + errors` always; skipped zip members, inputs
+    /// already in the output (`--resume`) and inputs of other shards are counted apart.
     public struct Summary: Sendable, Hashable {
         public var inputs = 0
         public var records = 0
         public var errors = 0
+        /// Non-leaflet zip members (images, stylesheets…).
+        public var skipped = 0
+        /// Inputs whose record was already in the output.
+        public var alreadyDone = 0
+        /// Inputs left to other shards.
+        public var outOfShard = 0
+        /// Leaflet bytes turned into records.
         public var bytes = 0
+        /// On-disk bytes read (archives by their size).
+        public var diskBytes = 0
         public var factsByType: [String: Int] = [:]
     }
 
-    /// Processes `paths`; `record` receives each JSON line, `failure` each error, in input order.
-    public func run(paths: [String], record: ([UInt8]) -> Void, failure: (InputError) -> Void) -> Summary {
+    /// Processes `paths` (files, `-`, zip archives); `record` receives each JSON line, `failure`
+    /// each error, in input order. `done` holds sources to skip (`--resume`); `progress` is
+    /// called after each window.
+    public func run(
+        paths: [String], shard: ShardSpec = .all, done: Set<String> = [],
+        record: ([UInt8]) -> Void, failure: (InputError) -> Void,
+        progress: ((BatchProgress) -> Void)? = nil
+    ) -> Summary {
+        let walker = InputWalker(paths, shard: shard, done: done)
+        let started = Date()
         var summary = Summary()
-        let window = jobs * 8
-        var start = 0
-        while start < paths.count {
-            let batch = Array(paths[start..<min(paths.count, start + window)])
-            start += batch.count
-            let results = ResultSlots(count: batch.count)
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                results.set(index, process(batch[index]))
+        var window: [BatchUnit] = []
+        var weight = 0
+        let maxUnits = jobs * 8
+
+        func flush(last: Bool = false) {
+            guard !window.isEmpty || last else { return }
+            let units = window
+            window.removeAll(keepingCapacity: true)
+            weight = 0
+            let results = ResultSlots(count: units.count)
+            if !units.isEmpty {
+                DispatchQueue.concurrentPerform(iterations: units.count) { index in
+                    results.set(index, process(units[index]))
+                }
             }
             for result in results.values {
                 summary.inputs += 1
@@ -45,10 +76,32 @@ public struct BatchExtractor: Sendable {
                     summary.errors += 1
                     failure(error)
                 case nil:
-                    break
+                    summary.errors += 1
+                    failure(InputError(.unreadable, path: "?", reason: "internal error: no result"))
                 }
             }
+            if let progress {
+                var state = BatchProgress()
+                state.filesDone = walker.finishedInputs
+                state.filesTotal = walker.totalInputs
+                state.documents = summary.inputs
+                state.bytesDone = walker.consumedBytes
+                state.bytesTotal = walker.totalBytes
+                state.elapsed = Date().timeIntervalSince(started)
+                progress(state)
+            }
         }
+
+        while let unit = walker.next() {
+            window.append(unit)
+            weight += unit.weight
+            if window.count >= maxUnits || (weight >= windowBytes && window.count >= jobs) { flush() }
+        }
+        flush(last: true)
+        summary.skipped = walker.skipped
+        summary.alreadyDone = walker.alreadyDone
+        summary.outOfShard = walker.outOfShard
+        summary.diskBytes = walker.totalBytes
         return summary
     }
 
@@ -58,9 +111,14 @@ public struct BatchExtractor: Sendable {
         var factCounts: [String: Int]
     }
 
-    func process(_ path: String) -> Result<Output, InputError> {
+    func process(_ unit: BatchUnit) -> Result<Output, InputError> {
         do throws(InputError) {
-            let input = try InputCollector.read(path)
+            let input: SourceInput
+            switch unit {
+            case .path(let path, _): input = try InputCollector.read(path)
+            case .member(let member): input = member
+            case .failure(let error): throw error
+            }
             let record = try pipeline.extract(input)
             var counts: [String: Int] = [:]
             for drug in record.drugs { for fact in drug.facts { counts[fact.type.rawValue, default: 0] += 1 } }
@@ -69,20 +127,4 @@ public struct BatchExtractor: Sendable {
             return .failure(error)
         }
     }
-}
-
-/// Slots written by concurrent workers, one per index, read after they all finish.
-final class ResultSlots: @unchecked Sendable {
-    private var storage: [Result<BatchExtractor.Output, InputError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<BatchExtractor.Output, InputError>) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Result<BatchExtractor.Output, InputError>?] { storage }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Turns command-line inputs (files, directories, `-`) into an ordered list of inputs.
-/// Directories are walked recursively in sorted order; hidden files are skipped.
-/// A path that does not exist is kept, so reading it reports the error in its turn.
+/// Turns command-line inputs (files, directories, zip archives, `-`) into an ordered list of inputs.
+/// Directories are walked recursively in sorted order (leaflet files and `.zip` archives; hidden
+/// files are skipped). A path that does not exist is kept, so reading it reports the error in its
+/// turn. Zip archives stay one input here; `InputWalker` opens them member by member.
 public enum InputCollector {
     /// File extensions taken from directories (files named explicitly are always taken).
     public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text"]
@@ -38,13 +39,44 @@ public enum InputCollector {
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 files.append(contentsOf: walk(path))
-            } else if leafletExtensions.contains((name as NSString).pathExtension.lowercased()), !isCollectionNote(name),
+            } else if archiveOrLeaflet((name as NSString).pathExtension.lowercased()), !isCollectionNote(name),
                 !name.hasSuffix(".expected.md"), !name.hasSuffix(".jsonl")
             {
                 files.append(path)
             }
         }
         return files
+    }
+
+    static func archiveOrLeaflet(_ ext: String) -> Bool {
+        ext == "zip" || leafletExtensions.contains(ext)
+    }
+
+    /// The inputs named in a list file (`--files-from`; `-` is standard input): one path a line,
+    /// blank lines and lines starting with `#` ignored, surrounding spaces kept (they may be part
+    /// of a name) except a trailing carriage return.
+    public static func readList(_ path: String) throws(InputError) -> [String] {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw InputError(.unreadable, path: path, reason: "cannot read the file list")
+            }
+            data = contents
+        }
+        var result: [String] = []
+        var lineNumber = 0
+        for var line in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            guard let name = String(bytes: line, encoding: .utf8) else {
+                throw InputError(.encoding, path: path, line: lineNumber, column: 1, reason: "file list line is not valid UTF-8")
+            }
+            result.append(name)
+        }
+        return result
     }
 
     /// Reads an input's bytes (`-` is standard input).

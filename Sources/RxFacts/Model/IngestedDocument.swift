@@ -11,7 +11,7 @@ public struct SourceInput: Sendable {
 
     /// File name without directory and extension: the document id of a text leaflet.
     public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = path.split(whereSeparator: { $0 == "/" || $0 == "!" }).last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
