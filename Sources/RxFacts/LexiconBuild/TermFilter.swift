@@ -26,15 +26,10 @@ public struct TermFilter: Sendable {
         return out
     }
 
-    /// `fold` plus a crude plural fold of the last word, mirroring the matcher's plural folding.
+    /// `fold` plus the matcher's own plural folding of every word (`Folding.fold`), so a form
+    /// that would match a common word in text ("aids" matches "aid") is caught.
     public static func matchKey(_ text: String) -> String {
-        var key = fold(text)
-        if key.hasSuffix("ies"), key.count > 5 {
-            key = String(key.dropLast(3)) + "y"
-        } else if key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is"), key.count > 4 {
-            key = String(key.dropLast())
-        }
-        return key
+        fold(text).split(separator: " ").map { Folding.fold(String($0)) }.joined(separator: " ")
     }
 
     /// `nil` when `variant` may be listed, else the reason it is dropped.

@@ -2,7 +2,7 @@
 /// and looks text tokens up without allocating.
 ///
 /// Folding is ASCII lower-casing plus plural folding (`spasms` → `spasm`,
-/// `therapies` → `therapy`; not `-ss`, `-us`, `-is`), applied identically to phrases
+/// `therapies` → `therapy`; not `-ss`, `-us`, `-is`, nor short acronyms like `AIDS`), applied identically to phrases
 /// at compile time and to text at match time, so both sides agree by construction.
 public struct Vocabulary: Sendable {
     private var keyBytes: [UInt8] = []
@@ -99,7 +99,9 @@ public enum Folding {
         var cut = range.upperBound
         var appendY = false
         let n = range.count
-        if kind == .word, n >= 4, lower(text[cut - 1]) == UInt8(ascii: "s") {
+        // Short all-capital words are acronyms, not plurals: "AIDS" is not "aid".
+        let acronym = n <= 4 && text[cut - 1] == UInt8(ascii: "S") && text[cut - 2] &- 0x41 < 26
+        if kind == .word, n >= 4, !acronym, lower(text[cut - 1]) == UInt8(ascii: "s") {
             let b2 = lower(text[cut - 2])
             if n >= 5, b2 == UInt8(ascii: "e"), lower(text[cut - 3]) == UInt8(ascii: "i") {
                 cut -= 3
