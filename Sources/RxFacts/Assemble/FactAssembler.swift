@@ -63,6 +63,13 @@ public struct FactAssembler: Sendable {
                 rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.contains($0) } }
             }
         }
+        // Section qualifiers (severity in a boxed warning…) each section's facts get.
+        let qualifiersBySection: [[Int]] = sectionPaths.map { names in
+            knowledge.sectionQualifiers.indices.filter { q in
+                let wanted = knowledge.sectionQualifiers[q].sections
+                return names.contains { name in wanted.contains { name.contains($0) } }
+            }
+        }
         let cuelessRules = knowledge.rules.indices.filter { !knowledge.rules[$0].hasCues }
         let hasOtherDrugSectionRule = cuelessRules.contains { knowledge.rules[$0].excludeSubject }
         var findings: [Finding] = []
@@ -108,6 +115,15 @@ public struct FactAssembler: Sendable {
             guard !findings.isEmpty else { continue }
             findings.sort { $0.rule < $1.rule }
             let sectionName = doc.sections[sentence.section].name
+            var placeQualifiers = qualifiersBySection[sentence.section]
+            if !knowledge.sectionQualifiers.isEmpty {
+                for cue in cues {
+                    for payload in cue.entries where knowledge.cueSentenceQualifier[Int(payload)] >= 0 {
+                        let q = Int(knowledge.cueSentenceQualifier[Int(payload)])
+                        if !placeQualifiers.contains(q) { placeQualifiers.append(q) }
+                    }
+                }
+            }
             var qualifiersByRule: [Int: [String: Set<String>]] = [:]
             var seenTargets = Set<Int>()
             for finding in findings {
@@ -119,7 +135,7 @@ public struct FactAssembler: Sendable {
                 let entry = knowledge.lexicon.entries[entryIndex]
                 let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
                 let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)
-                    || SentenceContext.contains(context.conditional, target.range.lowerBound)
+                    || (rule.conditionalHedges && SentenceContext.contains(context.conditional, target.range.lowerBound))
                 let value = rule.fact == .schedule ? entry.canonical.uppercased() : entry.canonical
                 let key = FactKey(type: rule.fact, value: value, negated: negated)
                 let span = min(finding.anchor.lowerBound, target.range.lowerBound)..<max(finding.anchor.upperBound, target.range.upperBound)
@@ -131,6 +147,9 @@ public struct FactAssembler: Sendable {
                 guard drafts.list[d].claim(source) else { continue }
                 let evidence = Evidence(section: sectionName, start: source.lowerBound, end: source.upperBound, text: String(decoding: doc.ingested.source[source], as: UTF8.self))
                 drafts.list[d].evidence.append((evidence, hedged, rule.id))
+                for q in placeQualifiers where knowledge.sectionQualifiers[q].applies(to: rule.fact) {
+                    drafts.list[d].qualifiers[knowledge.sectionQualifiers[q].name, default: []].insert(knowledge.sectionQualifiers[q].value)
+                }
                 if !rule.qualifiers.isEmpty {
                     if qualifiersByRule[finding.rule] == nil {
                         qualifiersByRule[finding.rule] = qualifierValues(rule: finding.rule, sentence: s, cues: cues, terms: terms, doc: doc)

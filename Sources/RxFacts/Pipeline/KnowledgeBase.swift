@@ -6,6 +6,19 @@ public struct KnowledgeBase: Sendable {
         case cue(rule: Int)
         case requirement(rule: Int)
         case qualifier(rule: Int, name: String)
+        /// Gives the facts of its sentence the section qualifier at this index.
+        case sentenceQualifier(Int)
+    }
+
+    /// A section qualifier with its fact types resolved (see `SectionQualifier`).
+    public struct CompiledSectionQualifier: Sendable {
+        public let name: String
+        public let value: String
+        public let sections: [String]
+        /// Empty: every fact type.
+        public let facts: Set<FactType>
+
+        public func applies(to type: FactType) -> Bool { facts.isEmpty || facts.contains(type) }
     }
 
     /// A context trigger or an anaphor.
@@ -33,6 +46,7 @@ public struct KnowledgeBase: Sendable {
         public let list: Bool
         public let subject: FactRule.SubjectMode
         public let negatable: Bool
+        public let conditionalHedges: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludeSubject: Bool
@@ -45,7 +59,7 @@ public struct KnowledgeBase: Sendable {
         }
 
         init(id: String, fact: FactType, hasCues: Bool, targetKinds: [String], targetKindIDs: [UInt16], gap: Int, list: Bool,
-             subject: FactRule.SubjectMode, negatable: Bool, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
+             subject: FactRule.SubjectMode, negatable: Bool, conditionalHedges: Bool = true, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
              qualifiers: [(String, [UInt16], Int)]) {
             self.id = id
             self.fact = fact
@@ -56,6 +70,7 @@ public struct KnowledgeBase: Sendable {
             self.list = list
             self.subject = subject
             self.negatable = negatable
+            self.conditionalHedges = conditionalHedges
             self.hasRequirements = hasRequirements
             self.sections = sections
             self.excludeSubject = excludeSubject
@@ -77,6 +92,9 @@ public struct KnowledgeBase: Sendable {
     /// Payload 1: separator, 2: stop.
     public let listWords: PhraseAutomaton
     public let rules: [CompiledRule]
+    public let sectionQualifiers: [CompiledSectionQualifier]
+    /// Per cue payload: the index of the section qualifier it gives its sentence, or -1.
+    public let cueSentenceQualifier: [Int32]
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     public let coordinators: Set<Int32>
     /// First entry index per (kind, canonical), for lookups by name.
@@ -138,9 +156,17 @@ public struct KnowledgeBase: Sendable {
             compiled.append(CompiledRule(
                 id: rule.id, fact: FactType(rawValue: rule.fact), hasCues: !(rule.cues ?? []).isEmpty,
                 targetKinds: rule.targets, targetKindIDs: rule.targets.map(kindID), gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
-                negatable: rule.negatable ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
+                negatable: rule.negatable ?? true, conditionalHedges: rule.conditionalHedges ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
                 sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
         }
+        var sectionQualifiers: [CompiledSectionQualifier] = []
+        for (index, qualifier) in (pack.sectionQualifiers ?? []).enumerated() {
+            for phrase in qualifier.cues ?? [] { addCue(phrase, .sentenceQualifier(index)) }
+            sectionQualifiers.append(CompiledSectionQualifier(
+                name: qualifier.name, value: qualifier.value, sections: qualifier.sections ?? [],
+                facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
+        }
+        self.sectionQualifiers = sectionQualifiers
         var triggers = PhraseAutomaton()
         var info: [TriggerInfo] = []
         let window = context.window ?? 8
@@ -173,8 +199,10 @@ public struct KnowledgeBase: Sendable {
         self.cueRule = roles.map {
             switch $0 {
             case .cue(let rule), .requirement(let rule), .qualifier(let rule, _): Int32(rule)
+            case .sentenceQualifier: -1
             }
         }
+        self.cueSentenceQualifier = roles.map { if case .sentenceQualifier(let index) = $0 { Int32(index) } else { -1 } }
         self.cueIsTrigger = roles.map { if case .cue = $0 { true } else { false } }
         self.cueIsRequirement = roles.map { if case .requirement = $0 { true } else { false } }
         self.triggers = triggers

@@ -9,6 +9,29 @@ public struct RulePack: Codable, Sendable {
     /// Words that end a list or a cue's reach ("which", "is", "leading", ";").
     public var stops: [String]
     public var rules: [FactRule]
+    /// Qualifiers every fact read in certain sections (or sentences) gets, e.g.
+    /// `severity: boxed-warning` for facts read in a Boxed Warning section.
+    public var sectionQualifiers: [SectionQualifier]?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, separators, stops, rules
+        case sectionQualifiers = "section_qualifiers"
+    }
+}
+
+/// A qualifier given to facts by where they are read: in a section whose name (or an enclosing
+/// section's name) contains one of `sections`, or in a sentence containing one of `cues`.
+public struct SectionQualifier: Codable, Sendable {
+    /// Qualifier name, e.g. `severity`.
+    public var name: String
+    /// Qualifier value, e.g. `boxed-warning`.
+    public var value: String
+    /// Section-name substrings ("boxed warning", "contraindications").
+    public var sections: [String]?
+    /// Phrases that give the qualifier to the facts of their sentence ("contraindicated").
+    public var cues: [String]?
+    /// Fact types that get the qualifier (default: all).
+    public var facts: [String]?
 }
 
 /// One rule of a rule pack.
@@ -39,6 +62,9 @@ public struct FactRule: Codable, Sendable {
     /// Whether negation cues negate this fact (default true; false for warnings like
     /// "do not take with alcohol", which state the combination rather than deny it).
     public var negatable: Bool?
+    /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
+    /// false where the condition is the fact, as in a Contraindications section).
+    public var conditionalHedges: Bool?
     /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
     public var requires: [String]?
     /// Only in sections whose name contains one of these words.
@@ -51,6 +77,7 @@ public struct FactRule: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, fact, cues, targets, gap, list, subject, negatable, requires, sections, qualifiers
         case excludeSubject = "exclude_subject"
+        case conditionalHedges = "conditional_hedges"
     }
 }
 
