@@ -132,6 +132,7 @@ public struct FactAssembler: Sendable {
                 guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted,
                     let entryIndex = knowledge.entryIndex(of: target, kinds: rule.targetKindIDs)
                 else { continue }
+                if rule.skipExisting, SentenceContext.contains(context.existing, target.range.lowerBound) { continue }
                 let entry = knowledge.lexicon.entries[entryIndex]
                 let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
                 let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)

@@ -41,7 +41,7 @@ public struct ContextAnnotator: Sendable {
                 switch info.category {
                 case .anaphor:
                     doc.context[index].references.append(DrugReference(start: trigger.range.lowerBound, isDocumentDrug: true, names: []))
-                case .negated, .hedged, .conditional:
+                case .negated, .hedged, .conditional, .existing:
                     var scopes: [Range<Int>] = []
                     if info.direction != .backward {
                         let last = min(sentence.tokens.upperBound, trigger.tokens.upperBound + info.window) - 1
@@ -62,6 +62,7 @@ public struct ContextAnnotator: Sendable {
                     switch info.category {
                     case .negated: doc.context[index].negated.append(contentsOf: scopes)
                     case .hedged: doc.context[index].hedged.append(contentsOf: scopes)
+                    case .existing: doc.context[index].existing.append(contentsOf: scopes)
                     default: doc.context[index].conditional.append(contentsOf: scopes)
                     }
                 case .pseudo, .terminate:

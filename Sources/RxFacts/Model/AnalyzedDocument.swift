@@ -114,6 +114,8 @@ public struct SentenceContext: Sendable, Hashable {
     public var negated: [Range<Int>] = []
     public var hedged: [Range<Int>] = []
     public var conditional: [Range<Int>] = []
+    /// Byte ranges (normalized) naming a condition the patient already has ("patients with …").
+    public var existing: [Range<Int>] = []
 
     public init() {}
 

@@ -24,7 +24,7 @@ public struct KnowledgeBase: Sendable {
     /// A context trigger or an anaphor.
     public struct TriggerInfo: Sendable, Hashable {
         public enum Category: Sendable, Hashable {
-            case negated, hedged, conditional, pseudo, terminate, anaphor
+            case negated, hedged, conditional, existing, pseudo, terminate, anaphor
         }
         public var category: Category
         public var direction: ContextRules.Direction
@@ -47,6 +47,7 @@ public struct KnowledgeBase: Sendable {
         public let subject: FactRule.SubjectMode
         public let negatable: Bool
         public let conditionalHedges: Bool
+        public let skipExisting: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludeSubject: Bool
@@ -59,7 +60,7 @@ public struct KnowledgeBase: Sendable {
         }
 
         init(id: String, fact: FactType, hasCues: Bool, targetKinds: [String], targetKindIDs: [UInt16], gap: Int, list: Bool,
-             subject: FactRule.SubjectMode, negatable: Bool, conditionalHedges: Bool = true, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
+             subject: FactRule.SubjectMode, negatable: Bool, conditionalHedges: Bool = true, skipExisting: Bool = false, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
              qualifiers: [(String, [UInt16], Int)]) {
             self.id = id
             self.fact = fact
@@ -71,6 +72,7 @@ public struct KnowledgeBase: Sendable {
             self.subject = subject
             self.negatable = negatable
             self.conditionalHedges = conditionalHedges
+            self.skipExisting = skipExisting
             self.hasRequirements = hasRequirements
             self.sections = sections
             self.excludeSubject = excludeSubject
@@ -156,7 +158,7 @@ public struct KnowledgeBase: Sendable {
             compiled.append(CompiledRule(
                 id: rule.id, fact: FactType(rawValue: rule.fact), hasCues: !(rule.cues ?? []).isEmpty,
                 targetKinds: rule.targets, targetKindIDs: rule.targets.map(kindID), gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
-                negatable: rule.negatable ?? true, conditionalHedges: rule.conditionalHedges ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
+                negatable: rule.negatable ?? true, conditionalHedges: rule.conditionalHedges ?? true, skipExisting: rule.skipExisting ?? false, hasRequirements: !(rule.requires ?? []).isEmpty,
                 sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
         }
         var sectionQualifiers: [CompiledSectionQualifier] = []
@@ -176,6 +178,7 @@ public struct KnowledgeBase: Sendable {
             case .negated: category = .negated
             case .hedged: category = .hedged
             case .conditional: category = .conditional
+            case .existing: category = .existing
             case .pseudo: category = .pseudo
             case .terminate: category = .terminate
             }

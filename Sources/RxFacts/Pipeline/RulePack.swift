@@ -65,6 +65,9 @@ public struct FactRule: Codable, Sendable {
     /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
     /// false where the condition is the fact, as in a Contraindications section).
     public var conditionalHedges: Bool?
+    /// Whether targets inside an `existing` context scope ("in patients with …", "history of …")
+    /// are skipped (default false; true for adverse effects).
+    public var skipExisting: Bool?
     /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
     public var requires: [String]?
     /// Only in sections whose name contains one of these words.
@@ -78,6 +81,7 @@ public struct FactRule: Codable, Sendable {
         case id, fact, cues, targets, gap, list, subject, negatable, requires, sections, qualifiers
         case excludeSubject = "exclude_subject"
         case conditionalHedges = "conditional_hedges"
+        case skipExisting = "skip_existing"
     }
 }
 
@@ -94,6 +98,9 @@ public struct QualifierRule: Codable, Sendable {
 public struct ContextRules: Codable, Sendable {
     public enum Category: String, Codable, Sendable {
         case negated, hedged, conditional
+        /// A condition the patient already has ("patients with", "history of"): rules with
+        /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
+        case existing
         /// Looks like a trigger but is not one ("not only", "no longer"); blocks the shorter trigger.
         case pseudo
         /// Ends any open scope ("but", "however", "which").

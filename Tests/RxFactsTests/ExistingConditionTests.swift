@@ -1,0 +1,51 @@
+import Testing
+@testable import RxFacts
+
+/// The `existing` ConText category (Pipelines/rules/context.yaml) and `skip_existing` of the
+/// adverse-effect rules: conditions the patient already has ("in patients with …", "history
+/// of …", "if you have …") named in a Warnings section are not adverse effects of the drug.
+/// Short leaflet-like texts written for these tests.
+@Suite struct ExistingConditionTests {
+    static func warnings(_ body: String) throws -> Record {
+        let text = "Diazepam is a benzodiazepine.\n\n" + body + "\n"
+        return try SectionRuleTests.record(text, sections: [("warnings and cautions", SectionRuleTests.range(of: body, in: text))])
+    }
+
+    @Test func patientsWithAConditionIsNotAnAdverseEffect() throws {
+        let record = try Self.warnings("Use with caution in patients with myasthenia gravis. Pancreatitis has been reported with diazepam.")
+        #expect(record.fact(.adverseEffect, "pancreatitis") != nil)
+        #expect(record.fact(.adverseEffect, "myasthenia gravis") == nil)
+    }
+
+    @Test func historyOfAndPreExistingAreNotAdverseEffects() throws {
+        let record = try Self.warnings("""
+            Patients with a history of pancreatitis should be monitored. Diazepam may worsen pre-existing glaucoma.
+            Headache was reported.
+            """)
+        #expect(record.fact(.adverseEffect, "pancreatitis") == nil)
+        #expect(record.fact(.adverseEffect, "glaucoma") == nil)
+        #expect(record.fact(.adverseEffect, "headache") != nil)
+    }
+
+    @Test func anAdverseEffectOutsideTheScopeInTheSameSentenceIsKept() throws {
+        // The scope of "patients with" ends at its window: "pancreatitis" at the end is the effect.
+        let record = try Self.warnings(
+            "In clinical studies of elderly patients with myasthenia gravis who received diazepam for several weeks, cases of fatal pancreatitis occurred.")
+        #expect(record.fact(.adverseEffect, "myasthenia gravis") == nil)
+        #expect(record.fact(.adverseEffect, "pancreatitis") != nil)
+    }
+
+    @Test func ifYouHaveIsBothExistingAndConditional() throws {
+        let doc = try TestSupport.analyze("Take diazepam only if you have anxiety.")
+        let context = try #require(doc.context.first)
+        let anxiety = try #require(doc.terms.first { doc.string($0.range) == "anxiety" })
+        #expect(SentenceContext.contains(context.existing, anxiety.range.lowerBound))
+        #expect(SentenceContext.contains(context.conditional, anxiety.range.lowerBound))
+    }
+
+    @Test func existingScopeDoesNotRemoveIndications() throws {
+        // Indications name the patients' conditions: they keep them.
+        let record = try TestSupport.record("Diazepam is used to treat patients with anxiety.")
+        #expect(record.fact(.indication, "anxiety") != nil)
+    }
+}
