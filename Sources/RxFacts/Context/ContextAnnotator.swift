@@ -13,7 +13,8 @@ public struct ContextAnnotator: Sendable {
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
-        doc.subjects = subjects(of: doc)
+        let links = brandLinks(in: doc)
+        doc.subjects = subjects(of: doc, links: links)
         let names = Set(doc.subjects.map(\.name))
         doc.context = Array(repeating: SentenceContext(), count: doc.sentences.count)
         for mention in doc.terms {
@@ -21,6 +22,12 @@ public struct ContextAnnotator: Sendable {
             guard !drugs.isEmpty else { continue }
             let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: drugs.contains(where: names.contains), names: drugs)
             doc.context[mention.sentence].references.append(reference)
+        }
+        for link in links {
+            for mention in link.mentions {
+                let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: names.contains(link.drug), names: [link.drug])
+                doc.context[mention.sentence].references.append(reference)
+            }
         }
         var bySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for trigger in doc.triggers { bySentence[trigger.sentence].append(trigger) }
@@ -65,15 +72,104 @@ public struct ContextAnnotator: Sendable {
                     case .existing: doc.context[index].existing.append(contentsOf: scopes)
                     default: doc.context[index].conditional.append(contentsOf: scopes)
                     }
-                case .pseudo, .terminate:
+                case .pseudo, .terminate, .brandLink:
                     break
                 }
             }
         }
     }
 
+    /// A brand name the text links to its active substance and the places it is mentioned.
+    struct BrandLink: Equatable {
+        /// Lower-cased name ("zelmora").
+        var brand: String
+        /// Canonical name of the drug.
+        var drug: String
+        /// Every mention of the name in the document (token and byte ranges, sentence).
+        var mentions: [Mention]
+    }
+
+    /// Capitalised words that start a sentence rather than name a medicine.
+    static let notBrandNames: Set<String> = ["the", "this", "that", "these", "each", "every", "your", "what", "it", "which", "one", "a", "an"]
+
+    /// Brands the text itself names: "Zelmora contains the active substance diazepam" (or
+    /// "diazepam, the active substance of Zelmora") where the lexicon does not know Zelmora.
+    /// The name is the run of up to three capitalised words on the phrase's brand side; the
+    /// drug is the drug term nearest the phrase (within four tokens) outside the name.
+    func brandLinks(in doc: AnalyzedDocument) -> [BrandLink] {
+        var links: [BrandLink] = []
+        for trigger in doc.triggers {
+            guard let payload = trigger.entries.first(where: { knowledge.triggerInfo[Int($0)].category == .brandLink }) else { continue }
+            let sentence = doc.sentences[trigger.sentence]
+            let brandBefore = knowledge.triggerInfo[Int(payload)].direction == .backward
+            // The name: capitalised word tokens next to the phrase, not a drug or brand term.
+            func isCapitalised(_ t: Int) -> Bool {
+                let token = doc.tokens[t]
+                guard token.kind == .word, token.end > token.start else { return false }
+                let first = doc.normalized[Int(token.start)]
+                return first >= 0x41 && first <= 0x5A
+            }
+            var nameTokens: [Int] = []
+            var t = brandBefore ? trigger.tokens.lowerBound - 1 : trigger.tokens.upperBound
+            while sentence.tokens.contains(t), nameTokens.count < 3, isCapitalised(t) {
+                nameTokens.append(t)
+                t += brandBefore ? -1 : 1
+            }
+            guard !nameTokens.isEmpty else { continue }
+            nameTokens.sort()
+            let nameRange = Int(doc.tokens[nameTokens.first!].start)..<Int(doc.tokens[nameTokens.last!].end)
+            let nameTokenRange = nameTokens.first!..<(nameTokens.last! + 1)
+            let known = doc.terms.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) && !knowledge.drugNames(of: $0).isEmpty }
+            let isAnaphor = doc.triggers.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
+            let brand = String(decoding: doc.normalized[nameRange].map(Folding.lower), as: UTF8.self)
+            if known || isAnaphor || ContextAnnotator.notBrandNames.contains(brand) { continue }
+            // The drug: the nearest drug term within four tokens of the phrase, outside the name.
+            var best: (distance: Int, drug: String)?
+            for term in doc.terms where term.sentence == trigger.sentence && !term.tokens.overlaps(nameTokenRange) {
+                guard let drug = knowledge.drugNames(of: term).first, knowledge.entry(kind: "drug", named: drug) != nil else { continue }
+                let distance: Int
+                if term.tokens.lowerBound >= trigger.tokens.upperBound {
+                    distance = term.tokens.lowerBound - trigger.tokens.upperBound - (brandBefore ? 0 : nameTokens.count)
+                } else if term.tokens.upperBound <= trigger.tokens.lowerBound {
+                    distance = trigger.tokens.lowerBound - term.tokens.upperBound - (brandBefore ? nameTokens.count : 0)
+                } else { continue }
+                if distance <= 4, best == nil || distance < best!.distance { best = (distance, drug) }
+            }
+            guard let drug = best?.drug, !links.contains(where: { $0.brand == brand }) else { continue }
+            links.append(BrandLink(brand: brand, drug: drug, mentions: mentions(of: doc.normalized[nameRange].map(Folding.lower), in: doc)))
+        }
+        return links
+    }
+
+    /// Every occurrence (case-insensitive, whole tokens) of the word sequence `name` in the document.
+    func mentions(of name: [UInt8], in doc: AnalyzedDocument) -> [Mention] {
+        var result: [Mention] = []
+        var sentenceIndex = 0
+        for (s, sentence) in doc.sentences.enumerated() {
+            sentenceIndex = s
+            var t = sentence.tokens.lowerBound
+            while t < sentence.tokens.upperBound {
+                let first = doc.tokens[t]
+                guard first.kind == .word, Folding.lower(doc.normalized[Int(first.start)]) == name[0] else { t += 1; continue }
+                // Extend over the tokens the name spans (same bytes, token boundaries at its ends).
+                var end = t
+                while end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) < name.count { end += 1 }
+                guard end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) == name.count else { t += 1; continue }
+                var equal = true
+                for i in 0..<name.count where Folding.lower(doc.normalized[Int(first.start) + i]) != name[i] { equal = false; break }
+                if equal {
+                    result.append(Mention(tokens: t..<(end + 1), range: Int(first.start)..<Int(doc.tokens[end].end), entries: [], sentence: sentenceIndex))
+                    t = end + 1
+                } else {
+                    t += 1
+                }
+            }
+        }
+        return result
+    }
+
     /// The drugs the document is about.
-    func subjects(of doc: AnalyzedDocument) -> [SubjectDrug] {
+    func subjects(of doc: AnalyzedDocument, links: [BrandLink] = []) -> [SubjectDrug] {
         // Structured labels declare their active ingredients.
         var declared: [String] = []
         for product in doc.ingested.products {
@@ -93,6 +189,11 @@ public struct ContextAnnotator: Sendable {
             if knowledge.isBrandOnly(mention), let brand = knowledge.entry(of: mention, kinds: ["brand"]) {
                 for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
             }
+        }
+        for link in links {
+            let previous = counts[link.drug] ?? (0, link.mentions.first?.range.lowerBound ?? 0)
+            counts[link.drug] = (previous.count + link.mentions.count, min(previous.first, link.mentions.first?.range.lowerBound ?? previous.first))
+            brands[link.drug, default: []].insert(link.brand)
         }
         var chosen = declared
         if chosen.isEmpty, let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }) {

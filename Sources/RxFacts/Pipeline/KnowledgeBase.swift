@@ -25,6 +25,8 @@ public struct KnowledgeBase: Sendable {
     public struct TriggerInfo: Sendable, Hashable {
         public enum Category: Sendable, Hashable {
             case negated, hedged, conditional, existing, pseudo, terminate, anaphor
+            /// A brand-link phrase; `direction` is `.backward` when the brand stands before it.
+            case brandLink
         }
         public var category: Category
         public var direction: ContextRules.Direction
@@ -188,6 +190,10 @@ public struct KnowledgeBase: Sendable {
         for phrase in context.anaphora {
             triggers.add(phrase, payload: Int32(info.count), vocabulary: &vocabulary)
             info.append(TriggerInfo(category: .anaphor, direction: .forward, window: 0, literal: phrase))
+        }
+        for link in context.brandLinks ?? [] {
+            triggers.add(link.literal, payload: Int32(info.count), vocabulary: &vocabulary)
+            info.append(TriggerInfo(category: .brandLink, direction: link.brand == .before ? .backward : .forward, window: 0, literal: link.literal))
         }
         var listWords = PhraseAutomaton()
         for phrase in pack.separators { listWords.add(phrase, payload: 1, vocabulary: &vocabulary) }

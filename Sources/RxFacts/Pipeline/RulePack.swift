@@ -125,4 +125,34 @@ public struct ContextRules: Codable, Sendable {
     /// Phrases that refer to the document's drug ("it", "the drug", "this medicine").
     public var anaphora: [String]
     public var triggers: [Trigger]
+    /// Phrases that name a medicine's active substance ("X contains the active substance Y"):
+    /// a capitalised name the lexicon does not know, on the phrase's `brand` side, becomes a
+    /// brand of the drug named next to the phrase, and its later mentions refer to that drug.
+    public var brandLinks: [BrandLink]?
+
+    /// A phrase linking a brand name to its active substance.
+    public struct BrandLink: Codable, Sendable {
+        public enum Side: String, Codable, Sendable {
+            /// "Zelmora contains the active substance diazepam".
+            case before
+            /// "diazepam, the active substance of Zelmora".
+            case after
+        }
+        public var literal: String
+        /// Where the brand name stands relative to the phrase.
+        public var brand: Side
+    }
+
+    public init(schema: String? = nil, window: Int? = nil, anaphora: [String], triggers: [Trigger], brandLinks: [BrandLink]? = nil) {
+        self.schema = schema
+        self.window = window
+        self.anaphora = anaphora
+        self.triggers = triggers
+        self.brandLinks = brandLinks
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, window, anaphora, triggers
+        case brandLinks = "brand_links"
+    }
 }
