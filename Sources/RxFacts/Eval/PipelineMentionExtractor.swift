@@ -2,7 +2,7 @@
 ///
 /// The text is run as a plain-text leaflet named `<title>.txt`. Fact mentions are the lexicon
 /// terms inside each fact's evidence whose entry is the fact's value (the evidence span itself when
-/// no such term is found); drug mentions are every term naming a drug, brand or drug class.
+/// no such term is found; negated combinations are left out); drug mentions are every term naming a drug, brand or drug class.
 /// With a gold section (SPL-ADR, LabeledIn) the text is declared as that section, and when no
 /// drug is recognised the label's product (the title) is declared as its subject.
 public struct PipelineMentionExtractor: MentionExtractor {
@@ -43,7 +43,9 @@ public struct PipelineMentionExtractor: MentionExtractor {
             }
         }
         for drug in doc.drugs {
-            for fact in drug.facts where fact.source == "text" {
+            // A negated combination ("no interaction between X and Y was observed") states that the
+            // pair does not interact: it is no predicted pair.
+            for fact in drug.facts where fact.source == "text" && !(fact.type == .combination && fact.negated) {
                 for evidence in fact.evidence {
                     let inside = termsByStart.filter { term in
                         term.range.lowerBound >= evidence.start && term.range.upperBound <= evidence.end

@@ -1,0 +1,44 @@
+import Testing
+@testable import RxFacts
+
+/// `combination.interaction` (Pipelines/rules/facts.yaml): interaction prose as in DrugBank and
+/// SPL Clinical Pharmacology names a combination when the sentence names the document's drug,
+/// another drug and an interaction phrase. Short texts written for these tests.
+@Suite struct InteractionRuleTests {
+    static let text = """
+        Diazepam is a benzodiazepine used for anxiety.
+        Coadministration of ketoconazole increased the plasma concentrations of diazepam.
+        No interaction between diazepam and digoxin was observed.
+        Ketoconazole increases the plasma levels of cimetidine.
+        Diazepam, like lorazepam, is used for muscle spasms.
+        """
+
+    @Test func anInteractionPhraseWithTheDocumentDrugNamesACombination() throws {
+        let record = try TestSupport.record(Self.text)
+        #expect(record.drugs.map(\.name) == ["diazepam"])
+        let ketoconazole = try #require(record.fact(.combination, "ketoconazole"))
+        #expect(ketoconazole.rule == "combination.interaction")
+        #expect(!ketoconazole.negated)
+    }
+
+    @Test func noInteractionIsANegatedCombination() throws {
+        let record = try TestSupport.record(Self.text)
+        #expect(record.factKeys.contains("combination:digoxin!"))
+        #expect(!record.factKeys.contains("combination:digoxin"))
+    }
+
+    @Test func pairsWithoutTheDocumentDrugOrWithoutAnInteractionPhraseAreNot() throws {
+        let record = try TestSupport.record(Self.text)
+        // "Ketoconazole increases the plasma levels of cimetidine": a pair of two other drugs.
+        #expect(record.fact(.combination, "cimetidine") == nil)
+        // "Diazepam, like lorazepam, is used for …": no interaction phrase.
+        #expect(record.fact(.combination, "lorazepam") == nil)
+    }
+
+    @Test func evalLeavesNegatedCombinationsOut() throws {
+        let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
+        let mentions = try extractor.mentions(in: Array(Self.text.utf8), title: "Diazepam")
+        let combinations = Set(mentions.filter { $0.type == .combination }.map(\.value))
+        #expect(combinations == ["ketoconazole"])
+    }
+}
