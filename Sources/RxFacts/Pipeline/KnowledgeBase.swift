@@ -65,17 +65,25 @@ public struct KnowledgeBase: Sendable {
 
     public let lexicon: Lexicon
     public let vocabulary: Vocabulary
-    public let terms: PhraseAutomaton
-    public let cues: PhraseAutomaton
+    /// Every phrase in one automaton, in layers: lexicon terms, rule cues, context triggers
+    /// and list words; the tagger scans each sentence once.
+    public let phrases: PhraseAutomaton
+    public static let termLayer = 0, cueLayer = 1, triggerLayer = 2, listWordLayer = 3
+    /// Lexicon terms (payload: entry index).
+    public var terms: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.termLayer) }
+    /// Rule cues (payload: index into `cueRoles`).
+    public var cues: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.cueLayer) }
     public let cueRoles: [CueRole]
     /// Per cue payload: the rule it belongs to and whether it is a plain cue (fast checks).
     public let cueRule: [Int32]
     public let cueIsTrigger: [Bool]
     public let cueIsRequirement: [Bool]
-    public let triggers: PhraseAutomaton
+    /// Context triggers and anaphora (payload: index into `triggerInfo`).
+    public var triggers: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.triggerLayer) }
     public let triggerInfo: [TriggerInfo]
     /// Payload 1: separator, 2: stop.
-    public let listWords: PhraseAutomaton
+    /// List separators (payload 1) and stop words (payload 2).
+    public var listWords: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.listWordLayer) }
     public let rules: [CompiledRule]
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     public let coordinators: Set<Int32>
@@ -110,13 +118,12 @@ public struct KnowledgeBase: Sendable {
         drugKind = 0
         brandKind = 1
         var vocabulary = Vocabulary()
-        var terms = PhraseAutomaton()
+        var phrases = PhraseAutomaton(layers: 4)
         for (index, entry) in lexicon.entries.enumerated() {
             for variant in entry.variants {
-                terms.add(variant, payload: Int32(index), vocabulary: &vocabulary)
+                phrases.add(variant, payload: Int32(index), layer: Self.termLayer, vocabulary: &vocabulary)
             }
         }
-        var cues = PhraseAutomaton()
         var roles: [CueRole] = []
         var compiled: [CompiledRule] = []
         func addCue(_ phrase: String, _ role: CueRole) {
@@ -125,7 +132,7 @@ public struct KnowledgeBase: Sendable {
                 payload = Int32(roles.count)
                 roles.append(role)
             }
-            cues.add(phrase, payload: payload, vocabulary: &vocabulary)
+            phrases.add(phrase, payload: payload, layer: Self.cueLayer, vocabulary: &vocabulary)
         }
         for (index, rule) in pack.rules.enumerated() {
             for phrase in rule.cues ?? [] { addCue(phrase, .cue(rule: index)) }
@@ -141,7 +148,6 @@ public struct KnowledgeBase: Sendable {
                 negatable: rule.negatable ?? true, hasRequirements: !(rule.requires ?? []).isEmpty,
                 sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
         }
-        var triggers = PhraseAutomaton()
         var info: [TriggerInfo] = []
         let window = context.window ?? 8
         for trigger in context.triggers {
@@ -153,22 +159,20 @@ public struct KnowledgeBase: Sendable {
             case .pseudo: category = .pseudo
             case .terminate: category = .terminate
             }
-            triggers.add(trigger.literal, payload: Int32(info.count), vocabulary: &vocabulary)
+            phrases.add(trigger.literal, payload: Int32(info.count), layer: Self.triggerLayer, vocabulary: &vocabulary)
             info.append(TriggerInfo(category: category, direction: trigger.direction ?? .forward, window: trigger.window ?? window, literal: trigger.literal))
         }
         for phrase in context.anaphora {
-            triggers.add(phrase, payload: Int32(info.count), vocabulary: &vocabulary)
+            phrases.add(phrase, payload: Int32(info.count), layer: Self.triggerLayer, vocabulary: &vocabulary)
             info.append(TriggerInfo(category: .anaphor, direction: .forward, window: 0, literal: phrase))
         }
-        var listWords = PhraseAutomaton()
-        for phrase in pack.separators { listWords.add(phrase, payload: 1, vocabulary: &vocabulary) }
-        for phrase in pack.stops { listWords.add(phrase, payload: 2, vocabulary: &vocabulary) }
+        for phrase in pack.separators { phrases.add(phrase, payload: 1, layer: Self.listWordLayer, vocabulary: &vocabulary) }
+        for phrase in pack.stops { phrases.add(phrase, payload: 2, layer: Self.listWordLayer, vocabulary: &vocabulary) }
         let and = Array("and".utf8)
         let or = Array("or".utf8)
         coordinators = [vocabulary.intern(and, 0..<3, kind: .word), vocabulary.intern(or, 0..<2, kind: .word)]
         self.vocabulary = vocabulary
-        self.terms = terms
-        self.cues = cues
+        self.phrases = phrases
         self.cueRoles = roles
         self.cueRule = roles.map {
             switch $0 {
@@ -177,9 +181,7 @@ public struct KnowledgeBase: Sendable {
         }
         self.cueIsTrigger = roles.map { if case .cue = $0 { true } else { false } }
         self.cueIsRequirement = roles.map { if case .requirement = $0 { true } else { false } }
-        self.triggers = triggers
         self.triggerInfo = info
-        self.listWords = listWords
         self.rules = compiled
         self.kindNames = kindNames
         self.kindIDByName = kindIDByName
