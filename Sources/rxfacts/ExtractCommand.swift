@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsStore
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,7 @@ struct ExtractCommand: ParsableCommand {
               rxfacts extract --shard 3/8 corpus/ -o part3.jsonl     # one of 8 processes
               rxfacts extract --resume corpus/ -o facts.jsonl        # go on after a stop
               cat leaflet.txt | rxfacts extract -
+              rxfacts extract Corpus/ --db sqlite:facts.db             # straight into a database
             """)
 
     @Argument(help: "Leaflet files, directories, zip archives, or '-' for standard input.")
@@ -51,6 +53,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "With -o FILE: skip inputs whose records FILE already holds and append the rest (a truncated last line is cut off and redone).")
     var resume = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Also load each record into this database as it is extracted (sqlite:PATH or postgres://…; see 'rxfacts load').",
+        discussion: "With --db and no -o, records are not written to standard output.", valueName: "url"))
+    var db: String?
+
     @Flag(name: [.short, .long], help: "No progress line and no closing summary on stderr.")
     var quiet = false
 
@@ -60,6 +67,7 @@ struct ExtractCommand: ParsableCommand {
         if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if resume, output == nil || output == "-" { throw ValidationError("--resume needs -o FILE") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let db { do { _ = try DatabaseURL(parsing: db) } catch { throw ValidationError(error.description) } }
     }
 
     func run() throws {
@@ -95,6 +103,14 @@ struct ExtractCommand: ParsableCommand {
             out = try CommandSupport.openOutput(output)
         }
         let errorFile = try errors.map { try CommandSupport.openOutput($0) }
+        let store: RecordStore?
+        do { store = try db.map { try RecordStore(url: $0) } } catch {
+            CommandSupport.standardError("rxfacts: error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let writesRecords = output != nil || store == nil
+        var storeFailure: String?
+        var loaded = LoadSummary()
         let started = Date()
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         var lastProgress = Date.distantPast
@@ -102,7 +118,16 @@ struct ExtractCommand: ParsableCommand {
             paths: paths,
             shard: shard.flatMap(ShardSpec.init(parsing:)) ?? .all,
             done: done,
-            record: { out.write($0) },
+            record: { line in
+                if writesRecords { out.write(line) }
+                guard let store, storeFailure == nil else { return }
+                do {
+                    let result = try store.load(jsonLine: line)
+                    loaded.add(result.outcome, factsInRecord: result.facts)
+                } catch {
+                    storeFailure = "\(error)"
+                }
+            },
             failure: { error in
                 if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
                 CommandSupport.standardError("rxfacts: error: \(error)\n")
@@ -121,6 +146,11 @@ struct ExtractCommand: ParsableCommand {
         if !quiet {
             CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started)))
         }
+        if let storeFailure {
+            CommandSupport.standardError("rxfacts: error: database: \(storeFailure); documents loaded before it are complete, rerun to finish\n")
+            throw ExitCode(2)
+        }
+        if store != nil, !quiet { CommandSupport.standardError("rxfacts: database: \(loaded)\n") }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 

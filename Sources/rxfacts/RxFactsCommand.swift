@@ -7,9 +7,17 @@ struct RxFactsCommand: ParsableCommand {
         commandName: "rxfacts",
         abstract: "Turn drug leaflets into machine-usable drug facts (JSON Lines).",
         discussion: """
-            rxfacts reads plain-text and XML drug leaflets, runs them through staged processors             (ingest → normalize → segment → tokenize → tag → context → assemble → emit) driven by             the lexicons and rule packs in Pipelines/, and writes one JSON record of drug facts per             leaflet: class, mechanism, schedule, indications, dangerous combinations, adverse effects,             withdrawal and dependence, each with its evidence (section, byte offsets, text, rule).
+            rxfacts reads plain-text and XML drug leaflets (DailyMed SPL, EU ePI), runs them \
+            through staged processors — ingest → normalize → segment → tokenize → tag → context \
+            → assemble → emit — driven by the lexicons and rule packs in Pipelines/, and writes \
+            one JSON record of drug facts per leaflet: class, mechanism, schedule, indications, \
+            dangerous combinations, adverse effects, withdrawal and dependence, each with its \
+            evidence (section, byte offsets into the file, text, rule).
 
-            Start with:  rxfacts extract Corpus/
+            Start with:
+              rxfacts extract Corpus/ -o facts.jsonl
+              rxfacts diff Corpus/reference/ facts.jsonl
+              rxfacts load --db sqlite:facts.db facts.jsonl
             """,
         subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
         defaultSubcommand: nil

@@ -232,7 +232,7 @@ enum DiffFixture {
         #expect {
             try RecordLoader.parse(bytes, path: "r.jsonl")
         } throws: { error in
-            (error as? RecordFileError)?.description == "r.jsonl:1: missing key 'document' in record"
+            (error as? RecordFileError)?.description == "r.jsonl:1:1: missing key 'document' in record"
         }
     }
 

@@ -362,3 +362,22 @@ struct PostgresRecordStoreTests {
         #expect(postgres.facts == (try Self.expected()).facts)
     }
 }
+
+/// `rxfacts extract --db`: lines straight from the pipeline into SQLite, then the same JSONL
+/// through `rxfacts load` finds every document unchanged.
+@Suite struct ExtractIntoDatabaseTests {
+    @Test func extractedLinesLoadAndReloadAsUnchanged() throws {
+        let store = try RecordStore(url: StoreTestSupport.temporarySQLiteURL())
+        let input = try InputCollector.read(TestSupport.seedPath)
+        let line = try TestSupport.pipeline.extractLine(input)
+        let first = try store.load(jsonLine: line)
+        #expect(first.outcome.action == .inserted)
+        let record = try TestSupport.pipeline.extract(input)
+        #expect(first.facts == record.drugs.reduce(0) { $0 + $1.facts.count })
+        #expect(try store.counts().facts == first.facts)
+        // What `rxfacts load` computes for the same line (without its newline).
+        let again = try store.load(try JSONDecoder().decode(Record.self, from: Data(line.dropLast())), fingerprint: RecordStore.fingerprint(Data(line.dropLast())))
+        #expect(again.action == .unchanged)
+        #expect(try store.counts().facts == first.facts)
+    }
+}

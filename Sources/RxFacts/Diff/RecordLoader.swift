@@ -68,32 +68,56 @@ public enum RecordLoader {
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.
     public static func parse(_ bytes: [UInt8], path: String) throws(RecordFileError) -> [Located] {
-        let decoder = JSONDecoder()
         var result: [Located] = []
+        do {
+            try forEachLine(in: bytes, path: path) { record, line, _ in
+                result.append(Located(record: record, path: path, line: line))
+            }
+        } catch let error as RecordFileError {
+            throw error
+        } catch {
+            throw RecordFileError(path: path, reason: "\(error)")
+        }
+        return result
+    }
+
+    /// Calls `body` with each record in `bytes`, its 1-based line and the line's bytes (without
+    /// the newline). Blank lines are skipped; a line that is not an `rxfacts/1` record with a
+    /// document id throws `RecordFileError` naming path, line and column; errors thrown by
+    /// `body` pass through. The one JSON Lines reader behind `diff`, `eval` and `load`.
+    public static func forEachLine(
+        in bytes: [UInt8], path: String, _ body: (_ record: Record, _ line: Int, _ bytes: ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        let decoder = JSONDecoder()
         var lineStart = 0
         var lineNumber = 0
         while lineStart < bytes.count {
             lineNumber += 1
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let line = bytes[lineStart..<lineEnd]
-            defer { lineStart = lineEnd + 1 }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let start = lineStart
+            lineStart = lineEnd + 1
+            var first = start
+            while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            if first == lineEnd { continue }
+            let line = bytes[start..<lineEnd]
             let record: Record
             do {
                 record = try decoder.decode(Record.self, from: Data(line))
             } catch {
                 let (column, reason) = describe(error)
-                throw RecordFileError(path: path, line: lineNumber, column: column, reason: reason)
+                throw RecordFileError(path: path, line: lineNumber, column: column ?? (first - start + 1), reason: reason)
             }
             guard record.schema == Record.schemaVersion else {
                 throw RecordFileError(
-                    path: path, line: lineNumber,
+                    path: path, line: lineNumber, column: first - start + 1,
                     reason: "record schema is '\(record.schema)', expected '\(Record.schemaVersion)'")
             }
-            result.append(Located(record: record, path: path, line: lineNumber))
+            guard !record.document.id.isEmpty else {
+                throw RecordFileError(path: path, line: lineNumber, column: first - start + 1, reason: "record has an empty document id")
+            }
+            try body(record, lineNumber, line)
         }
-        return result
     }
 
     /// Turns a decoding error into a column (when JSON syntax says where) and a readable reason.

@@ -75,6 +75,7 @@ public struct LexiconEnricher: Sendable {
                 continue
             }
             anchor.path = Self.relativeOrigin(info.origin)
+            let count = drug.facts.count
             let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
             if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
                 drug.facts.append(Fact(type: .schedule, value: schedule, evidence: [anchor], rule: "enrich.schedule", source: info.source))
@@ -84,7 +85,9 @@ public struct LexiconEnricher: Sendable {
                     type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [anchor],
                     rule: "enrich.class", source: info.source))
             }
-            drug.facts.sort { ($0.key, $0.source) < ($1.key, $1.source) }
+            if drug.facts.count > count {
+                drug.facts = drug.facts.map { (($0.key, $0.source), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+            }
             record.drugs[index] = drug
         }
         return record

@@ -1,5 +1,5 @@
 /// Why an input could not become a record. Every input ends as a record or as one of these.
-public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct InputError: LocatedError, Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The path does not exist or cannot be opened.
         case unreadable
@@ -28,15 +28,5 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.reason = reason
-    }
-
-    /// `path:line:column: reason`, the shape compilers use, so editors can jump to it.
-    public var description: String {
-        var location = path
-        if let line {
-            location += ":\(line)"
-            if let column { location += ":\(column)" }
-        }
-        return "\(location): \(reason)"
     }
 }

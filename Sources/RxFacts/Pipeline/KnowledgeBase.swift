@@ -84,17 +84,25 @@ public struct KnowledgeBase: Sendable {
 
     public let lexicon: Lexicon
     public let vocabulary: Vocabulary
-    public let terms: PhraseAutomaton
-    public let cues: PhraseAutomaton
+    /// Every phrase in one automaton, in layers: lexicon terms, rule cues, context triggers
+    /// and list words; the tagger scans each sentence once.
+    public let phrases: PhraseAutomaton
+    public static let termLayer = 0, cueLayer = 1, triggerLayer = 2, listWordLayer = 3
+    /// Lexicon terms (payload: entry index).
+    public var terms: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.termLayer) }
+    /// Rule cues (payload: index into `cueRoles`).
+    public var cues: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.cueLayer) }
     public let cueRoles: [CueRole]
     /// Per cue payload: the rule it belongs to and whether it is a plain cue (fast checks).
     public let cueRule: [Int32]
     public let cueIsTrigger: [Bool]
     public let cueIsRequirement: [Bool]
-    public let triggers: PhraseAutomaton
+    /// Context triggers and anaphora (payload: index into `triggerInfo`).
+    public var triggers: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.triggerLayer) }
     public let triggerInfo: [TriggerInfo]
     /// Payload 1: separator, 2: stop.
-    public let listWords: PhraseAutomaton
+    /// List separators (payload 1) and stop words (payload 2).
+    public var listWords: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.listWordLayer) }
     public let rules: [CompiledRule]
     public let sectionQualifiers: [CompiledSectionQualifier]
     /// Per cue payload: the index of the section qualifier it gives its sentence, or -1.
@@ -132,13 +140,12 @@ public struct KnowledgeBase: Sendable {
         drugKind = 0
         brandKind = 1
         var vocabulary = Vocabulary()
-        var terms = PhraseAutomaton()
+        var phrases = PhraseAutomaton(layers: 4)
         for (index, entry) in lexicon.entries.enumerated() {
             for variant in entry.variants {
-                terms.add(variant, payload: Int32(index), vocabulary: &vocabulary)
+                phrases.add(variant, payload: Int32(index), layer: Self.termLayer, vocabulary: &vocabulary)
             }
         }
-        var cues = PhraseAutomaton()
         var roles: [CueRole] = []
         var compiled: [CompiledRule] = []
         func addCue(_ phrase: String, _ role: CueRole) {
@@ -147,7 +154,7 @@ public struct KnowledgeBase: Sendable {
                 payload = Int32(roles.count)
                 roles.append(role)
             }
-            cues.add(phrase, payload: payload, vocabulary: &vocabulary)
+            phrases.add(phrase, payload: payload, layer: Self.cueLayer, vocabulary: &vocabulary)
         }
         for (index, rule) in pack.rules.enumerated() {
             for phrase in rule.cues ?? [] { addCue(phrase, .cue(rule: index)) }
@@ -171,7 +178,6 @@ public struct KnowledgeBase: Sendable {
                 facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
         }
         self.sectionQualifiers = sectionQualifiers
-        var triggers = PhraseAutomaton()
         var info: [TriggerInfo] = []
         let window = context.window ?? 8
         for trigger in context.triggers {
@@ -184,26 +190,24 @@ public struct KnowledgeBase: Sendable {
             case .pseudo: category = .pseudo
             case .terminate: category = .terminate
             }
-            triggers.add(trigger.literal, payload: Int32(info.count), vocabulary: &vocabulary)
+            phrases.add(trigger.literal, payload: Int32(info.count), layer: Self.triggerLayer, vocabulary: &vocabulary)
             info.append(TriggerInfo(category: category, direction: trigger.direction ?? .forward, window: trigger.window ?? window, literal: trigger.literal))
         }
         for phrase in context.anaphora {
-            triggers.add(phrase, payload: Int32(info.count), vocabulary: &vocabulary)
+            phrases.add(phrase, payload: Int32(info.count), layer: Self.triggerLayer, vocabulary: &vocabulary)
             info.append(TriggerInfo(category: .anaphor, direction: .forward, window: 0, literal: phrase))
         }
         for link in context.brandLinks ?? [] {
-            triggers.add(link.literal, payload: Int32(info.count), vocabulary: &vocabulary)
+            phrases.add(link.literal, payload: Int32(info.count), layer: Self.triggerLayer, vocabulary: &vocabulary)
             info.append(TriggerInfo(category: .brandLink, direction: link.brand == .before ? .backward : .forward, window: 0, literal: link.literal))
         }
-        var listWords = PhraseAutomaton()
-        for phrase in pack.separators { listWords.add(phrase, payload: 1, vocabulary: &vocabulary) }
-        for phrase in pack.stops { listWords.add(phrase, payload: 2, vocabulary: &vocabulary) }
+        for phrase in pack.separators { phrases.add(phrase, payload: 1, layer: Self.listWordLayer, vocabulary: &vocabulary) }
+        for phrase in pack.stops { phrases.add(phrase, payload: 2, layer: Self.listWordLayer, vocabulary: &vocabulary) }
         let and = Array("and".utf8)
         let or = Array("or".utf8)
         coordinators = [vocabulary.intern(and, 0..<3, kind: .word), vocabulary.intern(or, 0..<2, kind: .word)]
         self.vocabulary = vocabulary
-        self.terms = terms
-        self.cues = cues
+        self.phrases = phrases
         self.cueRoles = roles
         self.cueRule = roles.map {
             switch $0 {
@@ -214,9 +218,7 @@ public struct KnowledgeBase: Sendable {
         self.cueSentenceQualifier = roles.map { if case .sentenceQualifier(let index) = $0 { Int32(index) } else { -1 } }
         self.cueIsTrigger = roles.map { if case .cue = $0 { true } else { false } }
         self.cueIsRequirement = roles.map { if case .requirement = $0 { true } else { false } }
-        self.triggers = triggers
         self.triggerInfo = info
-        self.listWords = listWords
         self.rules = compiled
         self.kindNames = kindNames
         self.kindIDByName = kindIDByName

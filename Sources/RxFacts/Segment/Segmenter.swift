@@ -163,6 +163,16 @@ public struct Segmenter: Sendable {
         var start = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
+        // Table rows (" | " between cells) only occur in XML-derived text: look once.
+        var hasTableRows = false
+        var probe = range.lowerBound + 1
+        while probe + 1 < end {
+            if text[probe] == UInt8(ascii: "|"), text[probe - 1] == 0x20, text[probe + 1] == 0x20 {
+                hasTableRows = true
+                break
+            }
+            probe += 1
+        }
 
         func close(_ upTo: Int) {
             let r = trim(text, start..<upTo)
@@ -198,7 +208,7 @@ public struct Segmenter: Sendable {
                 while k < end, text[k] == 0x20 { k += 1 }
                 let blankLine = k < end && text[k] == 0x0A
                 let lineEndsWithColon = previousNonSpace(text, before: i, from: start) == UInt8(ascii: ":")
-                if blankLine || lineEndsWithColon || (k < end && startsBullet(text, k, end)) || (k < end && isTableRow(text, i, end)) {
+                if blankLine || lineEndsWithColon || (k < end && startsBullet(text, k, end)) || (hasTableRows && k < end && isTableRow(text, i, end)) {
                     close(i)
                 }
             }

@@ -4,21 +4,30 @@
 /// Transitions live in one open-addressing table keyed by `(state, token key)`; a lookup is
 /// a multiply, a mask and (usually) one probe, so the cost of matching does not grow with
 /// the number of phrases. Payloads are small integers the owner interprets (lexicon entry,
-/// rule cue, context trigger).
+/// rule cue, context trigger), kept in *layers*: one automaton holds lexicon terms, rule cues,
+/// context triggers and list words, and `matchLayers` scans a sentence once for all of them
+/// (FastContext's recipe), each layer keeping its own leftmost-longest matches.
 public struct PhraseAutomaton: Sendable {
     private var tableKeys: [UInt64]
     private var tableValues: [Int32]
     private var mask: Int
     private var stateCount: Int32 = 1
     private var terminalIndex: [Int32] = [-1]
+    /// `layers` lists per terminal state: `payloadLists[terminal * layers + layer]`.
     private var payloadLists: [[Int32]] = []
+    /// Per terminal state: bit L set when layer L has payloads there.
+    private var terminalLayers: [UInt8] = []
+    /// Number of payload layers (at most 8).
+    public let layers: Int
     /// Children of the root indexed directly by token key: the first step of every match
     /// attempt (one per token) is an array read, not a hash probe.
     private var rootChildren: [Int32] = []
     /// Number of phrases added.
     public private(set) var phraseCount = 0
 
-    public init() {
+    public init(layers: Int = 1) {
+        precondition(layers >= 1 && layers <= 8, "1 to 8 layers")
+        self.layers = layers
         tableKeys = Array(repeating: UInt64.max, count: 1024)
         tableValues = Array(repeating: -1, count: 1024)
         mask = 1023
@@ -31,7 +40,7 @@ public struct PhraseAutomaton: Sendable {
     /// Adds `phrase` with `payload`, interning its token keys in `vocabulary`.
     /// Returns false when the phrase has no matchable token.
     @discardableResult
-    public mutating func add(_ phrase: String, payload: Int32, vocabulary: inout Vocabulary) -> Bool {
+    public mutating func add(_ phrase: String, payload: Int32, layer: Int = 0, vocabulary: inout Vocabulary) -> Bool {
         let bytes = Array(phrase.utf8)
         var tokens: [Token] = []
         Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
@@ -45,10 +54,14 @@ public struct PhraseAutomaton: Sendable {
         guard any else { return false }
         let index = Int(state)
         if terminalIndex[index] < 0 {
-            terminalIndex[index] = Int32(payloadLists.count)
-            payloadLists.append([payload])
-        } else if !payloadLists[Int(terminalIndex[index])].contains(payload) {
-            payloadLists[Int(terminalIndex[index])].append(payload)
+            terminalIndex[index] = Int32(terminalLayers.count)
+            terminalLayers.append(0)
+            payloadLists.append(contentsOf: repeatElement([], count: layers))
+        }
+        let terminal = Int(terminalIndex[index])
+        terminalLayers[terminal] |= 1 << UInt8(layer)
+        if !payloadLists[terminal * layers + layer].contains(payload) {
+            payloadLists[terminal * layers + layer].append(payload)
         }
         phraseCount += 1
         return true
@@ -119,15 +132,60 @@ public struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// Payloads of phrases ending in `state` (empty if none).
+    /// Payloads of layer 0 phrases ending in `state` (nil if none).
     @inline(__always)
-    public func payloads(at state: Int32) -> [Int32]? {
-        let index = terminalIndex[Int(state)]
-        return index < 0 ? nil : payloadLists[Int(index)]
+    public func payloads(at state: Int32) -> [Int32]? { payloads(at: state, layer: 0) }
+
+    /// Payloads of `layer`'s phrases ending in `state` (nil if none).
+    @inline(__always)
+    public func payloads(at state: Int32, layer: Int) -> [Int32]? {
+        let terminal = terminalIndex[Int(state)]
+        guard terminal >= 0, terminalLayers[Int(terminal)] & (1 << UInt8(layer)) != 0 else { return nil }
+        return payloadLists[Int(terminal) * layers + layer]
     }
 
-    /// Leftmost-longest matches over `positions` (indices into `tokens`, skipped tokens removed).
-    public func matches(tokens: [Token], positions: [Int], sentence: Int, into mentions: inout [Mention]) {
+    /// Leftmost-longest matches of every layer over `positions` in one walk per position:
+    /// `outputs[layer]` receives the same mentions a separate automaton per layer would find.
+    public func matchLayers(tokens: [Token], positions: [Int], sentence: Int, into outputs: inout [[Mention]]) {
+        let n = positions.count
+        var nextFree = [Int](repeating: 0, count: layers)
+        var bestEnd = [Int](repeating: -1, count: layers)
+        var bestTerminal = [Int32](repeating: -1, count: layers)
+        for p in 0..<n {
+            var state: Int32 = 0
+            var q = p
+            var found: UInt8 = 0
+            while q < n {
+                state = step(state, tokens[positions[q]].key)
+                if state < 0 { break }
+                q += 1
+                let terminal = terminalIndex[Int(state)]
+                if terminal >= 0 {
+                    let mask = terminalLayers[Int(terminal)]
+                    found |= mask
+                    for layer in 0..<layers where mask & (1 << UInt8(layer)) != 0 {
+                        bestEnd[layer] = q
+                        bestTerminal[layer] = terminal
+                    }
+                }
+            }
+            guard found != 0 else { continue }
+            for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 {
+                defer { bestEnd[layer] = -1 }
+                guard p >= nextFree[layer] else { continue }
+                let first = positions[p]
+                let last = positions[bestEnd[layer] - 1]
+                outputs[layer].append(Mention(
+                    tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                    entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                nextFree[layer] = bestEnd[layer]
+            }
+        }
+    }
+
+    /// Leftmost-longest matches of one layer over `positions` (indices into `tokens`, skipped
+    /// tokens removed).
+    public func matches(tokens: [Token], positions: [Int], sentence: Int, layer: Int = 0, into mentions: inout [Mention]) {
         var p = 0
         let n = positions.count
         while p < n {
@@ -139,7 +197,7 @@ public struct PhraseAutomaton: Sendable {
                 state = step(state, tokens[positions[q]].key)
                 if state < 0 { break }
                 q += 1
-                if let found = payloads(at: state) {
+                if let found = payloads(at: state, layer: layer) {
                     bestEnd = q
                     bestPayloads = found
                 }
@@ -155,5 +213,24 @@ public struct PhraseAutomaton: Sendable {
                 p += 1
             }
         }
+    }
+}
+
+/// One layer of a layered automaton, seen as an automaton of its own (`knowledge.terms`).
+public struct PhraseLayer: Sendable {
+    public let automaton: PhraseAutomaton
+    public let layer: Int
+
+    /// States of the whole automaton (all layers share them).
+    public var states: Int { automaton.states }
+
+    @inline(__always)
+    public func step(_ state: Int32, _ key: Int32) -> Int32 { automaton.step(state, key) }
+
+    @inline(__always)
+    public func payloads(at state: Int32) -> [Int32]? { automaton.payloads(at: state, layer: layer) }
+
+    public func matches(tokens: [Token], positions: [Int], sentence: Int, into mentions: inout [Mention]) {
+        automaton.matches(tokens: tokens, positions: positions, sentence: sentence, layer: layer, into: &mentions)
     }
 }

@@ -1,5 +1,6 @@
 /// Stage 5: finds lexicon terms, rule cues, context triggers and list words in each
-/// sentence with the knowledge base's automata (one pass each, leftmost-longest).
+/// sentence with the knowledge base's layered automaton (one pass for all four, each
+/// layer leftmost-longest).
 ///
 /// It also reads elliptic coordination: in "physical or psychological dependence" the
 /// term "psychological dependence" implies "physical dependence" when that is a term too.
@@ -16,20 +17,24 @@ public struct Tagger: Sendable {
         doc.triggers.removeAll(keepingCapacity: true)
         doc.tokenRoles = Array(repeating: 0, count: doc.tokens.count)
         var positions: [Int] = []
-        var listWords: [Mention] = []
+        var layers: [[Mention]] = Array(repeating: [], count: 4)
         for (index, sentence) in doc.sentences.enumerated() {
             positions.removeAll(keepingCapacity: true)
             for t in sentence.tokens where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                 positions.append(t)
             }
             let firstTerm = doc.terms.count
-            knowledge.terms.matches(tokens: doc.tokens, positions: positions, sentence: index, into: &doc.terms)
+            // One walk per position finds terms, cues, triggers and list words together.
+            layers[0].removeAll(keepingCapacity: true)
+            layers[1].removeAll(keepingCapacity: true)
+            layers[2].removeAll(keepingCapacity: true)
+            layers[3].removeAll(keepingCapacity: true)
+            knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layers)
+            doc.terms.append(contentsOf: layers[KnowledgeBase.termLayer])
+            doc.cues.append(contentsOf: layers[KnowledgeBase.cueLayer])
+            doc.triggers.append(contentsOf: layers[KnowledgeBase.triggerLayer])
             expandEllipses(&doc, positions: positions, from: firstTerm)
-            knowledge.cues.matches(tokens: doc.tokens, positions: positions, sentence: index, into: &doc.cues)
-            knowledge.triggers.matches(tokens: doc.tokens, positions: positions, sentence: index, into: &doc.triggers)
-            listWords.removeAll(keepingCapacity: true)
-            knowledge.listWords.matches(tokens: doc.tokens, positions: positions, sentence: index, into: &listWords)
-            for word in listWords {
+            for word in layers[KnowledgeBase.listWordLayer] {
                 var role: UInt8 = 0
                 for payload in word.entries { role |= UInt8(payload) }
                 for t in word.tokens { doc.tokenRoles[t] |= role }

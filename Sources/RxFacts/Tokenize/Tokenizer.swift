@@ -12,17 +12,20 @@ public struct Tokenizer: Sendable {
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
-        doc.tokens.removeAll(keepingCapacity: true)
-        doc.tokens.reserveCapacity(doc.normalized.count / 5)
+        // Work on locals: no access to `doc` or `self` inside the per-token loop.
+        let text = doc.normalized
+        let vocabulary = self.vocabulary
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.count / 5)
         for index in doc.sentences.indices {
-            let first = doc.tokens.count
-            Tokenizer.scan(doc.normalized, doc.sentences[index].range, into: &doc.tokens)
-            for t in first..<doc.tokens.count {
-                let token = doc.tokens[t]
-                doc.tokens[t].key = vocabulary.find(doc.normalized, token.range, kind: token.kind) ?? Token.unknownKey
+            let first = tokens.count
+            Tokenizer.scan(text, doc.sentences[index].range, into: &tokens)
+            for t in first..<tokens.count {
+                tokens[t].key = vocabulary.find(text, tokens[t].range, kind: tokens[t].kind) ?? Token.unknownKey
             }
-            doc.sentences[index].tokens = first..<doc.tokens.count
+            doc.sentences[index].tokens = first..<tokens.count
         }
+        doc.tokens = tokens
     }
 
     /// Byte classes for the scanner.
