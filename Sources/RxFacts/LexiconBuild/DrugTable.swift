@@ -241,6 +241,32 @@ public struct DrugTable: Sendable {
         for entry in kept { append(entry) }
     }
 
+    /// Lab analytes and body chemistry that vocabularies list as drugs but leaflets name as
+    /// measurements ("creatinine clearance", "cyclic GMP"), never as a medicine taken.
+    static let notMedicines: Set<String> = ["creatinine", "cyclic gmp", "prothrombin", "ammonia", "urea", "bilirubin"]
+
+    /// Drops allergenic extracts (FDA class "… allergenic extract": 400+ pollens, animal hairs
+    /// and foods whose one-word names — "rabbit", "mimosa" — match ordinary text) and
+    /// `notMedicines`. Both stay out of a leaflet lexicon; a user who needs them adds a file.
+    mutating func dropOutOfScope(report: inout LexiconBuildReport) {
+        var kept: [LexiconEntry] = []
+        for entry in entries {
+            if (entry.attributes["class"] ?? []).contains(where: { $0.hasSuffix("allergenic extract") })
+                || entry.canonical.contains("allergenic extract")
+            {
+                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is an allergenic extract")
+                continue
+            }
+            if DrugTable.notMedicines.contains(entry.canonical) {
+                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is a lab analyte, not a medicine")
+                continue
+            }
+            kept.append(entry)
+        }
+        self = DrugTable(filter: filter)
+        for entry in kept { append(entry) }
+    }
+
     mutating func resolveAmbiguousVariants(report: inout LexiconBuildReport) {
         VariantResolver.resolve(&entries, report: &report, label: "drugs")
         byVariant = [:]

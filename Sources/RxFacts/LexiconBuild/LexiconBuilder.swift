@@ -42,6 +42,7 @@ public struct LexiconBuilder: Sendable {
             for variant in entry.variants { classKeys.insert(TermFilter.matchKey(variant)) }
         }
         drugs.dropClassNames(classKeys, report: &report)
+        drugs.dropOutOfScope(report: &report)
         drugs.resolveAmbiguousVariants(report: &report)
 
         let brands = BrandTable.build(links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)
