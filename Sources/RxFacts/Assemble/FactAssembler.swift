@@ -60,14 +60,14 @@ public struct FactAssembler: Sendable {
         let sectionPaths = FactAssembler.sectionPaths(doc)
         let applies: [[Bool]] = knowledge.rules.map { rule in
             sectionPaths.map { names in
-                rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.contains($0) } }
+                rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.containsBytes($0) } }
             }
         }
         // Section qualifiers (severity in a boxed warning…) each section's facts get.
         let qualifiersBySection: [[Int]] = sectionPaths.map { names in
             knowledge.sectionQualifiers.indices.filter { q in
                 let wanted = knowledge.sectionQualifiers[q].sections
-                return names.contains { name in wanted.contains { name.contains($0) } }
+                return names.contains { name in wanted.contains { name.containsBytes($0) } }
             }
         }
         let cuelessRules = knowledge.rules.indices.filter { !knowledge.rules[$0].hasCues }
