@@ -133,16 +133,17 @@ public struct FactAssembler: Sendable {
                     let entryIndex = knowledge.entryIndex(of: target, kinds: rule.targetKindIDs)
                 else { continue }
                 if rule.skipExisting, SentenceContext.contains(context.existing, target.range.lowerBound) { continue }
-                let entry = knowledge.lexicon.entries[entryIndex]
+                // Read the two fields needed, not a copy of the whole entry.
+                let canonical = knowledge.lexicon.entries[entryIndex].canonical
                 let negated = rule.negatable && SentenceContext.contains(context.negated, target.range.lowerBound)
                 let hedged = SentenceContext.contains(context.hedged, target.range.lowerBound)
                     || (rule.conditionalHedges && SentenceContext.contains(context.conditional, target.range.lowerBound))
-                let value = rule.fact == .schedule ? entry.canonical.uppercased() : entry.canonical
+                let value = rule.fact == .schedule ? canonical.uppercased() : canonical
                 let key = FactKey(type: rule.fact, value: value, negated: negated)
                 let span = min(finding.anchor.lowerBound, target.range.lowerBound)..<max(finding.anchor.upperBound, target.range.upperBound)
                 let source = doc.sourceRange(span)
                 let d = drafts.index(of: key) {
-                    Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: entry.codes.first, evidence: [], rule: rule.id)
+                    Fact(type: rule.fact, value: value, negated: negated, hedged: hedged, code: knowledge.lexicon.entries[entryIndex].codes.first, evidence: [], rule: rule.id)
                 }
                 // Mutate in place: no copy of the evidence gathered so far.
                 guard drafts.list[d].claim(source) else { continue }
