@@ -18,19 +18,20 @@ import Testing
         #expect(try detect("") == .text)
     }
 
-    @Test func refusesUTF16AndFHIRJSON() throws {
+    @Test func refusesUTF16AndNonLeafletFHIRJSON() throws {
         #expect(throws: InputError.self) {
             try FormatDetector().detect(SourceInput(path: "a", bytes: [0xFF, 0xFE, 0x3C, 0x00]))
         }
         #expect(throws: InputError.self) {
             try FormatDetector().detect(SourceInput(path: "a", bytes: [0x00, 0x3C, 0x00, 0x61]))
         }
+        #expect(try detect("{\"resourceType\": \"Bundle\", \"entry\": []}", path: "epi.json") == .epiJSON)
         do {
-            _ = try detect("{\"resourceType\": \"Bundle\", \"entry\": []}", path: "epi.json")
-            Issue.record("FHIR JSON accepted")
+            _ = try detect("{\"resourceType\": \"Observation\"}", path: "obs.json")
+            Issue.record("FHIR Observation accepted")
         } catch {
             #expect(error.kind == .unsupportedFormat)
-            #expect(error.path == "epi.json")
+            #expect(error.path == "obs.json")
         }
     }
 

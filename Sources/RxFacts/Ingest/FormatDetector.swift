@@ -2,23 +2,26 @@ import RxXML
 
 /// Picks the ingester for an input by its content, not its file name: SPL (root `document`
 /// in `urn:hl7-org:v3`), ePI (FHIR `Composition`/`Bundle` in `http://hl7.org/fhir`), other
-/// XML, or plain text. UTF-16/UTF-32 input and FHIR JSON are refused with a clear error.
+/// XML, FHIR JSON ePI (`Composition`/`Bundle` with `resourceType`), or plain text. UTF-16/UTF-32
+/// input, other FHIR resources and JSON that is not FHIR are refused with a clear error.
 public struct FormatDetector: Ingester {
     /// Reports the detected format in `document.format`; this value is never emitted.
     public let format = "auto"
 
     public enum Format: String, Sendable, Hashable {
-        case spl, epi, xml, text
+        case spl, epi, epiJSON = "epi-json", xml, text
     }
 
     public var spl: SPLIngester
     public var epi: EPIIngester
+    public var epiJSON: EPIJSONIngester
     public var xml: XMLIngester
     public var text: TextIngester
 
     public init(limits: XMLLimits = .default, xmlMappings: [XMLSectionMapping] = []) {
         spl = SPLIngester(limits: limits)
         epi = EPIIngester(limits: limits)
+        epiJSON = EPIJSONIngester(limits: limits)
         xml = XMLIngester(mappings: xmlMappings, limits: limits)
         text = TextIngester()
     }
@@ -48,10 +51,20 @@ public struct FormatDetector: Ingester {
             return .xml
         }
         if bytes[i] == 0x7B {  // '{'
-            let head = bytes[i..<min(bytes.count, i + 4096)]
-            if head.firstRange(of: Array("\"resourceType\"".utf8)) != nil {
-                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: i + 1,
-                                 reason: "FHIR JSON is not supported yet; supply the ePI as FHIR XML")
+            var j = i + 1
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+            if let type = EPIJSONIngester.sniffResourceType(bytes) {
+                if EPIJSONIngester.resourceTypes.contains(type) { return .epiJSON }
+                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
+                                 reason: "FHIR JSON resource \(type) is not an ePI leaflet (expected a Composition or Bundle)")
+            }
+            if j < bytes.count, bytes[j] == 0x22 || bytes[j] == 0x7D {  // '"' or '}': a JSON object
+                var k = j + 1
+                while k < bytes.count, k - j < 64, bytes[k] != 0x22 { k += 1 }
+                let first = bytes[j] == 0x22 && k < bytes.count
+                    ? "first member \"\(String(decoding: bytes[(j + 1)..<k], as: UTF8.self))\"" : "empty object"
+                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
+                                 reason: "JSON that is not FHIR (no \"resourceType\" near the start; \(first)); rxfacts reads FHIR ePI JSON, SPL or ePI XML, and plain text")
             }
         }
         return .text
@@ -62,6 +75,7 @@ public struct FormatDetector: Ingester {
         switch try detect(input) {
         case .spl: spl
         case .epi: epi
+        case .epiJSON: epiJSON
         case .xml: xml
         case .text: text
         }

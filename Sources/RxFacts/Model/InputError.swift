@@ -9,6 +9,8 @@ public struct InputError: LocatedError, Sendable, Hashable {
         case encoding
         /// XML that is malformed, truncated, hostile (entities, DTDs) or over a limit.
         case malformedXML = "malformed-xml"
+        /// JSON (FHIR ePI) that is malformed, truncated or over a limit.
+        case malformedJSON = "malformed-json"
         /// A format rxfacts does not read.
         case unsupportedFormat = "unsupported-format"
         /// A pipeline, lexicon or rule file that cannot be used.

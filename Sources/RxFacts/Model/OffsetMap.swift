@@ -88,6 +88,46 @@ public struct OffsetMap: Sendable, Hashable {
         return start..<end
     }
 
+    /// Appends the runs of `outer` (which maps some text C → B) translated through `inner`
+    /// (B → A), so the appended part of `self` maps straight to A. Used when a derived text
+    /// (an XHTML string decoded from JSON) is itself flattened to text: the runs compose
+    /// exactly, without a per-byte walk.
+    public mutating func append(_ outer: OffsetMap, through inner: OffsetMap) {
+        for k in outer.outStart.indices {
+            let outCount = outer.outLength[k]
+            let b = outer.srcStart[k]
+            let bCount = outer.srcLength[k]
+            if outCount != bCount || inner.outStart.isEmpty {
+                // A replaced run stands for whatever its B range came from.
+                let a = bCount == 0 ? inner.sourceStart(of: b)..<inner.sourceStart(of: b) : inner.sourceRange(b..<b + bCount)
+                replace(sourceStart: a.lowerBound, sourceCount: a.count, outputCount: outCount)
+                continue
+            }
+            // A copied run: split it at `inner`'s run boundaries.
+            var position = b
+            let end = b + bCount
+            guard var index = inner.run(containing: position) else { continue }
+            while position < end {
+                let runEnd = index + 1 < inner.outStart.count ? inner.outStart[index + 1] : Int.max
+                let pieceEnd = min(end, runEnd)
+                let count = pieceEnd - position
+                if inner.outLength[index] == inner.srcLength[index] {
+                    copy(sourceStart: inner.srcStart[index] + position - inner.outStart[index], count: count)
+                } else {
+                    replace(sourceStart: inner.srcStart[index], sourceCount: inner.srcLength[index], outputCount: count)
+                }
+                position = pieceEnd
+                index += 1
+                if index >= inner.outStart.count, position < end {
+                    // Past the end of `inner`: map the rest to its end, empty.
+                    let tail = inner.sourceEnd(of: inner.outputCount)
+                    replace(sourceStart: tail, sourceCount: 0, outputCount: end - position)
+                    break
+                }
+            }
+        }
+    }
+
     /// `self` maps C → B and `inner` maps B → A; the result maps C → A.
     public func composed(with inner: OffsetMap) -> ComposedOffsetMap {
         ComposedOffsetMap(outer: self, inner: inner)
