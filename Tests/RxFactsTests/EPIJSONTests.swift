@@ -1,4 +1,5 @@
 import Foundation
+import RxXML
 import Testing
 @testable import RxFacts
 
@@ -111,9 +112,9 @@ import Testing
 
     @Test(arguments: [
         (#"{"resourceType": "Composition", "title": "x"#, 1, 42),
-        ("{\"resourceType\": \"Composition\",\n \"title\": \"a\tb\"}", 2, 14),
-        (#"{"resourceType": "Composition", "id": "\q"}"#, 1, 39),
-        (#"{"resourceType": "Composition", "id": "\ud83d"}"#, 1, 39),
+        ("{\"resourceType\": \"Composition\",\n \"title\": \"a\tb\"}", 2, 13),
+        (#"{"resourceType": "Composition", "id": "\q"}"#, 1, 40),
+        (#"{"resourceType": "Composition", "id": "\ud83d"}"#, 1, 40),
         (#"{"resourceType": "Composition", "n": 01}"#, 1, 38),
         (#"{"resourceType": "Composition"} x"#, 1, 33),
     ])
