@@ -60,34 +60,3 @@ final class BufferedOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 }
-
-/// One error as a JSON line: `{"path":…,"kind":…,"line":…,"column":…,"reason":…}`.
-enum ErrorLine {
-    static func encode(_ error: InputError) -> [UInt8] {
-        var fields: [(String, Any)] = [("path", error.path), ("kind", error.kind.rawValue)]
-        if let line = error.line { fields.append(("line", line)) }
-        if let column = error.column { fields.append(("column", column)) }
-        fields.append(("reason", error.reason))
-        let body = fields.map { key, value -> String in
-            if let number = value as? Int { return "\"\(key)\":\(number)" }
-            return "\"\(key)\":\(jsonString(value as! String))"
-        }.joined(separator: ",")
-        return Array("{\(body)}\n".utf8)
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-}

@@ -131,7 +131,7 @@ struct ExtractCommand: ParsableCommand {
             failure: { error in
                 if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
                 CommandSupport.standardError("rxfacts: error: \(error)\n")
-                errorFile?.write(ErrorLine.encode(error))
+                errorFile?.write(RecordEncoder().encodeErrorLine(error))
             },
             progress: showProgress
                 ? { state in

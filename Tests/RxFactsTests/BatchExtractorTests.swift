@@ -58,3 +58,19 @@ import Testing
         }
     }
 }
+
+@Suite struct ErrorLineTests {
+    @Test func errorsAreJSONLinesWithPosition() throws {
+        let error = InputError(.encoding, path: "dir/a \"b\".txt", line: 2, column: 7, reason: "not valid UTF-8\tat byte 9")
+        let line = RecordEncoder().encodeErrorLine(error)
+        #expect(line.last == 0x0A)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.dropLast())) as? [String: Any])
+        #expect(object["path"] as? String == "dir/a \"b\".txt")
+        #expect(object["kind"] as? String == "encoding")
+        #expect(object["line"] as? Int == 2)
+        #expect(object["column"] as? Int == 7)
+        #expect(object["reason"] as? String == "not valid UTF-8\tat byte 9")
+        let noPosition = String(decoding: RecordEncoder().encodeErrorLine(InputError(.empty, path: "e.txt", reason: "file is empty")), as: UTF8.self)
+        #expect(noPosition == "{\"path\":\"e.txt\",\"kind\":\"empty\",\"reason\":\"file is empty\"}\n")
+    }
+}

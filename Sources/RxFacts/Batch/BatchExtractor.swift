@@ -60,8 +60,9 @@ public struct BatchExtractor: Sendable {
             weight = 0
             let results = ResultSlots(count: units.count)
             if !units.isEmpty {
-                DispatchQueue.concurrentPerform(iterations: units.count) { index in
-                    results.set(index, process(units[index]))
+                // Exactly `jobs` workers (concurrentPerform alone would use every core).
+                DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { _ in
+                    while let index = results.claimNext() { results.set(index, process(units[index])) }
                 }
             }
             for result in results.values {

@@ -4,6 +4,7 @@ import Foundation
 final class ResultSlots: @unchecked Sendable {
     private var storage: [Result<BatchExtractor.Output, InputError>?]
     private let lock = NSLock()
+    private var claimed = 0
 
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
@@ -11,6 +12,16 @@ final class ResultSlots: @unchecked Sendable {
         lock.lock()
         storage[index] = value
         lock.unlock()
+    }
+
+    /// The next index no worker has taken yet, or nil when all are taken (workers pull work,
+    /// so a slow document does not hold the others back).
+    func claimNext() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < storage.count else { return nil }
+        claimed += 1
+        return claimed - 1
     }
 
     var values: [Result<BatchExtractor.Output, InputError>?] {

@@ -13,6 +13,20 @@ public struct RecordEncoder: Sendable {
         return out
     }
 
+    /// An input error as one JSON line (`--errors FILE`):
+    /// `{"path":…,"kind":…,"line":…,"column":…,"reason":…}`, line and column when known.
+    public func encodeErrorLine(_ error: InputError) -> [UInt8] {
+        var w = JSONWriter(out: [])
+        w.beginObject()
+        w.key("path"); w.string(error.path)
+        w.key("kind"); w.string(error.kind.rawValue)
+        if let line = error.line { w.key("line"); w.int(line) }
+        if let column = error.column { w.key("column"); w.int(column) }
+        w.key("reason"); w.string(error.reason)
+        w.endObject()
+        return w.out + [0x0A]
+    }
+
     public func encode(_ record: Record, into out: inout [UInt8]) {
         var w = JSONWriter(out: out)
         out = []

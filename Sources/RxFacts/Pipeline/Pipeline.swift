@@ -37,7 +37,11 @@ public struct Pipeline: Sendable {
         let rules: RulePack = try YAMLFile.decode(PipelineDefinition.resolve(definition.rules, against: path))
         let context: ContextRules = try YAMLFile.decode(PipelineDefinition.resolve(definition.context, against: path))
         let knowledge = try KnowledgeBase(lexicon: lexicon, rules: rules, context: context)
-        return Pipeline(definition: definition, knowledge: knowledge)
+        let mappings: [XMLSectionMapping]
+        do { mappings = try definition.xmlSectionMappings() } catch {
+            throw InputError(.configuration, path: path, reason: "xml.sections: \(error.reason)")
+        }
+        return Pipeline(definition: definition, knowledge: knowledge, ingesters: [FormatDetector(xmlMappings: mappings)])
     }
 
     /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the

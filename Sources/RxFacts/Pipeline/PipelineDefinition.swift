@@ -10,6 +10,30 @@ public struct PipelineDefinition: Codable, Sendable {
     public var lexicons: [String]
     public var rules: String
     public var context: String
+    /// How to cut XML leaflets of other formats (not SPL, not ePI) into sections.
+    public var xml: XMLOptions?
+
+    /// `xml: { sections: [{path: //chapter, title: heading, text: body, name: …}] }`.
+    public struct XMLOptions: Codable, Sendable {
+        public var sections: [SectionMapping]
+    }
+
+    /// One section mapping as written in the file; paths use `XMLPath` syntax.
+    public struct SectionMapping: Codable, Sendable {
+        public var path: String
+        public var title: String?
+        public var text: String?
+        public var name: String?
+    }
+
+    /// The mappings compiled, or a configuration error naming the bad path.
+    public func xmlSectionMappings() throws(InputError) -> [XMLSectionMapping] {
+        var result: [XMLSectionMapping] = []
+        for mapping in xml?.sections ?? [] {
+            result.append(try XMLSectionMapping(path: mapping.path, title: mapping.title, text: mapping.text, name: mapping.name))
+        }
+        return result
+    }
 
     /// Stage names in the only order they can run.
     public static let stageOrder = ["ingest", "normalize", "segment", "tokenize", "tag", "context", "assemble", "enrich", "emit"]
