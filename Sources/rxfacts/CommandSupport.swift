@@ -27,6 +27,21 @@ enum CommandSupport {
             _ = try? handle.seekToEnd()
             return BufferedOutput(handle: handle)
         }
+        // An existing path is opened in place and truncated, never replaced: createFile writes
+        // atomically (a new file renamed over the old), which would turn /dev/null or a FIFO
+        // into a regular file.
+        if FileManager.default.fileExists(atPath: path) {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                standardError("rxfacts: error: \(path): cannot open output file for writing\n")
+                throw ExitCode(2)
+            }
+            var isRegular = false
+            if let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType {
+                isRegular = type == .typeRegular
+            }
+            if isRegular { try? handle.truncate(atOffset: 0) }
+            return BufferedOutput(handle: handle)
+        }
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             standardError("rxfacts: error: \(path): cannot create output file\n")
             throw ExitCode(2)
