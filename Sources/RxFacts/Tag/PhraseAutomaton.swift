@@ -151,12 +151,18 @@ public struct PhraseAutomaton: Sendable {
         var nextFree = [Int](repeating: 0, count: layers)
         var bestEnd = [Int](repeating: -1, count: layers)
         var bestTerminal = [Int32](repeating: -1, count: layers)
+        // Keys in one contiguous array: the walk below reads each several times.
+        var keys = [Int32](repeating: Token.unknownKey, count: n)
+        for q in 0..<n { keys[q] = tokens[positions[q]].key }
         for p in 0..<n {
+            // Most tokens start no phrase: one array read rejects them.
+            let key = keys[p]
+            guard key >= 0, Int(key) < rootChildren.count, rootChildren[Int(key)] >= 0 else { continue }
             var state: Int32 = 0
             var q = p
             var found: UInt8 = 0
             while q < n {
-                state = step(state, tokens[positions[q]].key)
+                state = step(state, keys[q])
                 if state < 0 { break }
                 q += 1
                 let terminal = terminalIndex[Int(state)]
