@@ -1,6 +1,9 @@
 /// Lexicons, fact rules and context rules compiled once into automata over one shared
 /// vocabulary. Immutable and `Sendable`: one instance serves every document and thread.
-public struct KnowledgeBase: Sendable {
+///
+/// A class, not a struct: every stage holds it, and one reference is cheaper to hand around
+/// than a struct of several dozen arrays (copying that struct cost retains per call).
+public final class KnowledgeBase: Sendable {
     /// What a cue phrase means to a rule.
     public enum CueRole: Sendable, Hashable {
         case cue(rule: Int)
@@ -89,20 +92,20 @@ public struct KnowledgeBase: Sendable {
     public let phrases: PhraseAutomaton
     public static let termLayer = 0, cueLayer = 1, triggerLayer = 2, listWordLayer = 3
     /// Lexicon terms (payload: entry index).
-    public var terms: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.termLayer) }
+    public var terms: PhraseLayer { PhraseLayer(knowledge: self, layer: Self.termLayer) }
     /// Rule cues (payload: index into `cueRoles`).
-    public var cues: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.cueLayer) }
+    public var cues: PhraseLayer { PhraseLayer(knowledge: self, layer: Self.cueLayer) }
     public let cueRoles: [CueRole]
     /// Per cue payload: the rule it belongs to and whether it is a plain cue (fast checks).
     public let cueRule: [Int32]
     public let cueIsTrigger: [Bool]
     public let cueIsRequirement: [Bool]
     /// Context triggers and anaphora (payload: index into `triggerInfo`).
-    public var triggers: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.triggerLayer) }
+    public var triggers: PhraseLayer { PhraseLayer(knowledge: self, layer: Self.triggerLayer) }
     public let triggerInfo: [TriggerInfo]
     /// Payload 1: separator, 2: stop.
     /// List separators (payload 1) and stop words (payload 2).
-    public var listWords: PhraseLayer { PhraseLayer(automaton: phrases, layer: Self.listWordLayer) }
+    public var listWords: PhraseLayer { PhraseLayer(knowledge: self, layer: Self.listWordLayer) }
     public let rules: [CompiledRule]
     public let sectionQualifiers: [CompiledSectionQualifier]
     /// Per cue payload: the index of the section qualifier it gives its sentence, or -1.
