@@ -60,3 +60,23 @@ import Testing
         #expect(lexicon.entries.contains { $0.kind == "class" && $0.canonical == "benzodiazepine" && $0.code(in: "nui") == "N0000175694" })
     }
 }
+
+/// The tagger's one-walk layered scan finds exactly what a separate leftmost-longest pass per
+/// layer finds (the reference semantics `PhraseAutomaton.matches(…layer:)` implements).
+@Suite struct LayeredScanTests {
+    @Test func layeredScanEqualsOnePassPerLayer() throws {
+        let knowledge = TestSupport.pipeline.knowledge
+        let doc = try TestSupport.pipeline.analyze(InputCollector.read(TestSupport.seedPath))
+        for (index, sentence) in doc.sentences.enumerated() {
+            let positions = sentence.tokens.filter { !PhraseAutomaton.isSkipped(doc.tokens[$0], doc.normalized) }
+            var layered: [[Mention]] = Array(repeating: [], count: knowledge.phrases.layers)
+            knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layered)
+            for layer in 0..<knowledge.phrases.layers {
+                var single: [Mention] = []
+                knowledge.phrases.matches(tokens: doc.tokens, positions: positions, sentence: index, layer: layer, into: &single)
+                #expect(layered[layer] == single, "sentence \(index), layer \(layer)")
+            }
+        }
+        #expect(doc.terms.count > 50)
+    }
+}

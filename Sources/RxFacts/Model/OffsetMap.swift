@@ -127,19 +127,4 @@ public struct OffsetMap: Sendable, Hashable {
             }
         }
     }
-
-    /// `self` maps C → B and `inner` maps B → A; the result maps C → A.
-    public func composed(with inner: OffsetMap) -> ComposedOffsetMap {
-        ComposedOffsetMap(outer: self, inner: inner)
-    }
-}
-
-/// Two offset maps applied one after the other (normalized → ingested → source file).
-public struct ComposedOffsetMap: Sendable {
-    public let outer: OffsetMap
-    public let inner: OffsetMap
-
-    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
-        inner.sourceRange(outer.sourceRange(range))
-    }
 }

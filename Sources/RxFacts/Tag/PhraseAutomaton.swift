@@ -236,8 +236,4 @@ public struct PhraseLayer: Sendable {
 
     @inline(__always)
     public func payloads(at state: Int32) -> [Int32]? { knowledge.phrases.payloads(at: state, layer: layer) }
-
-    public func matches(tokens: [Token], positions: [Int], sentence: Int, into mentions: inout [Mention]) {
-        knowledge.phrases.matches(tokens: tokens, positions: positions, sentence: sentence, layer: layer, into: &mentions)
-    }
 }
