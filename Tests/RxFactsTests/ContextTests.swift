@@ -65,3 +65,30 @@ import Testing
         #expect(!record.factKeys.contains("combination:nsaid"))
     }
 }
+
+@Suite struct RuleScopeTests {
+    @Test func callingAnotherMedicineByItsClassIsNotTheDrugsClass() throws {
+        let record = try TestSupport.record("""
+            Duloxetine is used for depression.
+            Do not take duloxetine if you take another medicine called a monoamine oxidase inhibitor.
+            """)
+        #expect(!record.factKeys.contains("class:maoi"))
+    }
+
+    @Test func interactionsAreNotReadInSideEffectSections() throws {
+        let text = """
+            Duloxetine is used for depression.
+
+            Other medicines and duloxetine
+            Duloxetine increases the blood levels of warfarin.
+
+            Possible side effects
+            Duloxetine may increase blood levels of potassium and cholesterol.
+            """
+        let record = try TestSupport.record(text)
+        let combinations = record.drugs.first?.facts.filter { $0.type == .combination }.map(\.value) ?? []
+        #expect(combinations.contains("warfarin"))
+        #expect(!combinations.contains("potassium"))
+        #expect(!combinations.contains("cholesterol"))
+    }
+}

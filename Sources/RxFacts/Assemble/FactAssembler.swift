@@ -60,7 +60,8 @@ public struct FactAssembler: Sendable {
         let sectionPaths = FactAssembler.sectionPaths(doc)
         let applies: [[Bool]] = knowledge.rules.map { rule in
             sectionPaths.map { names in
-                rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.containsBytes($0) } }
+                (rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.containsBytes($0) } })
+                    && !names.contains { name in rule.excludedSections.contains { name.containsBytes($0) } }
             }
         }
         // Section qualifiers (severity in a boxed warning…) each section's facts get.

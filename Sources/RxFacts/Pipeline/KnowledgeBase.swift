@@ -55,6 +55,7 @@ public final class KnowledgeBase: Sendable {
         public let skipExisting: Bool
         public let hasRequirements: Bool
         public let sections: [String]
+        public let excludedSections: [String]
         public let excludeSubject: Bool
         public let qualifiers: [Qualifier]
 
@@ -65,7 +66,7 @@ public final class KnowledgeBase: Sendable {
         }
 
         init(id: String, fact: FactType, hasCues: Bool, targetKinds: [String], targetKindIDs: [UInt16], gap: Int, list: Bool,
-             subject: FactRule.SubjectMode, negatable: Bool, conditionalHedges: Bool = true, skipExisting: Bool = false, hasRequirements: Bool, sections: [String], excludeSubject: Bool,
+             subject: FactRule.SubjectMode, negatable: Bool, conditionalHedges: Bool = true, skipExisting: Bool = false, hasRequirements: Bool, sections: [String], excludedSections: [String] = [], excludeSubject: Bool,
              qualifiers: [(String, [UInt16], Int)]) {
             self.id = id
             self.fact = fact
@@ -80,6 +81,7 @@ public final class KnowledgeBase: Sendable {
             self.skipExisting = skipExisting
             self.hasRequirements = hasRequirements
             self.sections = sections
+            self.excludedSections = excludedSections
             self.excludeSubject = excludeSubject
             self.qualifiers = qualifiers.map { Qualifier(name: $0.0, targets: $0.1, gap: $0.2) }
         }
@@ -171,7 +173,8 @@ public final class KnowledgeBase: Sendable {
                 id: rule.id, fact: FactType(rawValue: rule.fact), hasCues: !(rule.cues ?? []).isEmpty,
                 targetKinds: rule.targets, targetKindIDs: rule.targets.map(kindID), gap: rule.gap ?? 4, list: rule.list ?? true, subject: rule.subject ?? .any,
                 negatable: rule.negatable ?? true, conditionalHedges: rule.conditionalHedges ?? true, skipExisting: rule.skipExisting ?? false, hasRequirements: !(rule.requires ?? []).isEmpty,
-                sections: rule.sections ?? [], excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
+                sections: rule.sections ?? [], excludedSections: rule.excludeSections ?? [],
+                excludeSubject: rule.excludeSubject ?? false, qualifiers: qualifiers))
         }
         var sectionQualifiers: [CompiledSectionQualifier] = []
         for (index, qualifier) in (pack.sectionQualifiers ?? []).enumerated() {

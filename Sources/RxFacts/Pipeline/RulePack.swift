@@ -72,6 +72,8 @@ public struct FactRule: Codable, Sendable {
     public var requires: [String]?
     /// Only in sections whose name contains one of these words.
     public var sections: [String]?
+    /// Never in sections whose name (or an enclosing section's) contains one of these words.
+    public var excludeSections: [String]?
     /// Skip targets that are the document's drug itself (default false).
     public var excludeSubject: Bool?
     /// Named qualifiers read from the same sentence (e.g. `risks` after "leading to").
@@ -82,6 +84,7 @@ public struct FactRule: Codable, Sendable {
         case excludeSubject = "exclude_subject"
         case conditionalHedges = "conditional_hedges"
         case skipExisting = "skip_existing"
+        case excludeSections = "exclude_sections"
     }
 }
 
