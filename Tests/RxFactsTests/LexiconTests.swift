@@ -80,3 +80,20 @@ import Testing
         #expect(doc.terms.count > 50)
     }
 }
+
+@Suite struct DEAScheduleJoinTests {
+    @Test func chemicalDescriptionsResolveToTheDrug() {
+        #expect(DrugTable.nameBeforeParenthesis("Tramadol (2-[(dimethylamino)methyl]-1-(3-methoxyphenyl)cyclohexanol)") == "Tramadol")
+        #expect(DrugTable.nameBeforeParenthesis("Diazepam") == nil)
+        #expect(DrugTable.nameBeforeParenthesis("(R)-warfarin") == nil)
+    }
+
+    /// The committed drugs lexicon carries tramadol's DEA schedule on the drug itself, and no
+    /// separate DEA "substance" named by its chemical description.
+    @Test func tramadolIsOneScheduledDrug() throws {
+        let lexicon = try Lexicon.load(contentsOf: TestSupport.path("Pipelines/lexicons/drugs.tsv"))
+        let tramadol = lexicon.entries.filter { $0.variants.contains("tramadol") }
+        #expect(tramadol.map(\.kind) == ["drug"])
+        #expect(tramadol.first?.attributes["schedule"] == "CIV")
+    }
+}

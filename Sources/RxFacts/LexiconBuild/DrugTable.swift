@@ -136,7 +136,11 @@ public struct DrugTable: Sendable {
                 if pass == 0 {
                     target = byCanonical[key]
                 } else if byCanonical[key] == nil {
+                    // "Tramadol (2-[(dimethylamino)methyl]-…)": the name before the chemical
+                    // description, or a DEA synonym, may be the drug already built.
                     target = index(name: substance.name)
+                        ?? DrugTable.nameBeforeParenthesis(substance.name).flatMap { byCanonical[TermFilter.matchKey($0)] }
+                        ?? substance.otherNames.compactMap { byCanonical[TermFilter.matchKey($0)] }.first
                 } else {
                     continue
                 }
@@ -156,6 +160,13 @@ public struct DrugTable: Sendable {
             }
         }
         return brands
+    }
+
+    /// "tramadol (2-[(dimethylamino)…])" → "tramadol"; nil when there is no parenthesis.
+    static func nameBeforeParenthesis(_ name: String) -> String? {
+        guard let open = name.firstIndex(of: "("), open > name.startIndex else { return nil }
+        let base = name[..<open].trimmingCharacters(in: .whitespaces)
+        return base.isEmpty ? nil : base
     }
 
     mutating func addSubstance(_ substance: DEASubstance, report: inout LexiconBuildReport) {
