@@ -28,6 +28,23 @@ public enum RecordChanges {
         var key: FactKey
     }
 
+    /// The same fact with the opposite negation in `side`, when the other version has only one
+    /// of the two: a negation flip, reported once (the flipped key is marked consumed).
+    static func flippedCounterpart(
+        of id: DrugFact, in side: [DrugFact: Fact], absentFrom other: [DrugFact: Fact], consumed: inout Set<DrugFact>
+    ) -> Fact? {
+        var flipped = id
+        flipped.key.negated.toggle()
+        guard let fact = side[flipped], other[flipped] == nil else { return nil }
+        consumed.insert(flipped)
+        return fact
+    }
+
+    static func negationChange(_ document: String, _ id: DrugFact, _ was: Fact, _ now: Fact) -> FactChange {
+        FactChange(kind: .negationChanged, document: document, drug: id.drug, type: id.key.type, value: id.key.value,
+                   fields: ["negated"], old: FactSnapshot(was), new: FactSnapshot(now))
+    }
+
     static func compare(document: String, old: Record, new: Record) -> [FactChange] {
         func index(_ record: Record) -> [DrugFact: Fact] {
             var result: [DrugFact: Fact] = [:]
@@ -52,25 +69,15 @@ public enum RecordChanges {
                                               old: FactSnapshot(was), new: FactSnapshot(now)))
                 }
             case let (was?, nil):
-                var flipped = id
-                flipped.key.negated.toggle()
-                if let now = after[flipped], before[flipped] == nil {
-                    consumed.insert(flipped)
-                    changes.append(FactChange(kind: .negationChanged, document: document, drug: id.drug,
-                                              type: id.key.type, value: id.key.value, fields: ["negated"],
-                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                if let now = flippedCounterpart(of: id, in: after, absentFrom: before, consumed: &consumed) {
+                    changes.append(negationChange(document, id, was, now))
                 } else {
                     changes.append(FactChange(kind: .removed, document: document, drug: id.drug, type: id.key.type,
                                               value: id.key.value, fields: [], old: FactSnapshot(was), new: nil))
                 }
             case let (nil, now?):
-                var flipped = id
-                flipped.key.negated.toggle()
-                if let was = before[flipped], after[flipped] == nil {
-                    consumed.insert(flipped)
-                    changes.append(FactChange(kind: .negationChanged, document: document, drug: id.drug,
-                                              type: id.key.type, value: id.key.value, fields: ["negated"],
-                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                if let was = flippedCounterpart(of: id, in: before, absentFrom: after, consumed: &consumed) {
+                    changes.append(negationChange(document, id, was, now))
                 } else {
                     changes.append(FactChange(kind: .added, document: document, drug: id.drug, type: id.key.type,
                                               value: id.key.value, fields: [], old: nil, new: FactSnapshot(now)))

@@ -52,12 +52,7 @@ public struct EPIIngester: Ingester {
             let display = value(section, ["code", "coding", "display"])
             var name = SPLSectionNames.fromHeading(heading)
             if name.isEmpty { name = display.map(SPLSectionNames.fromHeading) ?? parent ?? "untitled section" }
-            if let titleAttribute, !heading.isEmpty {
-                flattener.appendHeading(titleAttribute)
-            } else {
-                flattener.requestBreak(2, at: section.range.lowerBound)
-            }
-            let start = flattener.commitBreak()
+            let start = flattener.beginSection(heading: titleAttribute, isEmpty: heading.isEmpty, at: section.range.lowerBound)
             let index = sections.count
             sections.append(SectionSpan(name: name, code: code, level: level, range: start..<start))
             if let div = section.element(at: ["text", "div"]) { flattener.appendContent(of: div) }

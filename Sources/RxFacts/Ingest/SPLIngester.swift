@@ -98,12 +98,7 @@ public struct SPLIngester: Ingester {
             let name = SPLSectionNames.name(
                 code: codeElement?.attribute("code")?.value, heading: heading,
                 displayName: codeElement?.attribute("displayName")?.value, parent: parent)
-            if let titleElement, !heading.isEmpty {
-                flattener.appendHeading(titleElement)
-            } else {
-                flattener.requestBreak(2, at: section.range.lowerBound)
-            }
-            let start = flattener.commitBreak()
+            let start = flattener.beginSection(heading: titleElement, isEmpty: heading.isEmpty, at: section.range.lowerBound)
             let spanIndex = sections.count
             sections.append(SectionSpan(name: name, code: codeElement?.attribute("code")?.value, level: level, range: start..<start))
             if let text = section.child("text") { flattener.appendContent(of: text) }

@@ -54,6 +54,19 @@ struct XMLTextFlattener {
     }
 
     /// Appends `element`'s text as one line (a heading): all markup inline, then a blank line.
+    /// Starts a section: its heading on a line of its own (or a paragraph break where it has
+    /// none or an empty one); returns the text offset where the section's text begins.
+    mutating func beginSection(heading: XElement?, isEmpty: Bool, at sectionStart: Int) -> Int {
+        if let heading, !isEmpty { appendHeading(heading) } else { requestBreak(2, at: sectionStart) }
+        return commitBreak()
+    }
+
+    /// `beginSection` for a heading held in an attribute (FHIR `section/title/@value`).
+    mutating func beginSection(heading: XAttribute?, isEmpty: Bool, at sectionStart: Int) -> Int {
+        if let heading, !isEmpty { appendHeading(heading) } else { requestBreak(2, at: sectionStart) }
+        return commitBreak()
+    }
+
     mutating func appendHeading(_ element: XElement) {
         requestBreak(2, at: element.range.lowerBound)
         appendChildren(of: element, inline: true)
