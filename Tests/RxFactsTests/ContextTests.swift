@@ -92,3 +92,15 @@ import Testing
         #expect(!combinations.contains("cholesterol"))
     }
 }
+
+@Suite struct DocumentNameTests {
+    @Test func aLeafletNamedAfterItsDrugIsAboutThatDrug() throws {
+        let text = "Citalopram is a racemate. Citalopram and citalopram metabolites are studied. Escitalopram is used for depression."
+        let named = try TestSupport.record(text, path: "Escitalopram_ddi.txt")
+        #expect(named.drugs.map(\.name) == ["escitalopram"])
+        #expect(named.factKeys.contains("indication:depression"))
+        // Without the name, the drug named most often is the subject.
+        let unnamed = try TestSupport.record(text, path: "leaflet-17.txt")
+        #expect(unnamed.drugs.map(\.name) == ["citalopram"])
+    }
+}

@@ -196,6 +196,16 @@ public struct ContextAnnotator: Sendable {
             brands[link.drug, default: []].insert(link.brand)
         }
         var chosen = declared
+        // A leaflet named after its drug ("Escitalopram_ddi.txt", "valdoxan.txt", an SPL-less
+        // title) is about that drug when the text names it, even if it names another more often
+        // (the racemate citalopram in an escitalopram leaflet).
+        if chosen.isEmpty, let named = drugNamedByDocument(doc), counts[named] != nil {
+            chosen = [named]
+            // A combination product named by its brand ("suboxone"): every ingredient the text names.
+            for ingredient in productIngredientsNamedByDocument(doc) where !chosen.contains(ingredient) && counts[ingredient] != nil {
+                chosen.append(ingredient)
+            }
+        }
         if chosen.isEmpty, let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }) {
             chosen = [best.key]
             // A combination product (a brand of several ingredients): all of them are subjects.
@@ -224,6 +234,27 @@ public struct ContextAnnotator: Sendable {
             }
             return SubjectDrug(name: name, brands: (brands[name] ?? []).sorted(), codes: codes)
         }
+    }
+
+    /// The drug the document's id or title names: each run of letters is looked up as a drug or
+    /// brand name ("Escitalopram_ddi" → escitalopram, "valdoxan" → agomelatine).
+    func drugNamedByDocument(_ doc: AnalyzedDocument) -> String? {
+        for text in [doc.ingested.info.id, doc.ingested.info.title ?? ""] {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+                if let name = canonicalDrugName(String(word)) { return name }
+            }
+        }
+        return nil
+    }
+
+    /// All ingredients of a brand the document's id or title names (empty for a plain drug name).
+    func productIngredientsNamedByDocument(_ doc: AnalyzedDocument) -> [String] {
+        for text in [doc.ingested.info.id, doc.ingested.info.title ?? ""] {
+            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
+                if let brand = knowledge.entry(kind: "brand", named: word.lowercased()) { return brand.ingredients }
+            }
+        }
+        return []
     }
 
     /// Salt and hydrate words that follow an ingredient's name on labels ("SILDENAFIL CITRATE").
