@@ -254,7 +254,7 @@ public struct DrugTable: Sendable {
 
     /// Lab analytes and body chemistry that vocabularies list as drugs but leaflets name as
     /// measurements ("creatinine clearance", "cyclic GMP"), never as a medicine taken.
-    static let notMedicines: Set<String> = ["creatinine", "cyclic gmp", "prothrombin", "ammonia", "urea", "bilirubin"]
+    static let notMedicines: Set<String> = ["creatinine", "cyclic gmp", "prothrombin", "ammonia", "urea", "bilirubin", "cholesterol"]
 
     /// Drops allergenic extracts (FDA class "… allergenic extract": 400+ pollens, animal hairs
     /// and foods whose one-word names — "rabbit", "mimosa" — match ordinary text) and
