@@ -327,13 +327,7 @@ public final class RecordStore {
 
     /// FNV-1a 64 of the record's canonical JSON, hex: tells an unchanged reload from a changed one.
     public static func fingerprint(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        ContentHash.fnv1a64Hex(data)
     }
 
 }

@@ -37,11 +37,7 @@ public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
     /// FNV-1a 64 of the UTF-8 bytes, then the SplitMix64 finalizer so that the low bits used by
     /// the modulo are well mixed. Fixed forever: changing it reshuffles every sharded corpus.
     public static func stableHash(_ key: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
+        var hash = ContentHash.fnv1a64(key.utf8)
         hash ^= hash >> 30
         hash &*= 0xbf58_476d_1ce4_e5b9
         hash ^= hash >> 27

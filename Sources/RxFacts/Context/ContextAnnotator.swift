@@ -236,36 +236,24 @@ public struct ContextAnnotator: Sendable {
         }
     }
 
-    /// The drug the document's id or title names: each run of letters is looked up as a drug or
-    /// brand name ("Escitalopram_ddi" → escitalopram, "valdoxan" → agomelatine).
-    func drugNamedByDocument(_ doc: AnalyzedDocument) -> String? {
-        for text in [doc.ingested.info.id, doc.ingested.info.title ?? ""] {
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
-                if let name = canonicalDrugName(String(word)) { return name }
-            }
+    /// Runs of letters (four or more) in the document's id and title, where a leaflet named after
+    /// its drug says so ("Escitalopram_ddi", "valdoxan").
+    func documentNameWords(_ doc: AnalyzedDocument) -> [String] {
+        [doc.ingested.info.id, doc.ingested.info.title ?? ""].flatMap { text in
+            text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 }.map(String.init)
         }
-        return nil
+    }
+
+    /// The drug the document's id or title names: each word is looked up as a drug or brand
+    /// name ("Escitalopram_ddi" → escitalopram, "valdoxan" → agomelatine).
+    func drugNamedByDocument(_ doc: AnalyzedDocument) -> String? {
+        documentNameWords(doc).lazy.compactMap { self.canonicalDrugName($0) }.first
     }
 
     /// All ingredients of a brand the document's id or title names (empty for a plain drug name).
     func productIngredientsNamedByDocument(_ doc: AnalyzedDocument) -> [String] {
-        for text in [doc.ingested.info.id, doc.ingested.info.title ?? ""] {
-            for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 4 {
-                if let brand = knowledge.entry(kind: "brand", named: word.lowercased()) { return brand.ingredients }
-            }
-        }
-        return []
+        documentNameWords(doc).lazy.compactMap { self.knowledge.entry(kind: "brand", named: $0.lowercased())?.ingredients }.first ?? []
     }
-
-    /// Salt and hydrate words that follow an ingredient's name on labels ("SILDENAFIL CITRATE").
-    static let saltWords: Set<String> = [
-        "hydrochloride", "hcl", "citrate", "calcium", "sodium", "potassium", "magnesium", "sulfate", "sulphate",
-        "maleate", "mesylate", "dimesylate", "tartrate", "bitartrate", "besylate", "fumarate", "succinate", "phosphate",
-        "acetate", "bromide", "chloride", "hydrobromide", "hydrate", "monohydrate", "dihydrate", "trihydrate",
-        "hemihydrate", "sesquihydrate", "anhydrous", "lactate", "malate", "hyclate", "oxalate", "benzoate", "gluconate",
-        "napsylate", "pamoate", "tosylate", "propionate", "dipropionate", "valerate", "disodium", "xinafoate", "base",
-        "dihydrochloride", "mononitrate", "nitrate", "sodium", "tromethamine", "meglumine", "decanoate", "lactobionate",
-    ]
 
     /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam",
     /// "SILDENAFIL CITRATE" → "sildenafil" when only the base name is in the lexicon).
@@ -290,7 +278,7 @@ public struct ContextAnnotator: Sendable {
         // Whatever follows the longest drug name must be salt or hydrate words.
         for token in tokens[best.next...] {
             let word = String(decoding: bytes[token.range].map(Folding.lower), as: UTF8.self)
-            if !ContextAnnotator.saltWords.contains(word) { return nil }
+            if !SaltNames.words.contains(word) { return nil }
         }
         return best.name
     }

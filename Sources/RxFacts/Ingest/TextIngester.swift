@@ -83,15 +83,21 @@ public enum TextPosition {
     }
 }
 
-/// A fast, dependency-free fingerprint of a document's bytes (FNV-1a, 64 bit).
+/// A fast, dependency-free fingerprint of bytes (FNV-1a, 64 bit): document content hashes,
+/// record fingerprints in the database and shard assignment all use this one function.
 public enum ContentHash {
-    public static func fnv1a64Hex(_ bytes: [UInt8]) -> String {
+    public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)
             hash = hash &* 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
+        return hash
+    }
+
+    /// `fnv1a64` as 16 lower-case hex digits.
+    public static func fnv1a64Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let hex = String(fnv1a64(bytes), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

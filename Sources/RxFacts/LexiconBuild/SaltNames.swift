@@ -1,5 +1,6 @@
-/// Salt and hydrate words that precise ingredient names (RxNorm PIN, FDA substance names) add
-/// to the base ingredient: "oxycodone hydrochloride" → "oxycodone".
+/// Salt and hydrate words that precise ingredient names (RxNorm PIN, FDA substance names, SPL
+/// active ingredients) add to the base ingredient: "oxycodone hydrochloride" → "oxycodone".
+/// Used by the lexicon build and by subject attribution ("SILDENAFIL CITRATE" → sildenafil).
 public enum SaltNames {
     public static let words: Set<String> = [
         "hydrochloride", "hcl", "sodium", "potassium", "calcium", "magnesium", "sulfate", "sulphate",
@@ -12,6 +13,7 @@ public enum SaltNames {
         "estolate", "ethylsuccinate", "furoate", "meglumine", "tromethamine", "hydroiodide",
         "sesquihydrate", "hemisulfate", "dihydrochloride", "hemifumarate", "malate", "embonate",
         "lysine", "hydrate", "base", "free", "methylbromide", "iodide", "sulfosalicylate", "ditartrate",
+        "lactobionate",
     ]
 
     /// The name without trailing salt words, or nil when nothing was stripped.
