@@ -4,7 +4,7 @@
 It never runs rxfacts: it only finds each fact's quote in the leaflet to give the evidence its
 byte offsets, and fails (naming file and fact) when a quote is not found or a field is wrong.
 
-Usage: python3 Scripts/gold.py [--data ../shared/data] [SET ...]     (sets: ema spl; default both)
+Usage: python3 Scripts/gold.py [--data ../shared/data] [SET ...]     (sets: ema spl text; default all)
 Writes Corpus/gold/gold-<set>.jsonl, one record per leaflet, sorted by document id.
 """
 import argparse, json, os, re, sys
@@ -90,6 +90,11 @@ def convert(path, data_root):
             evidence = {"section": "gold", "start": start, "end": end, "text": text}
             if key in facts:
                 facts[key]["evidence"].append(evidence)
+                if fact.get("severity"):
+                    severities = facts[key].setdefault("qualifiers", {}).setdefault("severity", [])
+                    if fact["severity"] not in severities:
+                        severities.append(fact["severity"])
+                        severities.sort()
                 continue
             record_fact = {"type": fact["type"], "value": value, "negated": negated, "hedged": False}
             if fact.get("severity"):
@@ -111,7 +116,7 @@ def convert(path, data_root):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", default=os.path.join(ROOT, "..", "shared", "data"))
-    parser.add_argument("sets", nargs="*", default=["ema", "spl"])
+    parser.add_argument("sets", nargs="*", default=["ema", "spl", "text"])
     args = parser.parse_args()
     for name in args.sets:
         folder = os.path.join(ROOT, "Corpus", "gold", name)
