@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RxFacts", targets: ["RxFacts"]),
         .library(name: "RxFactsStore", targets: ["RxFactsStore"]),
+        .library(name: "RxFactsBatch", targets: ["RxFactsBatch"]),
         .executable(name: "rxfacts", targets: ["rxfacts"]),
     ],
     dependencies: [
@@ -23,13 +24,18 @@ let package = Package(
         ),
         // The only Swift that touches libxml2 pointers; it exposes safe Swift values.
         .target(name: "RxXML", dependencies: ["CLibXML2"]),
+        // The extraction library: stages, rules, record model. Its public API is small (see
+        // Sources/RxFacts/RxFacts.docc); sibling targets reach the rest through `package` access.
+        .target(name: "RxFacts", dependencies: ["RxXML", .product(name: "Yams", package: "Yams")]),
+        // Many inputs: directory walks, zip archives, parallel windows, shards, resume.
         .target(
-            name: "RxFacts",
-            dependencies: [
-                "RxXML", .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            name: "RxFactsBatch",
+            dependencies: ["RxFacts", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Tools around the library: lexicon builder, record diff, evaluation on gold sets.
+        .target(name: "RxFactsLexiconBuild", dependencies: ["RxFacts"]),
+        .target(name: "RxFactsDiff", dependencies: ["RxFacts"]),
+        .target(name: "RxFactsEval", dependencies: ["RxFacts", "RxFactsDiff"]),
         // Databases: SQLite and libpq from Debian through two tiny module maps; RxSQL is the only
         // Swift that touches their pointers, RxFactsStore the schema and loader (no C in sight).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -38,15 +44,21 @@ let package = Package(
         .target(name: "RxFactsStore", dependencies: ["RxFacts", "RxSQL"]),
         .executableTarget(
             name: "rxfacts",
-            dependencies: ["RxFacts", "RxFactsStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "RxFacts", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(
             name: "RxFactsTests",
-            dependencies: ["RxFacts", "RxXML", "RxFactsStore", "RxSQL", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "RxFacts", "RxXML", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsStore",
+                "RxSQL", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]  // read through #filePath, not bundled
         ),
         // Per-stage throughput benchmark (not a test): swift run -c release rxfacts-bench INPUT...
-        .executableTarget(name: "rxfacts-bench", dependencies: ["RxFacts"]),
+        .executableTarget(name: "rxfacts-bench", dependencies: ["RxFacts", "RxFactsBatch"]),
         // Benchmark of the XML ingest path (not a test): swift run -c release rxfacts-bench-xml
         .executableTarget(name: "rxfacts-bench-xml", dependencies: ["RxFacts", "RxXML"]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Runs a pipeline over many inputs and hands each result, in input order, to a sink:
 /// every input ends as a record line or as an error — nothing is dropped.

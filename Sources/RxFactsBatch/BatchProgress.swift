@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Where a batch stands: handed to the progress callback after each window.
 public struct BatchProgress: Sendable, Hashable {

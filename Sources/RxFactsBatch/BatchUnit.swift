@@ -1,3 +1,4 @@
+import RxFacts
 /// One piece of batch work, produced in input order by `InputWalker`: a file for a worker to
 /// read, a zip member already read into memory, or an error found while walking (an archive
 /// that cannot be opened, a corrupt member). Each unit ends as exactly one record or error.

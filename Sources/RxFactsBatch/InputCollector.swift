@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Turns command-line inputs (files, directories, zip archives, `-`) into an ordered list of inputs.
 /// Directories are walked recursively in sorted order (leaflet files and `.zip` archives; hidden

@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 import ZIPFoundation
 
 /// Turns the collected top-level inputs into `BatchUnit`s one at a time, in order, so a batch

@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Slots written by concurrent workers, one per index, read after they all finish.
 final class ResultSlots: @unchecked Sendable {

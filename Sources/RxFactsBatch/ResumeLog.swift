@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// What an existing output file already holds, for `extract --resume`: the `document.source`
 /// of every complete record line, and where the complete lines end. A last line without its

@@ -1,3 +1,4 @@
+import RxFacts
 /// `--shard K/N`: which of N disjoint parts of a corpus this run takes (K is 1-based).
 ///
 /// Inputs are assigned by a stable hash of their *path*, not by their position, so adding or

@@ -1,3 +1,4 @@
+import RxFacts
 /// The CI gate of `rxfacts diff`: F1 thresholds that decide the exit code.
 ///
 /// Exit codes: 0 every threshold met, 1 a threshold missed (`DiffGate.failedExitCode`).

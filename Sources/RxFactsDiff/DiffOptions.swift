@@ -1,3 +1,4 @@
+import RxFacts
 /// What counts as "the same fact" when `diff` compares reference and actual records.
 ///
 /// Facts always match on document id, drug canonical name and `Fact.key` (type, value, negated).

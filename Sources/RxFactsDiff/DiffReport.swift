@@ -1,3 +1,4 @@
+import RxFacts
 /// The result of comparing actual records against reference records.
 ///
 /// Every list is sorted, so the same inputs give the same report byte for byte.

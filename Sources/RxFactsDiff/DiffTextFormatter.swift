@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Renders diff and change reports as text for people, or as JSON for programs.
 ///

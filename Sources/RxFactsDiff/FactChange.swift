@@ -1,3 +1,4 @@
+import RxFacts
 /// One difference between two versions of the same document's facts (`rxfacts diff --changes`).
 public struct FactChange: Sendable, Hashable, Codable, Comparable {
     public enum Kind: String, Sendable, Hashable, Codable, Comparable {

@@ -1,3 +1,4 @@
+import RxFacts
 /// One fact present on one side of a diff and missing from the other.
 public struct FactDifference: Sendable, Hashable, Codable, Comparable {
     public var document: String

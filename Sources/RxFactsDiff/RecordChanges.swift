@@ -1,3 +1,4 @@
+import RxFacts
 /// Compares two versions of the same documents (`rxfacts diff --changes OLD NEW`).
 ///
 /// Only documents present in both versions are compared fact by fact; documents present in one

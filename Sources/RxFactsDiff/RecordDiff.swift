@@ -1,3 +1,4 @@
+import RxFacts
 /// Compares actual records against reference records and scores the facts.
 ///
 /// Records are matched by `document.id`, drugs by canonical `name`, facts by `Fact.key`

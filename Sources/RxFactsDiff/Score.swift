@@ -1,3 +1,4 @@
+import RxFacts
 /// True positive, false positive and false negative counts with the precision, recall and F1
 /// they imply.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import RxFacts
+import RxFactsDiff
 
 /// Converts the DDI Extraction 2013 corpus (`ddi2013/Train/DrugBank/*.xml`).
 ///

@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// One line of the evaluation table: a gold set, a fact type, a matching rule and the score.
 public struct EvalRow: Sendable, Hashable, Codable {
     public var goldSet: String

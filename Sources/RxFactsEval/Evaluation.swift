@@ -1,4 +1,6 @@
 import Foundation
+import RxFacts
+import RxFactsDiff
 
 /// Runs an extractor over public gold sets and scores it (`rxfacts eval`).
 ///

@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// A document of a public gold set, converted to UTF-8 text with byte-offset annotations.
 public struct GoldDocument: Sendable, Hashable {
     /// A gold annotation. `range` is nil when the gold gives no usable offset.

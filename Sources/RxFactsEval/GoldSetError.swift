@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// A gold-set file that cannot be converted; `path:line: reason` like every rxfacts error.
 public struct GoldSetError: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String

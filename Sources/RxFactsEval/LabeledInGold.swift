@@ -1,4 +1,6 @@
 import Foundation
+import RxFacts
+import RxFactsDiff
 
 /// Converts LabeledIn (`labeledin/LabeledIn_annotated_XML*.txt`): Indications and Usage sections
 /// with inline `<annotation cui="C…">mention</annotation>` marks.

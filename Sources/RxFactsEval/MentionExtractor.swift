@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// Anything that turns text into scored mentions: the rxfacts pipeline, or a fake in tests.
 public protocol MentionExtractor: Sendable {
     /// Mentions in `text` (UTF-8). `title` names the document's drug when the gold set says it

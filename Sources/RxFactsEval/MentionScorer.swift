@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// Scores predicted mentions against gold annotations.
 ///
 /// Matching is one-to-one: each gold item is matched by at most one predicted item and vice versa.

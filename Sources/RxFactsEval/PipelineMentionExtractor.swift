@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// Adapts the rxfacts pipeline to `MentionExtractor` for `rxfacts eval`.
 ///
 /// The text is run as a plain-text leaflet named `<title>.txt`. Fact mentions are the lexicon

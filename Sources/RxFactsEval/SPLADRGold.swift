@@ -1,4 +1,6 @@
 import Foundation
+import RxFacts
+import RxFactsDiff
 
 /// Converts SPL-ADR-200DB (TAC 2017 ADR training labels, `spl-adr/demner-fushman-train-labels.json`).
 ///

@@ -1,3 +1,5 @@
+import RxFacts
+import RxFactsDiff
 /// A span of text an extractor recognised: what `eval` scores against mention-level gold.
 public struct ScoredMention: Sendable, Hashable {
     /// `adverse-effect`, `indication`, `combination`, or `drug` for a drug name.

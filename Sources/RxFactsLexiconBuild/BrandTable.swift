@@ -1,3 +1,4 @@
+import RxFacts
 /// Builds `brand` entries: RxNorm brand names and DEA brand/street names, each resolved to
 /// the canonical names of its ingredients (`ingredient=` attribute).
 public enum BrandTable {

@@ -1,3 +1,4 @@
+import RxFacts
 /// Builds `classes.tsv`: FDA classes (EPC → `class`, MoA → `mechanism`, PE →
 /// `physiologic-effect`, chemical structure → `class` with `type=CS`) with NUI codes, MeSH
 /// pharmacological actions (`class`, `type=MeSH-PA`, MeSH codes), plural variants, and the

@@ -1,3 +1,4 @@
+import RxFacts
 /// Ordinary English (and generic label) words that must not be matched as drug, brand or
 /// condition names: "today", "select", "disease", "tablet"… Kept short and reviewed by hand.
 public enum CommonWords {

@@ -1,3 +1,4 @@
+import RxFacts
 /// Builds `conditions.tsv` from Disease Ontology terms (exact synonyms only, filtered) with
 /// DOID, ICD-10-CM, UMLS and MeSH codes, plus `CuratedTerms.conditions`.
 ///

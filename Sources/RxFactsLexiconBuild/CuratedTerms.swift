@@ -1,3 +1,4 @@
+import RxFacts
 /// Hand-written additions the vocabularies lack, applied by `LexiconBuilder`.
 ///
 /// Every entry here was written for rxfacts (no third-party text). Targets name canonical

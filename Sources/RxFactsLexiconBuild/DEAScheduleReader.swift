@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv`.
 public struct DEAScheduleReader: Sendable {
     public static let relativePath = "dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv"

@@ -1,3 +1,4 @@
+import RxFacts
 /// A row of the DEA controlled-substances list (Orange Book `c_cs_alpha`, 2020-09-08).
 public struct DEASubstance: Sendable, Hashable {
     public var name: String

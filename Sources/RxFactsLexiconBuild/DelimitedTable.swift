@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// A vocabulary table read from a TSV or CSV file: header plus rows.
 ///

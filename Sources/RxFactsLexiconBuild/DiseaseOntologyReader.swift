@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `disease_ontology_2015_dhimmel/term-names.tsv` and `xrefs.tsv`.
 ///
 /// Only `name` and `exact-synonym` rows are used: related and narrow synonyms name other

@@ -1,3 +1,4 @@
+import RxFacts
 /// A Disease Ontology term with its exact synonyms and cross-references.
 public struct DiseaseTerm: Sendable, Hashable {
     public var doid: String

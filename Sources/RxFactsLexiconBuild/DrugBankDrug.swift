@@ -1,3 +1,4 @@
+import RxFacts
 /// A DrugBank open-vocabulary entry (CC0): ID, common name, UNII and synonyms.
 public struct DrugBankDrug: Sendable, Hashable {
     public var id: String

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `drugbank_open_vocabulary/drugbank_vocabulary.csv`.
 public struct DrugBankVocabularyReader: Sendable {
     public static let relativePath = "drugbank_open_vocabulary/drugbank_vocabulary.csv"

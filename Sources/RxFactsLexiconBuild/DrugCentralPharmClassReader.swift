@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `drugcentral_2016_olegursu/pharm_class.tsv`: FDA class rows become substance → class
 /// links; MeSH pharmacological-action rows become `PA` classes (with their MeSH IDs) and links.
 /// ChEBI roles are not used.

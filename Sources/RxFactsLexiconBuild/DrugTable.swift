@@ -1,3 +1,4 @@
+import RxFacts
 /// The `drug` and `substance` entries under construction, with lookup by name, RxCUI and DrugBank ID.
 public struct DrugTable: Sendable {
     public private(set) var entries: [LexiconEntry] = []

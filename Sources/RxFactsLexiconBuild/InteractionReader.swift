@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads the ONC and VA NDF-RT interaction tables of `ddi_merged_pddi_dikb/` (DrugBank-keyed).
 public struct InteractionReader: Sendable {
     /// File, source label, fixed severity (nil: read the `severity` column).

@@ -1,3 +1,4 @@
+import RxFacts
 /// Builds `interactions.tsv` (`rxfacts-interactions/1`): known dangerous drug pairs keyed by the
 /// canonical names of `drugs.tsv`, from the ONC high-priority and non-interruptive lists and the
 /// VA NDF-RT list.

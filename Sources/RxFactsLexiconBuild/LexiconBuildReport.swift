@@ -1,3 +1,4 @@
+import RxFacts
 /// What a lexicon build did: lines written per file and every source row it skipped, with why.
 public struct LexiconBuildReport: Sendable {
     /// One skipped source row or dropped term.

@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Builds rxfacts' compiled lexicons from the vocabulary tables in a `vocab/` directory.
 ///

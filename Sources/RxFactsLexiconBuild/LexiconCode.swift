@@ -1,3 +1,4 @@
+import RxFacts
 /// A `system:code` pair in a lexicon line, e.g. `rxcui:3322` or `doid:DOID:0050847`.
 public struct LexiconCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Code systems in the order a lexicon line lists them.

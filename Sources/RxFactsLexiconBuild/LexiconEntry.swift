@@ -1,3 +1,4 @@
+import RxFacts
 /// One line of an `rxfacts-lexicon/1` file: a concept, its surface forms, codes and attributes.
 ///
 /// See `Pipelines/LEXICON-FORMAT.md`. `line` renders the entry deterministically: the canonical

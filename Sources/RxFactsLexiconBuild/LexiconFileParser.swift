@@ -1,4 +1,5 @@
 import Foundation
+import RxFacts
 
 /// Parses `rxfacts-lexicon/1` files and enforces the rules of `Pipelines/LEXICON-FORMAT.md`.
 ///

@@ -1,3 +1,4 @@
+import RxFacts
 /// An FDA pharmacologic class (EPC, MoA, PE, or chemical structure "CS") with its NUI, or a
 /// MeSH pharmacological action ("PA") with its MeSH descriptor ID.
 public struct PharmClass: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import RxFacts
 /// The FDA class-type spellings used by the sources, mapped to short names.
 public enum PharmClassTypes {
     /// `EPC`, `MoA`, `PE`, `CS` for the spellings in DrugCentral and FDA SPL indexing.

@@ -1,3 +1,4 @@
+import RxFacts
 /// One brand → ingredient row of the RxNorm 2014 derived table.
 public struct RxNormBrandLink: Sendable, Hashable {
     public var brandRxcui: String

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `rxnorm_derived/rxnorm2014_brand_to_ingredient_derived.tsv`.
 public struct RxNormBrandReader: Sendable {
     public static let relativePath = "rxnorm_derived/rxnorm2014_brand_to_ingredient_derived.tsv"

@@ -1,3 +1,4 @@
+import RxFacts
 /// An RxNorm ingredient (TTY IN) with its RxCUI and UMLS CUI.
 public struct RxNormIngredient: Sendable, Hashable {
     public var rxcui: String

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `rxnorm_derived/rxnav2020_ingredients_from_ndc_map.tsv` (IN rows only; the ATC columns
 /// are WHO-licensed and are never read).
 public struct RxNormIngredientReader: Sendable {

@@ -1,3 +1,4 @@
+import RxFacts
 /// Reads `indications_dhimmel/rxcui-unii-map.tsv` into RxCUI → UNIIs (sorted).
 public struct RxcuiUniiMapReader: Sendable {
     public static let relativePath = "indications_dhimmel/rxcui-unii-map.tsv"

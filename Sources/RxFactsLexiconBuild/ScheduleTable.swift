@@ -1,3 +1,4 @@
+import RxFacts
 /// The `schedule` entries: surface forms of US DEA schedules → `CI` … `CV`.
 ///
 /// Bare two-letter forms that are common abbreviations in other senses ("CI" confidence

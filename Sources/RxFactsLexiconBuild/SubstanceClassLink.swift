@@ -1,3 +1,4 @@
+import RxFacts
 /// "Substance X has pharmacologic class Y" from FDA class indexing or DrugCentral.
 public struct SubstanceClassLink: Sendable, Hashable {
     /// Substance name as the source spells it (case is folded when joining).

@@ -1,3 +1,4 @@
+import RxFacts
 /// One data row of a vocabulary table: its fields and the 1-based line it starts on.
 public struct TableRow: Sendable, Hashable {
     public var line: Int

@@ -1,3 +1,4 @@
+import RxFacts
 /// Decides which surface forms go into a compiled lexicon, and folds names for joining.
 ///
 /// Vocabularies carry many forms that are useless or harmful in running text: very short

@@ -1,3 +1,4 @@
+import RxFacts
 /// Removes surface forms that would make a match ambiguous within one lexicon file: a variant
 /// that is another entry's canonical name, or a variant two entries of the same kind claim.
 public enum VariantResolver {

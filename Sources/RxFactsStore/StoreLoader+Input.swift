@@ -1,10 +1,9 @@
 import Foundation
 import RxFacts
 
-/// Reads `rxfacts/1` records from JSON Lines files (one record per line; blank lines are allowed).
-///
-/// A line that is not a record stops the read with an error naming file, line and column.
-public enum RecordReader {
+/// The loader's input: `rxfacts/1` records read by the project's one JSON Lines reader
+/// (`RxFacts.RecordReader`), its errors turned into `StoreError.badRecord` naming file, line and column.
+extension StoreLoader {
     /// Calls `body` with each record of the file at `path` (`-` reads standard input) and its 1-based line.
     public static func forEachRecord(
         inFile path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
@@ -38,13 +37,13 @@ public enum RecordReader {
     }
 
     /// Calls `body` with each record in `data`, its 1-based line and the line's bytes
-    /// (`RxFacts.RecordLoader.forEachLine`, the project's one JSON Lines reader; its errors become
+    /// (`RxFacts.RecordReader.forEachLine`, the project's one JSON Lines reader; its errors become
     /// `StoreError.badRecord`).
     static func forEachLine(
         in data: Data, path: String, _ body: (_ record: Record, _ line: Int, _ bytes: Data) throws -> Void
     ) throws {
         do {
-            try RxFacts.RecordLoader.forEachLine(in: [UInt8](data), path: path) { record, line, bytes in
+            try RxFacts.RecordReader.forEachLine(in: [UInt8](data), path: path) { record, line, bytes in
                 try body(record, line, Data(bytes))
             }
         } catch let error as RecordFileError {

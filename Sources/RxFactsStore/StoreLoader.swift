@@ -1,7 +1,7 @@
 import RxFacts
 
 /// Loads JSON Lines files of records into a `RecordStore`, one transaction per document.
-public struct RecordLoader {
+public struct StoreLoader {
     /// Called with each document's 0-based index inside its transaction, after its rows are
     /// written and before the commit; a throw rolls that document back and stops the load.
     /// Tests use it to simulate a crash in the middle of a load.
@@ -15,7 +15,7 @@ public struct RecordLoader {
     public func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for path in paths {
-            try RecordReader.forEachLine(inFile: path) { record, _, bytes in
+            try Self.forEachLine(inFile: path) { record, _, bytes in
                 try load(record, fingerprint: RecordStore.fingerprint(bytes), into: store, summary: &summary)
             }
         }

@@ -6,6 +6,7 @@
 // every stage over them N times on one thread and prints MB/s per stage and end to end.
 import Foundation
 import RxFacts
+import RxFactsBatch
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var pipelinePath = "Pipelines/default.yaml"

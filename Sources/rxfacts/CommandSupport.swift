@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 /// Helpers the commands share: pipeline loading, buffered output, stderr.
 enum CommandSupport {

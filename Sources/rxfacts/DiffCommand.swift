@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 /// `rxfacts diff`: score actual records against reference records, or list changes between versions.
 struct DiffCommand: ParsableCommand {
@@ -81,8 +85,8 @@ struct DiffCommand: ParsableCommand {
         let referenceRecords: [Record]
         let actualRecords: [Record]
         do {
-            referenceRecords = try RecordLoader.records(reference)
-            actualRecords = try RecordLoader.records(actual)
+            referenceRecords = try RecordReader.records(reference)
+            actualRecords = try RecordReader.records(actual)
         } catch {
             FileHandle.standardError.write(Data("rxfacts diff: \(error)\n".utf8))
             throw ExitCode(2)

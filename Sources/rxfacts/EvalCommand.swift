@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 /// `rxfacts eval`: measure the pipeline on public gold sets read from a data directory.
 struct EvalCommand: ParsableCommand {

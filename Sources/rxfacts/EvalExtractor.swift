@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 /// The pipeline `eval` scores, loaded from `path` or the default definition.
 func makeExtractor(pipelinePath: String?) throws -> any MentionExtractor {

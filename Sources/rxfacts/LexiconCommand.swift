@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 /// `rxfacts lexicon`: build and check the compiled lexicon files.
 struct LexiconCommand: ParsableCommand {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 import RxFactsStore
 
 /// `rxfacts load`: write extracted records into an SQLite file or a PostgreSQL database.
@@ -49,7 +53,7 @@ struct LoadCommand: ParsableCommand {
         let start = Date()
         do {
             let store = try RecordStore(url: db)
-            let summary = try RecordLoader().load(paths: inputs, into: store)
+            let summary = try StoreLoader().load(paths: inputs, into: store)
             if !quiet {
                 let seconds = Date().timeIntervalSince(start)
                 let counts = try store.counts()

@@ -1,5 +1,9 @@
 import ArgumentParser
 import RxFacts
+import RxFactsBatch
+import RxFactsDiff
+import RxFactsEval
+import RxFactsLexiconBuild
 
 @main
 struct RxFactsCommand: ParsableCommand {

@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Batch at scale: zip archives (zips of zips) read in memory, sharding, resume, file lists.
 @Suite struct BatchScaleTests {

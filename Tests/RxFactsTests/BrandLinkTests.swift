@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Brand linking from the text (issue 4): "<Name> contains the active substance <drug>" makes
 /// an unknown <Name> a brand of the drug, and later mentions of <Name> refer to the drug.

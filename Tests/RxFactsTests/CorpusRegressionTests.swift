@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// The corpus regression gate: every leaflet in `Corpus/text` and `Corpus/spl` must give
 /// exactly the facts of its record in `Corpus/reference/` (same keys, same evidence). When a
@@ -20,7 +24,7 @@ import Testing
     @Test(arguments: inputs)
     func reproducesTheReference(input: String) throws {
         let stem = SourceInput(path: input, bytes: []).stem
-        let reference = try RecordLoader.records(TestSupport.path("Corpus/reference/\(stem).jsonl"))
+        let reference = try RecordReader.records(TestSupport.path("Corpus/reference/\(stem).jsonl"))
         let actual = try TestSupport.pipeline.extract(InputCollector.read(input))
         let report = RecordDiff.compare(reference: reference, actual: [actual])
         #expect(report.missing.isEmpty && report.extra.isEmpty, "\(DiffTextFormatter.text(report))")

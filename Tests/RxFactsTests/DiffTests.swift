@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Small records built in code; `jsonl` renders them the way `rxfacts extract` writes them.
 enum DiffFixture {
@@ -208,11 +212,11 @@ enum DiffFixture {
     }
 }
 
-@Suite struct RecordLoaderTests {
+@Suite struct RecordReaderTests {
     @Test func readsJSONLinesSkippingBlankLines() throws {
         var bytes = DiffFixture.jsonl(DiffFixture.reference)
         bytes.insert(0x0A, at: 0)
-        let located = try RecordLoader.parse(bytes, path: "ref.jsonl")
+        let located = try RecordReader.parse(bytes, path: "ref.jsonl")
         #expect(located.map(\.record) == DiffFixture.reference)
         #expect(located.map(\.line) == [2, 3])
     }
@@ -220,7 +224,7 @@ enum DiffFixture {
     @Test func malformedLineNamesFileAndLine() {
         let bytes = DiffFixture.jsonl(DiffFixture.reference) + Array("{\"schema\": \"rxfacts/1\"\n".utf8)
         #expect {
-            try RecordLoader.parse(bytes, path: "ref.jsonl")
+            try RecordReader.parse(bytes, path: "ref.jsonl")
         } throws: { error in
             guard let error = error as? RecordFileError else { return false }
             return error.path == "ref.jsonl" && error.line == 3 && error.description.hasPrefix("ref.jsonl:3")
@@ -230,7 +234,7 @@ enum DiffFixture {
     @Test func missingFieldIsNamed() {
         let bytes = Array("{\"schema\":\"rxfacts/1\",\"drugs\":[]}\n".utf8)
         #expect {
-            try RecordLoader.parse(bytes, path: "r.jsonl")
+            try RecordReader.parse(bytes, path: "r.jsonl")
         } throws: { error in
             (error as? RecordFileError)?.description == "r.jsonl:1:1: missing key 'document' in record"
         }
@@ -243,9 +247,9 @@ enum DiffFixture {
         try Data(DiffFixture.jsonl([DiffFixture.reference[1]])).write(to: directory.appendingPathComponent("b.jsonl"))
         try Data(DiffFixture.jsonl([DiffFixture.reference[0]])).write(to: directory.appendingPathComponent("sub/a.jsonl"))
         try Data("not records".utf8).write(to: directory.appendingPathComponent("notes.txt"))
-        let records = try RecordLoader.records(directory.path)
+        let records = try RecordReader.records(directory.path)
         #expect(records.map(\.document.id) == ["label-b", "label-a"])
         try Data(DiffFixture.jsonl([DiffFixture.reference[0]])).write(to: directory.appendingPathComponent("c.jsonl"))
-        #expect(throws: RecordFileError.self) { try RecordLoader.records(directory.path) }
+        #expect(throws: RecordFileError.self) { try RecordReader.records(directory.path) }
     }
 }

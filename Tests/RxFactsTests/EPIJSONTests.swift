@@ -2,6 +2,10 @@ import Foundation
 import RxXML
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// FHIR JSON ePI: parsing, section structure, text, and offsets back into the JSON bytes.
 @Suite struct EPIJSONTests {

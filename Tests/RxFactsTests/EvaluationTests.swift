@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Finds fixed terms wherever they occur (ASCII case-insensitive): a stand-in for the pipeline.
 struct FakeExtractor: MentionExtractor {

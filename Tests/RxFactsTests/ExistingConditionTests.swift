@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// The `existing` ConText category (Pipelines/rules/context.yaml) and `skip_existing` of the
 /// adverse-effect rules: conditions the patient already has ("in patients with …", "history

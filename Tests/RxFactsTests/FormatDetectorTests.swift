@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 @Suite struct FormatDetectorTests {
     private func detect(_ text: String, path: String = "x") throws(InputError) -> FormatDetector.Format {

@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 @testable import RxXML
 
 /// Crafted hostile and broken inputs (Fixtures/xml): every one must end in a clear error with

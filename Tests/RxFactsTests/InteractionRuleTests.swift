@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// `combination.interaction` (Pipelines/rules/facts.yaml): interaction prose as in DrugBank and
 /// SPL Clinical Pharmacology names a combination when the sentence names the document's drug,

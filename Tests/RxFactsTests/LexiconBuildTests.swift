@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Tests of the lexicon build (`Sources/RxFacts/LexiconBuild`) and of the committed lexicon files.
 @Suite struct LexiconBuildTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 @Suite struct LexiconEnricherTests {
     static let lexiconText = """

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// `xml.sections` in a pipeline definition cuts leaflets of an XML format rxfacts does not
 /// know into sections, without recompiling.

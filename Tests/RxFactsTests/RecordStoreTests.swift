@@ -1,5 +1,9 @@
 import Foundation
 import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 import Testing
 @testable import RxFactsStore
 @testable import RxSQL
@@ -11,7 +15,7 @@ enum StoreScenarios {
     static func rowCountsEqualFactCounts(_ url: DatabaseURL) throws {
         let records = (0..<20).map { S.record(id: "doc-\($0)", drugs: 1 + $0 % 3, facts: 3 + $0 % 7) }
         let store = try RecordStore(url: url)
-        let summary = try RecordLoader().load(records: records, into: store)
+        let summary = try StoreLoader().load(records: records, into: store)
         let counts = try store.counts()
         #expect(summary.inserted == 20)
         #expect(counts.documents == 20)
@@ -47,16 +51,16 @@ enum StoreScenarios {
     static func loadingTwiceChangesNothing(_ url: DatabaseURL) throws {
         let records = (0..<10).map { S.record(id: "doc-\($0)") }
         let store = try RecordStore(url: url)
-        try RecordLoader().load(records: records, into: store)
+        try StoreLoader().load(records: records, into: store)
         let before = try S.dump(store)
-        let again = try RecordLoader().load(records: records, into: store)
+        let again = try StoreLoader().load(records: records, into: store)
         #expect(again.unchanged == 10)
         #expect(again.factsWritten == 0)
         #expect(try S.dump(store) == before)
 
         // Reopening the database (migration already applied) changes nothing either.
         let reopened = try RecordStore(url: url)
-        try RecordLoader().load(records: records, into: reopened)
+        try StoreLoader().load(records: records, into: reopened)
         #expect(try S.dump(reopened) == before)
         #expect(try reopened.connection.query("SELECT COUNT(*) FROM schema_version").first?.first?.integer == 1)
     }
@@ -120,13 +124,13 @@ enum StoreScenarios {
         struct SimulatedCrash: Error {}
         let records = (0..<10).map { S.record(id: "doc-\($0)", facts: 4 + $0) }
         let store = try RecordStore(url: url)
-        var loader = RecordLoader()
+        var loader = StoreLoader()
         loader.faultInjection = { index in if index == 6 { throw SimulatedCrash() } }
         #expect(throws: SimulatedCrash.self) { try loader.load(records: records, into: store) }
         // Documents 0–5 are whole; document 6 left nothing behind (its rows were written, then rolled back).
         #expect(try S.perDocumentCounts(store) == S.expectedPerDocumentCounts(Array(records[0..<6])))
 
-        let rerun = try RecordLoader().load(records: records, into: store)
+        let rerun = try StoreLoader().load(records: records, into: store)
         #expect(rerun.unchanged == 6)
         #expect(rerun.inserted == 4)
         #expect(try S.perDocumentCounts(store) == S.expectedPerDocumentCounts(records))
@@ -236,8 +240,8 @@ struct PostgresRecordStoreTests {
             + [StoreTestSupport.record(id: "doc-0", version: "9", facts: 1, marker: "-new")]
         let sqlite = try RecordStore(url: StoreTestSupport.temporarySQLiteURL())
         let postgres = try RecordStore(url: PostgresTestServer.freshSchemaURL())
-        try RecordLoader().load(records: records, into: sqlite)
-        try RecordLoader().load(records: records, into: postgres)
+        try StoreLoader().load(records: records, into: sqlite)
+        try StoreLoader().load(records: records, into: postgres)
         #expect(try sqlite.counts() == postgres.counts())
         #expect(try StoreTestSupport.dump(sqlite) == StoreTestSupport.dump(postgres))
     }
@@ -264,7 +268,7 @@ struct PostgresRecordStoreTests {
         data += Data("\n{\"schema\":\"rxfacts/1\",\"document\":{\"id\":\"b\"}}\n".utf8)
         var seen: [Int] = []
         let error = try #require(throws: StoreError.self) {
-            try RecordReader.forEachRecord(in: data, path: "facts.jsonl") { _, line in seen.append(line) }
+            try StoreLoader.forEachRecord(in: data, path: "facts.jsonl") { _, line in seen.append(line) }
         }
         #expect(seen == [1])
         guard case .badRecord(let path, let line, let column, let reason) = error else {
@@ -280,7 +284,7 @@ struct PostgresRecordStoreTests {
 
     @Test func otherSchemaIsRejected() throws {
         let line = Data(#"{"schema":"rxfacts/2","document":{"id":"a","source":"a","format":"text"},"drugs":[]}"#.utf8)
-        #expect(throws: StoreError.self) { try RecordReader.forEachRecord(in: line, path: "x") { _, _ in } }
+        #expect(throws: StoreError.self) { try StoreLoader.forEachRecord(in: line, path: "x") { _, _ in } }
     }
 
     @Test func placeholdersAreNumberedOutsideQuotes() {
@@ -298,7 +302,7 @@ struct PostgresRecordStoreTests {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/store/alprazolam.jsonl")
         let store = try RecordStore(url: StoreTestSupport.temporarySQLiteURL())
-        let summary = try RecordLoader().load(paths: [fixture.path], into: store)
+        let summary = try StoreLoader().load(paths: [fixture.path], into: store)
         #expect(summary.factsRead == 14)
         // The example query of docs/store.md: Schedule IV drugs that are dangerous with opioids.
         let rows = try store.connection.query(
@@ -328,7 +332,7 @@ struct PostgresRecordStoreTests {
     static func expected() throws -> (documents: Int, facts: Int, evidence: Int) {
         var records: [Record] = []
         for file in referenceFiles {
-            try RecordReader.forEachRecord(inFile: file) { record, _ in records.append(record) }
+            try StoreLoader.forEachRecord(inFile: file) { record, _ in records.append(record) }
         }
         return (Set(records.map { "\($0.document.id)@\($0.document.version ?? "")" }).count,
                 StoreTestSupport.factCount(records), StoreTestSupport.evidenceCount(records))
@@ -336,9 +340,9 @@ struct PostgresRecordStoreTests {
 
     static func load(into url: DatabaseURL) throws -> TableCounts {
         let store = try RecordStore(url: url)
-        try RecordLoader().load(paths: referenceFiles, into: store)
+        try StoreLoader().load(paths: referenceFiles, into: store)
         let first = try StoreTestSupport.dump(store)
-        let again = try RecordLoader().load(paths: referenceFiles, into: store)
+        let again = try StoreLoader().load(paths: referenceFiles, into: store)
         #expect(again.inserted + again.replaced == 0)
         #expect(try StoreTestSupport.dump(store) == first)
         return try store.counts()

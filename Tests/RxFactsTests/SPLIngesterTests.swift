@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Expected values read by hand from the files in Corpus/spl (setId, versionNumber,
 /// effectiveTime, document code, title start, number of sections, active ingredients).

@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// The SPL ingester wired into the default pipeline (`rxfacts extract Corpus/spl/*.xml`).
 @Suite struct SPLPipelineTests {

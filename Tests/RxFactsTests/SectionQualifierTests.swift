@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Section qualifiers (issue 3) and the `contraindication` section rule of
 /// Pipelines/rules/facts.yaml: facts read in a Boxed Warning get `severity: boxed-warning`,

@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Section-limited rules of Pipelines/rules/facts.yaml (issues 3 and 5): adverse effects in
 /// Adverse Reactions / Warnings and Precautions / Boxed Warning sections, indications in

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// The acceptance test of the foundation: the diazepam seed leaflet and the facts listed in
 /// `seeds/000_07aae011b33a312d.expected.md` (copied into `Corpus/text/`).

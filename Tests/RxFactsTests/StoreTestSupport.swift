@@ -1,5 +1,9 @@
 import Foundation
 import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 import RxFactsStore
 import RxSQL
 

@@ -1,5 +1,9 @@
 import Foundation
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Paths and shared fixtures for the tests.
 enum TestSupport {

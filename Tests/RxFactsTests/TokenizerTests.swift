@@ -1,5 +1,9 @@
 import Testing
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 @Suite struct TokenizerTests {
     func tokens(_ text: String) -> [(String, Token.Kind)] {

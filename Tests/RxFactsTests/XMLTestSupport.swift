@@ -1,5 +1,9 @@
 import Foundation
 @testable import RxFacts
+@testable import RxFactsBatch
+@testable import RxFactsDiff
+@testable import RxFactsEval
+@testable import RxFactsLexiconBuild
 
 /// Locations and loaders shared by the XML tests (all relative to this file, never ../shared).
 enum XMLTestSupport {

@@ -5,7 +5,7 @@ import Foundation
 /// Every non-blank line must be one record; a line that is not is an error naming file and line,
 /// never skipped. Document ids must be unique across everything loaded, because `diff` matches
 /// records by document id.
-public enum RecordLoader {
+public enum RecordReader {
     /// A record and where it was read.
     public struct Located: Sendable, Hashable {
         public var record: Record

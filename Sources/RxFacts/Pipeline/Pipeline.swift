@@ -10,7 +10,7 @@ public struct Pipeline: Sendable {
     let stages: [any Stage]
     /// Present when the definition lists the optional `enrich` stage.
     let enricher: LexiconEnricher?
-    let encoder = RecordEncoder()
+    package let encoder = RecordEncoder()
 
     public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
         self.definition = definition
