@@ -31,16 +31,16 @@ public struct PipelineMentionExtractor: MentionExtractor {
             ingested.products = [Product(name: title, ingredients: [Ingredient(name: title, unii: nil)])]
             doc = pipeline.analyze(ingested: ingested)
         }
-        let knowledge = pipeline.knowledge
+        let lexicon = pipeline.knowledge.lexicon
         var result: [ScoredMention] = []
         var termsByStart: [(range: Range<Int>, entries: [Lexicon.Entry])] = []
         for term in doc.terms {
             let range = doc.sourceRange(term.range)
-            let entries = knowledge.entries(of: term)
+            let entries = lexicon.entries(of: term)
             termsByStart.append((range, entries))
-            if let drug = knowledge.drugNames(of: term).first {
+            if let drug = lexicon.drugNames(of: term).first {
                 result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: drug))
-            } else if let entry = knowledge.entry(of: term, kinds: ["class", "substance"]) {
+            } else if let entry = lexicon.entry(of: term, kinds: ["class", "substance"]) {
                 result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: entry.canonical))
             }
         }

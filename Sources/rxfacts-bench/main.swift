@@ -26,7 +26,7 @@ do { pipeline = try Pipeline.load(contentsOf: pipelinePath) } catch {
 }
 let loadTime = clock.now - loadStart
 let inputs = InputCollector.collect(arguments).compactMap { try? InputCollector.read($0) }
-print("pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.terms.states) automaton states")
+print("pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states")
 var best: [(stage: String, seconds: Double)] = []
 var bytes = 0
 var documents = 0

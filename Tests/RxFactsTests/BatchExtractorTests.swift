@@ -36,7 +36,8 @@ import Testing
     }
 
     @Test func xmlWithoutAnXMLIngesterIsNotReadAsText() {
-        let pipeline = Pipeline(definition: TestSupport.pipeline.definition, knowledge: TestSupport.pipeline.knowledge, ingesters: [TextIngester()])
+        var pipeline = TestSupport.pipeline
+        pipeline.ingesters = [TextIngester()]
         #expect(throws: InputError.self) {
             try pipeline.extract(SourceInput(path: "x.xml", bytes: Array("<?xml version=\"1.0\"?><a/>".utf8)))
         }
@@ -46,12 +47,13 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/p.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data("name: x\nstages: [ingest, tag, normalize]\nlexicons: []\nrules: r\ncontext: c\n".utf8))
+        FileManager.default.createFile(atPath: path, contents: Data("name: x\nstages: [ingest, tag, normalize, emit]\n".utf8))
         do {
             _ = try PipelineDefinition.load(contentsOf: path)
             Issue.record("expected an error")
         } catch {
-            #expect(error.reason.contains("out of order"))
+            #expect(error.reason.contains("needs layer 'tokens'"))
+            #expect(error.line == 2 && error.column == 18)
         }
         FileManager.default.createFile(atPath: path, contents: Data("name: [x\n".utf8))
         do {

@@ -64,7 +64,7 @@ import Testing
 
     @Test func linksAreFoundWithTheirMentions() throws {
         let doc = try TestSupport.analyze(Self.zelmora)
-        let links = ContextAnnotator(knowledge: TestSupport.pipeline.knowledge).brandLinks(in: doc)
+        let links = SubjectResolver(knowledge: TestSupport.pipeline.knowledge).brandLinks(in: doc)
         #expect(links.map(\.brand) == ["zelmora"])
         #expect(links.first?.drug == "diazepam")
         // Two sentences of section 1, one of section 2 (headings are not sentences).

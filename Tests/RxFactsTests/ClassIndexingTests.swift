@@ -12,22 +12,23 @@ import Testing
         #expect(document.info.documentType == SPLIngester.classIndexingDocumentType)
         #expect(document.products.map(\.name) == ["METHOXSALEN"])
         #expect(document.products.first?.ingredients.first?.unii == "U4VJ29L7BQ")
-        let entries = document.classIndex
-        #expect(entries.map(\.nui) == ["N0000010217", "N0000175984", "N0000009801", "N0000175879", "N0000007909"])
-        #expect(entries.map(\.classType) == ["MoA", "EPC", "PE", "EPC", "Chemical/Ingredient"])
-        #expect(entries.allSatisfy { $0.substance == "METHOXSALEN" && $0.unii == "U4VJ29L7BQ" })
-        let psoralen = try #require(entries.first { $0.nui == "N0000175879" })
-        #expect(psoralen.className == "Psoralen")
+        // The ingester hands on EPC classes and mechanisms (not PE or chemical classes) as declared facts.
+        let facts = document.declaredFacts
+        #expect(facts.map(\.code) == ["nui:N0000010217", "nui:N0000175984", "nui:N0000175879"])
+        #expect(facts.map(\.type) == [.mechanism, .drugClass, .drugClass])
+        #expect(facts.allSatisfy { $0.rule == SPLIngester.classIndexRule && $0.source == "spl-metadata" })
+        let psoralen = try #require(facts.first { $0.code == "nui:N0000175879" })
+        #expect(psoralen.value == "psoralen")
         #expect(XMLTestSupport.string(input.bytes[psoralen.provenance.range]) == "Psoralen [EPC]")
         #expect(psoralen.provenance.path.hasSuffix("/asSpecializedKind[4]/generalizedMaterialKind/code/@displayName"))
     }
 
     @Test func tildrakizumabClasses() throws {
         let document = try SPLIngester().ingest(try XMLTestSupport.corpusFile("4ad64379-4281-4d60-bf5f-655931ceba13.xml"))
-        let entries = document.classIndex
-        #expect(entries.count == 2)
-        #expect(entries[0].className == "Interleukin-23 Antagonist" && entries[0].classType == "EPC" && entries[0].nui == "N0000192799")
-        #expect(entries[1].className == "Interleukin-23 Antagonists" && entries[1].classType == "MoA" && entries[1].nui == "N0000192798")
-        #expect(entries.allSatisfy { $0.substance == "TILDRAKIZUMAB" && $0.unii == "DEW6X41BEK" })
+        let facts = document.declaredFacts
+        #expect(facts.count == 2)
+        #expect(facts[0].value == "interleukin-23 antagonist" && facts[0].type == .drugClass && facts[0].code == "nui:N0000192799")
+        #expect(facts[1].value == "interleukin-23 antagonists" && facts[1].type == .mechanism && facts[1].code == "nui:N0000192798")
+        #expect(document.products.first?.ingredients.first?.unii == "DEW6X41BEK")
     }
 }

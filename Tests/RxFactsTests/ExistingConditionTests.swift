@@ -41,10 +41,10 @@ import Testing
 
     @Test func ifYouHaveIsBothExistingAndConditional() throws {
         let doc = try TestSupport.analyze("Take diazepam only if you have anxiety.")
-        let context = try #require(doc.context.first)
+        let scopes = try #require(doc.scopes.first)
         let anxiety = try #require(doc.terms.first { doc.string($0.range) == "anxiety" })
-        #expect(SentenceContext.contains(context.existing, anxiety.range.lowerBound))
-        #expect(SentenceContext.contains(context.conditional, anxiety.range.lowerBound))
+        #expect(SentenceScopes.contains(scopes.existing, anxiety.range.lowerBound))
+        #expect(SentenceScopes.contains(scopes.conditional, anxiety.range.lowerBound))
     }
 
     @Test func existingScopeDoesNotRemoveIndications() throws {

@@ -88,7 +88,7 @@ import RxFacts
     @Test func enrichmentKeepsTextFactsAndAddsCodes() throws {
         let pipeline = try Pipeline.load(contentsOf: Self.root.appendingPathComponent("Pipelines/default.yaml").path)
         let record = try Self.seedRecord("default.yaml")
-        let enriched = LexiconEnricher(lexicon: pipeline.knowledge.lexicon).enrich(record)
+        let enriched = LexiconEnricher(lexicon: pipeline.knowledge.lexicon.lexicon).enrich(record)
         let diazepam = try #require(enriched.drugs.first)
         #expect(diazepam.codes["drugbank"] == "DB00829")
         // The seed states Schedule IV and the benzodiazepine class: nothing is duplicated.

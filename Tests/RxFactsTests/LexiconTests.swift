@@ -48,13 +48,13 @@ import Testing
         #expect(Folding.fold("AIDS") == "aids")
         #expect(Folding.fold("aids") == "aid")
         let doc = try TestSupport.analyze("Zidovudine is used for AIDS. It is no aid for sleep.")
-        let conditions = doc.terms.filter { TestSupport.pipeline.knowledge.entry(of: $0, kinds: ["condition"]) != nil }
+        let conditions = doc.terms.filter { TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["condition"]) != nil }
         #expect(conditions.map { doc.string($0.range) } == ["AIDS"])
     }
 
     @Test func hyphensAndSpacesMatchAlike() throws {
         let doc = try TestSupport.analyze("It binds the GABA A receptor and GABA-A receptors alike.")
-        let mechanisms = doc.terms.filter { TestSupport.pipeline.knowledge.entry(of: $0, kinds: ["mechanism"]) != nil }
+        let mechanisms = doc.terms.filter { TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["mechanism"]) != nil }
         #expect(mechanisms.map { doc.string($0.range) } == ["GABA A receptor", "GABA-A receptors"])
     }
 

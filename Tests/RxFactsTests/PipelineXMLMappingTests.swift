@@ -15,10 +15,16 @@ import Testing
         let root = TestSupport.path("Pipelines")
         let yaml = """
             name: custom-xml
-            stages: [ingest, normalize, segment, tokenize, tag, context, assemble, emit]
-            lexicons: [\(root)/lexicons/core.tsv]
-            rules: \(root)/rules/facts.yaml
-            context: \(root)/rules/context.yaml
+            stages:
+              - ingest
+              - normalize
+              - segment
+              - tokenize
+              - tag: {lexicons: [\(root)/lexicons/core.tsv]}
+              - context: {rules: \(root)/rules/context.yaml}
+              - subject: {rules: \(root)/rules/subject.yaml}
+              - assemble: {rules: \(root)/rules/facts.yaml}
+              - emit
             \(xml)
             """
         let path = dir + "/pipeline.yaml"

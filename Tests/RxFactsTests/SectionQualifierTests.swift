@@ -80,10 +80,13 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-\(UUID().uuidString).yaml").path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let pack: RulePack = try YAMLFile.decode(path)
+        let file = try YAMLFile.load(path)
+        let pack = try file.decode(FactRulePack.self, shape: FactRulePack.shape)
         #expect(pack.sectionQualifiers == nil)
-        let knowledge = try KnowledgeBase(lexicon: Lexicon(), rules: pack, context: ContextRules(anaphora: [], triggers: []))
-        #expect(knowledge.sectionQualifiers.isEmpty)
-        #expect(knowledge.cueSentenceQualifier.allSatisfy { $0 == -1 })
+        var builder = KnowledgeBuilder()
+        builder.factRules = (pack, file)
+        let knowledge = try builder.build()
+        #expect(knowledge.factRules.sectionQualifiers.isEmpty)
+        #expect(knowledge.factRules.cueRoles.allSatisfy { $0.kind != .sentenceQualifier })
     }
 }

@@ -1,53 +1,31 @@
-/// Stage 6: decides what each sentence is about and which of its words are negated,
-/// hedged or conditional (ConText: a trigger opens a scope forward or backward that runs
-/// to the sentence end, a terminator, or the trigger's window).
+/// Stage `context`: decides which words of each sentence are negated, hedged, conditional or name
+/// a condition the patient already has (ConText: a trigger opens a scope forward or backward that
+/// runs to the sentence end, a terminator, or the trigger's window).
 ///
-/// Subject attribution: the document's drug is the drug (ingredient or brand) named most
-/// often, or the active ingredients a structured label declares; "it", "the drug" and
-/// similar refer to it; any other drug named in a sentence is not the subject.
+/// Who a sentence is about is the `subject` stage's job, not this one's.
 public struct ContextAnnotator: Sendable {
-    public let knowledge: KnowledgeBase
+    public let rules: ContextRuleSet
 
-    public init(knowledge: KnowledgeBase) {
-        self.knowledge = knowledge
+    public init(rules: ContextRuleSet) {
+        self.rules = rules
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
-        let links = brandLinks(in: doc)
-        doc.subjects = subjects(of: doc, links: links)
-        let names = Set(doc.subjects.map(\.name))
-        doc.context = Array(repeating: SentenceContext(), count: doc.sentences.count)
-        for mention in doc.terms {
-            let drugs = knowledge.drugNames(of: mention)
-            guard !drugs.isEmpty else { continue }
-            let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: drugs.contains(where: names.contains), names: drugs)
-            doc.context[mention.sentence].references.append(reference)
-        }
-        for link in links {
-            for mention in link.mentions {
-                let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: names.contains(link.drug), names: [link.drug])
-                doc.context[mention.sentence].references.append(reference)
-            }
-        }
+        doc.scopes = Array(repeating: SentenceScopes(), count: doc.sentences.count)
         var bySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for trigger in doc.triggers { bySentence[trigger.sentence].append(trigger) }
         for (index, triggers) in bySentence.enumerated() where !triggers.isEmpty {
             annotate(&doc, sentence: index, triggers: triggers)
         }
-        for index in doc.context.indices {
-            doc.context[index].references.sort { $0.start < $1.start }
-        }
     }
 
     private func annotate(_ doc: inout AnalyzedDocument, sentence index: Int, triggers: [Mention]) {
         let sentence = doc.sentences[index]
-        let terminators = triggers.filter { $0.entries.contains { knowledge.triggerInfo[Int($0)].category == .terminate } }
+        let terminators = triggers.filter { $0.entries.contains { rules.triggers[Int($0)].category == .terminate } }
         for trigger in triggers {
             for payload in trigger.entries {
-                let info = knowledge.triggerInfo[Int(payload)]
+                let info = rules.triggers[Int(payload)]
                 switch info.category {
-                case .anaphor:
-                    doc.context[index].references.append(DrugReference(start: trigger.range.lowerBound, isDocumentDrug: true, names: []))
                 case .negated, .hedged, .conditional, .existing:
                     var scopes: [Range<Int>] = []
                     if info.direction != .backward {
@@ -67,219 +45,17 @@ public struct ContextAnnotator: Sendable {
                         scopes.append(start..<max(start, trigger.range.lowerBound))
                     }
                     switch info.category {
-                    case .negated: doc.context[index].negated.append(contentsOf: scopes)
-                    case .hedged: doc.context[index].hedged.append(contentsOf: scopes)
-                    case .existing: doc.context[index].existing.append(contentsOf: scopes)
-                    default: doc.context[index].conditional.append(contentsOf: scopes)
+                    case .negated: doc.scopes[index].negated.append(contentsOf: scopes)
+                    case .hedged: doc.scopes[index].hedged.append(contentsOf: scopes)
+                    case .existing: doc.scopes[index].existing.append(contentsOf: scopes)
+                    default: doc.scopes[index].conditional.append(contentsOf: scopes)
                     }
-                case .pseudo, .terminate, .brandLink:
+                case .pseudo, .terminate:
                     break
                 }
             }
         }
     }
-
-    /// A brand name the text links to its active substance and the places it is mentioned.
-    struct BrandLink: Equatable {
-        /// Lower-cased name ("zelmora").
-        var brand: String
-        /// Canonical name of the drug.
-        var drug: String
-        /// Every mention of the name in the document (token and byte ranges, sentence).
-        var mentions: [Mention]
-    }
-
-    /// Capitalised words that start a sentence rather than name a medicine.
-    static let notBrandNames: Set<String> = ["the", "this", "that", "these", "each", "every", "your", "what", "it", "which", "one", "a", "an"]
-
-    /// Brands the text itself names: "Zelmora contains the active substance diazepam" (or
-    /// "diazepam, the active substance of Zelmora") where the lexicon does not know Zelmora.
-    /// The name is the run of up to three capitalised words on the phrase's brand side; the
-    /// drug is the drug term nearest the phrase (within four tokens) outside the name.
-    func brandLinks(in doc: AnalyzedDocument) -> [BrandLink] {
-        var links: [BrandLink] = []
-        for trigger in doc.triggers {
-            guard let payload = trigger.entries.first(where: { knowledge.triggerInfo[Int($0)].category == .brandLink }) else { continue }
-            let sentence = doc.sentences[trigger.sentence]
-            let brandBefore = knowledge.triggerInfo[Int(payload)].direction == .backward
-            // The name: capitalised word tokens next to the phrase, not a drug or brand term.
-            func isCapitalised(_ t: Int) -> Bool {
-                let token = doc.tokens[t]
-                guard token.kind == .word, token.end > token.start else { return false }
-                let first = doc.normalized[Int(token.start)]
-                return first >= 0x41 && first <= 0x5A
-            }
-            var nameTokens: [Int] = []
-            var t = brandBefore ? trigger.tokens.lowerBound - 1 : trigger.tokens.upperBound
-            while sentence.tokens.contains(t), nameTokens.count < 3, isCapitalised(t) {
-                nameTokens.append(t)
-                t += brandBefore ? -1 : 1
-            }
-            guard !nameTokens.isEmpty else { continue }
-            nameTokens.sort()
-            let nameRange = Int(doc.tokens[nameTokens.first!].start)..<Int(doc.tokens[nameTokens.last!].end)
-            let nameTokenRange = nameTokens.first!..<(nameTokens.last! + 1)
-            let known = doc.terms.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) && !knowledge.drugNames(of: $0).isEmpty }
-            let isAnaphor = doc.triggers.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
-            let brand = String(decoding: doc.normalized[nameRange].map(Folding.lower), as: UTF8.self)
-            if known || isAnaphor || ContextAnnotator.notBrandNames.contains(brand) { continue }
-            // The drug: the nearest drug term within four tokens of the phrase, outside the name.
-            var best: (distance: Int, drug: String)?
-            for term in doc.terms where term.sentence == trigger.sentence && !term.tokens.overlaps(nameTokenRange) {
-                guard let drug = knowledge.drugNames(of: term).first, knowledge.entry(kind: "drug", named: drug) != nil else { continue }
-                let distance: Int
-                if term.tokens.lowerBound >= trigger.tokens.upperBound {
-                    distance = term.tokens.lowerBound - trigger.tokens.upperBound - (brandBefore ? 0 : nameTokens.count)
-                } else if term.tokens.upperBound <= trigger.tokens.lowerBound {
-                    distance = trigger.tokens.lowerBound - term.tokens.upperBound - (brandBefore ? nameTokens.count : 0)
-                } else { continue }
-                if distance <= 4, best == nil || distance < best!.distance { best = (distance, drug) }
-            }
-            guard let drug = best?.drug, !links.contains(where: { $0.brand == brand }) else { continue }
-            links.append(BrandLink(brand: brand, drug: drug, mentions: mentions(of: doc.normalized[nameRange].map(Folding.lower), in: doc)))
-        }
-        return links
-    }
-
-    /// Every occurrence (case-insensitive, whole tokens) of the word sequence `name` in the document.
-    func mentions(of name: [UInt8], in doc: AnalyzedDocument) -> [Mention] {
-        var result: [Mention] = []
-        var sentenceIndex = 0
-        for (s, sentence) in doc.sentences.enumerated() {
-            sentenceIndex = s
-            var t = sentence.tokens.lowerBound
-            while t < sentence.tokens.upperBound {
-                let first = doc.tokens[t]
-                guard first.kind == .word, Folding.lower(doc.normalized[Int(first.start)]) == name[0] else { t += 1; continue }
-                // Extend over the tokens the name spans (same bytes, token boundaries at its ends).
-                var end = t
-                while end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) < name.count { end += 1 }
-                guard end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) == name.count else { t += 1; continue }
-                var equal = true
-                for i in 0..<name.count where Folding.lower(doc.normalized[Int(first.start) + i]) != name[i] { equal = false; break }
-                if equal {
-                    result.append(Mention(tokens: t..<(end + 1), range: Int(first.start)..<Int(doc.tokens[end].end), entries: [], sentence: sentenceIndex))
-                    t = end + 1
-                } else {
-                    t += 1
-                }
-            }
-        }
-        return result
-    }
-
-    /// The drugs the document is about.
-    func subjects(of doc: AnalyzedDocument, links: [BrandLink] = []) -> [SubjectDrug] {
-        // Structured labels declare their active ingredients.
-        var declared: [String] = []
-        for product in doc.ingested.products {
-            for ingredient in product.ingredients {
-                let name = canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()
-                if !declared.contains(name) { declared.append(name) }
-            }
-        }
-        var counts: [String: (count: Int, first: Int)] = [:]
-        var brands: [String: Set<String>] = [:]
-        for mention in doc.terms {
-            let names = knowledge.drugNames(of: mention)
-            for name in names {
-                let previous = counts[name] ?? (0, mention.range.lowerBound)
-                counts[name] = (previous.count + 1, previous.first)
-            }
-            if knowledge.isBrandOnly(mention), let brand = knowledge.entry(of: mention, kinds: ["brand"]) {
-                for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
-            }
-        }
-        for link in links {
-            let previous = counts[link.drug] ?? (0, link.mentions.first?.range.lowerBound ?? 0)
-            counts[link.drug] = (previous.count + link.mentions.count, min(previous.first, link.mentions.first?.range.lowerBound ?? previous.first))
-            brands[link.drug, default: []].insert(link.brand)
-        }
-        var chosen = declared
-        // A leaflet named after its drug ("Escitalopram_ddi.txt", "valdoxan.txt", an SPL-less
-        // title) is about that drug when the text names it, even if it names another more often
-        // (the racemate citalopram in an escitalopram leaflet).
-        if chosen.isEmpty, let named = drugNamedByDocument(doc), counts[named] != nil {
-            chosen = [named]
-            // A combination product named by its brand ("suboxone"): every ingredient the text names.
-            for ingredient in productIngredientsNamedByDocument(doc) where !chosen.contains(ingredient) && counts[ingredient] != nil {
-                chosen.append(ingredient)
-            }
-        }
-        if chosen.isEmpty, let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }) {
-            chosen = [best.key]
-            // A combination product (a brand of several ingredients): all of them are subjects.
-            if let brandNames = brands[best.key] {
-                for brand in brandNames.sorted() {
-                    if let entry = knowledge.entry(kind: "brand", named: brand) {
-                        for ingredient in entry.ingredients where !chosen.contains(ingredient) && counts[ingredient] != nil {
-                            chosen.append(ingredient)
-                        }
-                    }
-                }
-            }
-        }
-        return chosen.map { name in
-            var codes: [String: String] = [:]
-            if let entry = knowledge.entry(kind: "drug", named: name) {
-                for code in entry.codes {
-                    let parts = code.split(separator: ":", maxSplits: 1)
-                    if parts.count == 2, codes[String(parts[0])] == nil { codes[String(parts[0])] = String(parts[1]) }
-                }
-            }
-            for product in doc.ingested.products {
-                for ingredient in product.ingredients where (canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()) == name {
-                    if let unii = ingredient.unii, codes["unii"] == nil { codes["unii"] = unii }
-                }
-            }
-            return SubjectDrug(name: name, brands: (brands[name] ?? []).sorted(), codes: codes)
-        }
-    }
-
-    /// Runs of letters (four or more) in the document's id and title, where a leaflet named after
-    /// its drug says so ("Escitalopram_ddi", "valdoxan").
-    func documentNameWords(_ doc: AnalyzedDocument) -> [String] {
-        [doc.ingested.info.id, doc.ingested.info.title ?? ""].flatMap { text in
-            text.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 4 }.map(String.init)
-        }
-    }
-
-    /// The drug the document's id or title names: each word is looked up as a drug or brand
-    /// name ("Escitalopram_ddi" → escitalopram, "valdoxan" → agomelatine).
-    func drugNamedByDocument(_ doc: AnalyzedDocument) -> String? {
-        documentNameWords(doc).lazy.compactMap { self.canonicalDrugName($0) }.first
-    }
-
-    /// All ingredients of a brand the document's id or title names (empty for a plain drug name).
-    func productIngredientsNamedByDocument(_ doc: AnalyzedDocument) -> [String] {
-        documentNameWords(doc).lazy.compactMap { self.knowledge.entry(kind: "brand", named: $0.lowercased())?.ingredients }.first ?? []
-    }
-
-    /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam",
-    /// "SILDENAFIL CITRATE" → "sildenafil" when only the base name is in the lexicon).
-    func canonicalDrugName(_ text: String) -> String? {
-        let bytes = Array(text.utf8)
-        var tokens: [Token] = []
-        Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
-        tokens.removeAll { PhraseAutomaton.isSkipped($0, bytes) }
-        var state: Int32 = 0
-        var best: (name: String, next: Int)?
-        for (index, token) in tokens.enumerated() {
-            guard let key = knowledge.vocabulary.find(bytes, token.range, kind: token.kind) else { break }
-            state = knowledge.terms.step(state, key)
-            if state < 0 { break }
-            for payload in knowledge.terms.payloads(at: state) ?? [] {
-                let entry = knowledge.lexicon.entries[Int(payload)]
-                if entry.kind == "drug" { best = (entry.canonical, index + 1); break }
-                if entry.kind == "brand", let first = entry.ingredients.first { best = (first, index + 1); break }
-            }
-        }
-        guard let best else { return nil }
-        // Whatever follows the longest drug name must be salt or hydrate words.
-        for token in tokens[best.next...] {
-            let word = String(decoding: bytes[token.range].map(Folding.lower), as: UTF8.self)
-            if !SaltNames.words.contains(word) { return nil }
-        }
-        return best.name
-    }
 }
+
+extension ContextAnnotator: Stage {}

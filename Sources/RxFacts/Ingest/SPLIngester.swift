@@ -64,8 +64,36 @@ public struct SPLIngester: Ingester {
         var document = IngestedDocument(
             info: info, source: input.bytes, text: builder.flattener.text, textMap: builder.flattener.map,
             sections: builder.sections, products: builder.products)
-        document.classIndex = builder.classIndex
+        document.declaredFacts = Self.declaredFacts(classIndex: builder.classIndex, products: builder.products)
         return document
+    }
+
+    /// Rule ids of the facts an SPL states in its structure (reported in each fact's `rule`).
+    public static let scheduleRule = "spl.dea-schedule"
+    public static let classIndexRule = "spl.class-index"
+    /// The `source` of facts read from SPL structure.
+    public static let metadataSource = "spl-metadata"
+
+    /// The facts an SPL's structure states: the EPC class and mechanism of action of a
+    /// class-indexing document (with their NUI codes) and each product's DEA schedule.
+    static func declaredFacts(classIndex: [ClassIndexEntry], products: [Product]) -> [DeclaredFact] {
+        var facts: [DeclaredFact] = []
+        for entry in classIndex {
+            let type: FactType
+            switch entry.classType {
+            case "EPC": type = .drugClass
+            case "MoA": type = .mechanism
+            default: continue
+            }
+            facts.append(DeclaredFact(
+                type: type, value: entry.className.lowercased(), code: "nui:" + entry.nui, provenance: entry.provenance,
+                rule: classIndexRule, source: metadataSource))
+        }
+        for product in products {
+            guard let schedule = product.schedule else { continue }
+            facts.append(DeclaredFact(type: .schedule, value: schedule.value, provenance: schedule, rule: scheduleRule, source: metadataSource))
+        }
+        return facts
     }
 
     /// Walks sections, collecting text, spans, products and class-index entries.

@@ -1,34 +1,64 @@
-/// A document as it moves through the pipeline: each stage reads the layers before it
-/// and fills its own. Offsets in every layer are byte offsets into `normalized` unless
-/// said otherwise; `sourceRange(_:)` maps them back to the source file.
+/// A document as it moves through the pipeline: each stage reads the layers before it and
+/// fills its own (`DocumentLayer` names them; a stage's descriptor says which it requires and
+/// produces). Layers are written only by the stage that owns them — their setters are internal
+/// to the library — and read by anyone. Offsets in every layer are byte offsets into
+/// `normalized` unless said otherwise; `sourceRange(_:)` maps them back to the source file.
 public struct AnalyzedDocument: Sendable {
-    public var ingested: IngestedDocument
-    /// Normalized text (NFC, ASCII quotes and dashes, single spaces, no soft hyphens).
-    public var normalized: [UInt8] = []
+    /// Layer `text` (ingest): the source, its readable text and what the format declares.
+    public internal(set) var ingested: IngestedDocument
+    /// Layer `normalized` (normalize): NFC, ASCII quotes and dashes, single spaces, no soft hyphens.
+    public internal(set) var normalized: [UInt8] = []
     /// Maps `normalized` offsets to `ingested.text` offsets.
-    public var normalizedMap = OffsetMap()
+    public internal(set) var normalizedMap = OffsetMap()
     /// `ingested.sections` boundaries translated into `normalized` offsets by the normalizer.
-    public var declaredSections: [SectionSpan] = []
-    public var sections: [Section] = []
-    public var sentences: [Sentence] = []
-    public var tokens: [Token] = []
-    /// Lexicon terms found by the tagger, in token order.
-    public var terms: [Mention] = []
-    /// Rule cues (e.g. "belongs to", "used for") found by the tagger, in token order.
-    public var cues: [Mention] = []
+    public internal(set) var declaredSections: [SectionSpan] = []
+    /// Layers `sections` and `sentences` (segment).
+    public internal(set) var sections: [Section] = []
+    public internal(set) var sentences: [Sentence] = []
+    /// Layer `tokens` (tokenize).
+    public internal(set) var tokens: [Token] = []
+    /// Layer `mentions` (tag): lexicon terms, in token order.
+    public internal(set) var terms: [Mention] = []
+    /// Rule cues (e.g. "belongs to", "used for"), in token order.
+    public internal(set) var cues: [Mention] = []
     /// Context triggers (negation, hedging, conditional, terminators), in token order.
-    public var triggers: [Mention] = []
-    /// Per-sentence context: who the sentence is about and which tokens are in which scope.
-    public var context: [SentenceContext] = []
+    public internal(set) var triggers: [Mention] = []
+    /// Anaphora and brand-link phrases, in token order.
+    public internal(set) var subjectPhrases: [Mention] = []
     /// Per-token roles in lists: bit 1 separator ("," "and" "such as"), bit 2 stop ("which", ";").
-    public var tokenRoles: [UInt8] = []
-    /// The drugs the document is about, decided by the context stage.
-    public var subjects: [SubjectDrug] = []
-    /// Facts per drug, filled by the assembler.
-    public var drugs: [DrugRecord] = []
+    public internal(set) var tokenRoles: [UInt8] = []
+    /// Layer `scopes` (context): per sentence, which bytes are negated, hedged, conditional or
+    /// name an existing condition. Empty when the pipeline has no `context` stage.
+    public internal(set) var scopes: [SentenceScopes] = []
+    /// Layer `subjects` (subject): the drugs the document is about…
+    public internal(set) var subjects: [SubjectDrug] = []
+    /// …and, per sentence, the drugs it names or refers to ("it", "the drug").
+    public internal(set) var references: [SentenceReferences] = []
+    /// Layer `facts` (assemble; enrich adds to it): the facts per drug.
+    public internal(set) var drugs: [DrugRecord] = []
+    /// Layer `record` (emit): the record of the document.
+    public internal(set) var record: Record?
+    /// Layers of stages registered by users (`StageRegistry.register`), by layer name.
+    public var custom: [String: any Sendable] = [:]
 
     public init(ingested: IngestedDocument) {
         self.ingested = ingested
+    }
+
+    /// Changes the facts layer. For stages that declare `facts` among the layers they rewrite
+    /// (the built-in `enrich`, or a stage of your own that filters or adds facts).
+    public mutating func rewriteFacts(_ body: (inout [DrugRecord]) -> Void) {
+        body(&drugs)
+    }
+
+    /// The scopes of sentence `s` (none when the pipeline has no `context` stage).
+    public func scopes(ofSentence s: Int) -> SentenceScopes {
+        s < scopes.count ? scopes[s] : SentenceScopes()
+    }
+
+    /// The drug references of sentence `s` (none when the pipeline has no `subject` stage).
+    public func references(ofSentence s: Int) -> SentenceReferences {
+        s < references.count ? references[s] : SentenceReferences()
     }
 
     /// Source-file byte range of a normalized range.
@@ -106,16 +136,25 @@ public struct Mention: Sendable, Hashable {
     public var sentence: Int
 }
 
-/// What the context stage decided about one sentence.
-public struct SentenceContext: Sendable, Hashable {
-    /// Drugs the sentence names or refers to ("it", "the drug"), in order.
-    public var references: [DrugReference] = []
-    /// Byte ranges (normalized) under negation, hedging and conditional scope.
+/// What the context stage decided about one sentence: the byte ranges (normalized) under
+/// negation, hedging and conditional scope, and those naming a condition the patient already
+/// has ("patients with …").
+public struct SentenceScopes: Sendable, Hashable {
     public var negated: [Range<Int>] = []
     public var hedged: [Range<Int>] = []
     public var conditional: [Range<Int>] = []
-    /// Byte ranges (normalized) naming a condition the patient already has ("patients with …").
     public var existing: [Range<Int>] = []
+
+    public init() {}
+
+    static func contains(_ scopes: [Range<Int>], _ offset: Int) -> Bool {
+        scopes.contains { $0.contains(offset) }
+    }
+}
+
+/// What the subject stage decided about one sentence: the drugs it names or refers to, in order.
+public struct SentenceReferences: Sendable, Hashable {
+    public var references: [DrugReference] = []
 
     public init() {}
 
@@ -129,10 +168,6 @@ public struct SentenceContext: Sendable, Hashable {
 
     /// True when the sentence names only other drugs.
     public var isAboutOtherDrug: Bool { !references.isEmpty && !namesDocumentDrug }
-
-    static func contains(_ scopes: [Range<Int>], _ offset: Int) -> Bool {
-        scopes.contains { $0.contains(offset) }
-    }
 }
 
 /// A drug named (or referred to) in a sentence.

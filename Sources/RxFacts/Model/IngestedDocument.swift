@@ -31,8 +31,9 @@ public struct IngestedDocument: Sendable {
     public var sections: [SectionSpan]
     /// Products and active ingredients declared by structured formats (SPL).
     public var products: [Product]
-    /// Pharmacologic classes of a class-indexing SPL (60685-5); empty for leaflets.
-    public var classIndex: [ClassIndexEntry] = []
+    /// Facts the format states in its structure rather than its prose (an SPL's DEA schedule
+    /// policy, an FDA class-indexing entry); the assembler adds them as they are.
+    public var declaredFacts: [DeclaredFact] = []
 
     public init(
         info: DocumentInfo, source: [UInt8], text: [UInt8], textMap: OffsetMap,
@@ -90,6 +91,31 @@ public struct Ingredient: Sendable, Hashable {
         self.name = name
         self.unii = unii
         self.provenance = provenance
+    }
+}
+
+/// A fact a structured format states in its metadata rather than its prose, handed on by the
+/// ingester in a format-neutral form so that no later stage needs to know the format.
+public struct DeclaredFact: Sendable, Hashable {
+    public var type: FactType
+    /// Canonical value (`CII`, `hmg-coa reductase inhibitor`).
+    public var value: String
+    /// `system:code` of the value, e.g. `nui:N0000175589`.
+    public var code: String?
+    /// Where it was read: XML path and source byte range.
+    public var provenance: MetadataValue
+    /// The id reported as the fact's `rule` (e.g. `spl.dea-schedule`).
+    public var rule: String
+    /// The fact's `source` (e.g. `spl-metadata`).
+    public var source: String
+
+    public init(type: FactType, value: String, code: String? = nil, provenance: MetadataValue, rule: String, source: String) {
+        self.type = type
+        self.value = value
+        self.code = code
+        self.provenance = provenance
+        self.rule = rule
+        self.source = source
     }
 }
 

@@ -93,6 +93,11 @@ public struct FactType: RawRepresentable, Codable, Sendable, Hashable, Comparabl
     public static let withdrawal: FactType = "withdrawal"
     public static let dependence: FactType = "dependence"
     public static let contraindication: FactType = "contraindication"
+    /// The types above; a rule pack names any others it introduces in `fact_types`.
+    public static let builtIn: Set<FactType> = [
+        .drugClass, .mechanism, .schedule, .indication, .combination, .adverseEffect, .withdrawal, .dependence,
+        .contraindication,
+    ]
 }
 
 /// One fact about a drug, with the evidence that supports it.

@@ -208,3 +208,5 @@ public struct Normalizer: Sendable {
     }
 }
 
+
+extension Normalizer: Stage {}

@@ -1,47 +1,50 @@
 import Foundation
 
-/// A compiled pipeline: ingesters, the stages in order and the knowledge base they share.
-/// Build it once, then call `extract(_:)` for each input, from any number of threads.
+/// A compiled pipeline: the ingesters, the stages its definition lists (in that order) and the
+/// knowledge they share. Build it once, then call `extract(_:)` for each input, from any number
+/// of threads.
+///
+/// ```swift
+/// let pipeline = try Pipeline.load(contentsOf: "Pipelines/default.yaml")
+/// let record = try pipeline.extract(text: "Diazepam belongs to the benzodiazepine class.", id: "note")
+/// print(record.drugs.first?.facts.map(\.value) ?? [])
+/// ```
 public struct Pipeline: Sendable {
     public let definition: PipelineDefinition
-    public let knowledge: KnowledgeBase
+    public let knowledge: Knowledge
     /// Tried in order; the first that accepts an input reads it.
-    public let ingesters: [any Ingester]
-    let stages: [any Stage]
-    /// Present when the definition lists the optional `enrich` stage.
-    let enricher: LexiconEnricher?
+    public var ingesters: [any Ingester]
+    /// The stages after ingest, in the definition's order, with their names.
+    package let stages: [(name: String, stage: any Stage)]
     package let encoder = RecordEncoder()
-
-    public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
-        self.definition = definition
-        self.knowledge = knowledge
-        self.ingesters = ingesters
-        stages = [
-            Normalizer(), Segmenter(), Tokenizer(vocabulary: knowledge.vocabulary), Tagger(knowledge: knowledge),
-            ContextAnnotator(knowledge: knowledge), FactAssembler(knowledge: knowledge),
-        ]
-        enricher = definition.stages.contains("enrich") ? LexiconEnricher(lexicon: knowledge.lexicon) : nil
-    }
 
     /// Ingesters for every supported format, most specific first. `FormatDetector` picks SPL,
     /// ePI, other XML or plain text by content and refuses UTF-16 and FHIR JSON clearly.
     public static let defaultIngesters: [any Ingester] = [FormatDetector()]
 
-    /// Loads a definition and compiles the lexicons and rules it names.
-    public static func load(contentsOf path: String) throws(InputError) -> Pipeline {
-        let definition = try PipelineDefinition.load(contentsOf: path)
-        var lexicon = Lexicon()
-        for file in definition.lexicons {
-            lexicon.append(contentsOf: try Lexicon.load(contentsOf: PipelineDefinition.resolve(file, against: path)))
+    /// Loads a definition, compiles the lexicons and rules its stages name, and builds the stages.
+    public static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> Pipeline {
+        let definition = try PipelineDefinition.load(contentsOf: path, registry: registry)
+        return try Pipeline(definition: definition, registry: registry)
+    }
+
+    /// Compiles `definition`: each stage contributes its data to the shared knowledge, then the
+    /// stages are built in order.
+    public init(definition: PipelineDefinition, registry: StageRegistry = .builtIn) throws(InputError) {
+        var builder = KnowledgeBuilder()
+        for entry in definition.stages {
+            if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
         }
-        let rules: RulePack = try YAMLFile.decode(PipelineDefinition.resolve(definition.rules, against: path))
-        let context: ContextRules = try YAMLFile.decode(PipelineDefinition.resolve(definition.context, against: path))
-        let knowledge = try KnowledgeBase(lexicon: lexicon, rules: rules, context: context)
-        let mappings: [XMLSectionMapping]
-        do { mappings = try definition.xmlSectionMappings() } catch {
-            throw InputError(.configuration, path: path, reason: "xml.sections: \(error.reason)")
+        let knowledge = try builder.build()
+        var stages: [(String, any Stage)] = []
+        for entry in definition.stages where entry.name != StageRegistry.ingestName {
+            guard let descriptor = registry[entry.name] else { continue }
+            stages.append((entry.name, try descriptor.make(entry.configuration, knowledge)))
         }
-        return Pipeline(definition: definition, knowledge: knowledge, ingesters: [FormatDetector(xmlMappings: mappings)])
+        self.definition = definition
+        self.knowledge = knowledge
+        self.stages = stages
+        self.ingesters = [FormatDetector(xmlMappings: try definition.xmlSectionMappings())]
     }
 
     /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the
@@ -78,44 +81,28 @@ public struct Pipeline: Sendable {
     /// whose section the caller knows and declares in `ingested.sections`).
     public func analyze(ingested: IngestedDocument) -> AnalyzedDocument {
         var doc = AnalyzedDocument(ingested: ingested)
-        for stage in stages { stage.process(&doc) }
+        for (_, stage) in stages { stage.process(&doc) }
         return doc
     }
 
     /// Extracts the record of one input.
     public func extract(_ input: SourceInput) throws(InputError) -> Record {
         let doc = try analyze(input)
-        var info = doc.ingested.info
-        if !doc.sections.isEmpty {
-            // The segmenter's names (with paths for unclassified subsections) are the ones evidence uses.
-            var names: [String] = []
-            for section in doc.sections where names.last != section.name { names.append(section.name) }
-            info.sections = names
-        }
-        let record = Record(document: info, drugs: doc.drugs)
-        guard let enricher else { return record }
-        return enricher.enrich(record, anchors: drugAnchors(doc))
+        // The definition check guarantees a stage producing the record.
+        return doc.record ?? Record(document: doc.ingested.info, drugs: doc.drugs)
     }
 
-    /// Evidence of each subject drug's first mention (its name, a brand, or a declared ingredient).
-    func drugAnchors(_ doc: AnalyzedDocument) -> [String: Evidence] {
-        var anchors: [String: Evidence] = [:]
-        let subjects = Set(doc.subjects.map(\.name))
-        for mention in doc.terms {
-            for name in knowledge.drugNames(of: mention) where subjects.contains(name) && anchors[name] == nil {
-                anchors[name] = doc.evidence(for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)
-            }
+    /// Extracts the record of a text leaflet given as a string; `id` names it in the record.
+    public func extract(text: String, id: String = "text") throws(InputError) -> Record {
+        try extract(SourceInput(path: id + ".txt", bytes: Array(text.utf8)))
+    }
+
+    /// Extracts the record of the file at `path` (text, SPL, ePI or other XML).
+    public func extract(contentsOf path: String) throws(InputError) -> Record {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(.unreadable, path: path, reason: "cannot read file")
         }
-        for product in doc.ingested.products {
-            for ingredient in product.ingredients {
-                guard let provenance = ingredient.provenance else { continue }
-                for subject in doc.subjects where anchors[subject.name] == nil && subject.name == ingredient.name.lowercased() {
-                    let text = String(decoding: doc.ingested.source[provenance.range], as: UTF8.self)
-                    anchors[subject.name] = Evidence(section: "spl-metadata", start: provenance.range.lowerBound, end: provenance.range.upperBound, text: text, path: provenance.path)
-                }
-            }
-        }
-        return anchors
+        return try extract(SourceInput(path: path, bytes: [UInt8](data)))
     }
 
     /// The record of one input as a JSON line.
@@ -129,7 +116,7 @@ extension Pipeline {
     /// Inputs that fail to ingest are skipped; the count of documents processed is returned.
     public func profileStages(_ inputs: [SourceInput]) -> (documents: Int, bytes: Int, seconds: [(stage: String, seconds: Double)]) {
         let clock = ContinuousClock()
-        var totals = Array(repeating: Duration.zero, count: stages.count + 3)
+        var totals = Array(repeating: Duration.zero, count: stages.count + 2)
         var documents = 0
         var bytes = 0
         for input in inputs {
@@ -139,20 +126,16 @@ extension Pipeline {
             var doc = AnalyzedDocument(ingested: ingested)
             for (index, stage) in stages.enumerated() {
                 start = clock.now
-                stage.process(&doc)
+                stage.stage.process(&doc)
                 totals[index + 1] += clock.now - start
             }
             start = clock.now
-            var record = Record(document: doc.ingested.info, drugs: doc.drugs)
-            if let enricher { record = enricher.enrich(record, anchors: drugAnchors(doc)) }
+            _ = encoder.encodeLine(doc.record ?? Record(document: doc.ingested.info, drugs: doc.drugs))
             totals[stages.count + 1] += clock.now - start
-            start = clock.now
-            _ = encoder.encodeLine(record)
-            totals[stages.count + 2] += clock.now - start
             documents += 1
             bytes += input.bytes.count
         }
-        let names = ["ingest"] + stages.map { type(of: $0).name } + ["enrich", "emit"]
+        let names = [StageRegistry.ingestName] + stages.map(\.name) + ["encode"]
         return (documents, bytes, zip(names, totals).map { ($0, Double($1.components.seconds) + Double($1.components.attoseconds) / 1e18) })
     }
 }

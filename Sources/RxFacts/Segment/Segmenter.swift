@@ -12,7 +12,13 @@ public struct Segmenter: Sendable {
     /// LOINC code of SPL sections without a standard type ("SPL unclassified section").
     public static let unclassifiedSectionCode = "42229-5"
 
-    public init() {}
+    /// Words that a period does not end a sentence after ("e.g", "dr"), lower case, without the
+    /// final period. The pipeline file can name its own list (`segment: {abbreviations: FILE}`).
+    public let abbreviations: Set<String>
+
+    public init(abbreviations: Set<String> = Segmenter.defaultAbbreviations) {
+        self.abbreviations = abbreviations
+    }
 
     public func process(_ doc: inout AnalyzedDocument) {
         doc.sections.removeAll()
@@ -52,7 +58,7 @@ public struct Segmenter: Sendable {
     private func appendSection(_ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>) {
         let firstSentence = doc.sentences.count
         let sectionIndex = doc.sections.count
-        for range in Segmenter.sentences(in: doc.normalized, body) {
+        for range in Segmenter.sentences(in: doc.normalized, body, abbreviations: abbreviations) {
             doc.sentences.append(Sentence(range: range, tokens: 0..<0, section: sectionIndex))
         }
         doc.sections.append(Section(name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count))
@@ -150,7 +156,8 @@ public struct Segmenter: Sendable {
 
     // MARK: Sentences
 
-    static let abbreviations: Set<String> = [
+    /// The abbreviations used when a pipeline names none.
+    public static let defaultAbbreviations: Set<String> = [
         "e.g", "i.e", "eg", "ie", "vs", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "approx", "fig", "figs",
         "ref", "al", "inc", "ltd", "co", "st", "cf", "ca", "incl", "resp", "u.s", "u.k", "max", "min", "hr",
         "hrs", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
@@ -158,7 +165,9 @@ public struct Segmenter: Sendable {
     ]
 
     /// Sentence ranges (trimmed, non-empty) inside `range`.
-    public static func sentences(in text: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+    public static func sentences(
+        in text: [UInt8], _ range: Range<Int>, abbreviations: Set<String> = defaultAbbreviations
+    ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = range.lowerBound
         var i = range.lowerBound
@@ -194,7 +203,7 @@ public struct Segmenter: Sendable {
                 if text[j] == 0x20 || text[j] == 0x0A {
                     var k = j
                     while k < end, text[k] == 0x20 || text[k] == 0x0A { k += 1 }
-                    if k >= end || startsSentence(text, k) && !(b == UInt8(ascii: ".") && isAbbreviation(text, before: i, from: start)) {
+                    if k >= end || startsSentence(text, k) && !(b == UInt8(ascii: ".") && isAbbreviation(text, before: i, from: start, abbreviations)) {
                         close(j)
                         i = j
                         continue
@@ -252,7 +261,7 @@ public struct Segmenter: Sendable {
         return false
     }
 
-    static func isAbbreviation(_ text: [UInt8], before dot: Int, from start: Int) -> Bool {
+    static func isAbbreviation(_ text: [UInt8], before dot: Int, from start: Int, _ abbreviations: Set<String>) -> Bool {
         var k = dot
         while k > start, text[k - 1] != 0x20, text[k - 1] != 0x0A, text[k - 1] != UInt8(ascii: "(") { k -= 1 }
         let word = text[k..<dot].map(Folding.lower)
@@ -260,3 +269,5 @@ public struct Segmenter: Sendable {
         return abbreviations.contains(String(decoding: word, as: UTF8.self))
     }
 }
+
+extension Segmenter: Stage {}

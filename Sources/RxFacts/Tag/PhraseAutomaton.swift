@@ -221,19 +221,3 @@ public struct PhraseAutomaton: Sendable {
         }
     }
 }
-
-/// One layer of the knowledge base's layered automaton, seen as an automaton of its own
-/// (`knowledge.terms`). Holds the knowledge base by reference: no copy of the tables.
-public struct PhraseLayer: Sendable {
-    public let knowledge: KnowledgeBase
-    public let layer: Int
-
-    /// States of the whole automaton (all layers share them).
-    public var states: Int { knowledge.phrases.states }
-
-    @inline(__always)
-    public func step(_ state: Int32, _ key: Int32) -> Int32 { knowledge.phrases.step(state, key) }
-
-    @inline(__always)
-    public func payloads(at state: Int32) -> [Int32]? { knowledge.phrases.payloads(at: state, layer: layer) }
-}

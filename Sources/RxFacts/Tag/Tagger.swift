@@ -1,23 +1,32 @@
-/// Stage 5: finds lexicon terms, rule cues, context triggers and list words in each
-/// sentence with the knowledge base's layered automaton (one pass for all four, each
-/// layer leftmost-longest).
+/// Stage `tag`: finds lexicon terms, rule cues, context triggers, subject phrases and list words
+/// in each sentence with the shared layered automaton (one pass for all five, each layer
+/// leftmost-longest).
 ///
 /// It also reads elliptic coordination: in "physical or psychological dependence" the
 /// term "psychological dependence" implies "physical dependence" when that is a term too.
 public struct Tagger: Sendable {
-    public let knowledge: KnowledgeBase
+    public let knowledge: Knowledge
+    /// Folded keys of "and" and "or" (for "physical or psychological dependence").
+    let coordinators: Set<Int32>
 
-    public init(knowledge: KnowledgeBase) {
+    public init(knowledge: Knowledge) {
         self.knowledge = knowledge
+        var coordinators: Set<Int32> = []
+        for word in ["and", "or"] {
+            let bytes = Array(word.utf8)
+            if let key = knowledge.vocabulary.find(bytes, 0..<bytes.count, kind: .word) { coordinators.insert(key) }
+        }
+        self.coordinators = coordinators
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
         doc.terms.removeAll(keepingCapacity: true)
         doc.cues.removeAll(keepingCapacity: true)
         doc.triggers.removeAll(keepingCapacity: true)
+        doc.subjectPhrases.removeAll(keepingCapacity: true)
         doc.tokenRoles = Array(repeating: 0, count: doc.tokens.count)
         var positions: [Int] = []
-        var layers: [[Mention]] = Array(repeating: [], count: 4)
+        var layers: [[Mention]] = Array(repeating: [], count: PhraseLayer.count)
         for (index, sentence) in doc.sentences.enumerated() {
             positions.removeAll(keepingCapacity: true)
             for t in sentence.tokens where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
@@ -25,16 +34,14 @@ public struct Tagger: Sendable {
             }
             let firstTerm = doc.terms.count
             // One walk per position finds terms, cues, triggers and list words together.
-            layers[0].removeAll(keepingCapacity: true)
-            layers[1].removeAll(keepingCapacity: true)
-            layers[2].removeAll(keepingCapacity: true)
-            layers[3].removeAll(keepingCapacity: true)
+            for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
             knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layers)
-            doc.terms.append(contentsOf: layers[KnowledgeBase.termLayer])
-            doc.cues.append(contentsOf: layers[KnowledgeBase.cueLayer])
-            doc.triggers.append(contentsOf: layers[KnowledgeBase.triggerLayer])
+            doc.terms.append(contentsOf: layers[PhraseLayer.terms])
+            doc.cues.append(contentsOf: layers[PhraseLayer.cues])
+            doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
+            doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             expandEllipses(&doc, positions: positions, from: firstTerm)
-            for word in layers[KnowledgeBase.listWordLayer] {
+            for word in layers[PhraseLayer.listWords] {
                 var role: UInt8 = 0
                 for payload in word.entries { role |= UInt8(payload) }
                 for t in word.tokens { doc.tokenRoles[t] |= role }
@@ -52,7 +59,7 @@ public struct Tagger: Sendable {
             let mention = doc.terms[m]
             guard let p = positions.firstIndex(of: mention.tokens.lowerBound), p >= 2 else { continue }
             let tail = positions[(p + 1)...].prefix { $0 < mention.tokens.upperBound }
-            guard !tail.isEmpty, knowledge.coordinators.contains(doc.tokens[positions[p - 1]].key) else { continue }
+            guard !tail.isEmpty, coordinators.contains(doc.tokens[positions[p - 1]].key) else { continue }
             let head = positions[p - 2]
             guard doc.tokens[head].kind == .word else { continue }
             var state = knowledge.terms.step(0, doc.tokens[head].key)
@@ -68,3 +75,5 @@ public struct Tagger: Sendable {
         doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 }
+
+extension Tagger: Stage {}

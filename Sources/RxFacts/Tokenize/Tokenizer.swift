@@ -103,3 +103,5 @@ public struct Tokenizer: Sendable {
         }
     }
 }
+
+extension Tokenizer: Stage {}

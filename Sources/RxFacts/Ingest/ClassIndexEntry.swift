@@ -2,22 +2,22 @@
 /// substance, e.g. methoxsalen → "Psoralen" [EPC] N0000175879.
 ///
 /// Class-indexing documents are not leaflets: they carry no prose, only these entries, which the
-/// assembler turns into `class` / `mechanism` facts with `source: "spl-metadata"`.
-public struct ClassIndexEntry: Sendable, Hashable {
+/// SPL ingester hands on as declared `class` / `mechanism` facts (`source: "spl-metadata"`).
+struct ClassIndexEntry: Sendable, Hashable {
     /// Substance name as written (`METHOXSALEN`).
-    public var substance: String
+    var substance: String
     /// FDA UNII of the substance.
-    public var unii: String?
+    var unii: String?
     /// Class name without its bracketed type (`Photoactivated Radical Generator`).
-    public var className: String
+    var className: String
     /// `EPC`, `MoA`, `PE`, `Chemical/Ingredient`: the bracketed suffix of the display name.
-    public var classType: String
+    var classType: String
     /// NDF-RT/MED-RT NUI of the class (`N0000175984`).
-    public var nui: String
+    var nui: String
     /// The `displayName` attribute it was read from, with XML path and byte range.
-    public var provenance: MetadataValue
+    var provenance: MetadataValue
 
-    public init(
+    init(
         substance: String, unii: String?, className: String, classType: String, nui: String,
         provenance: MetadataValue
     ) {

@@ -1,13 +1,18 @@
-/// Fact rules, read from a `rxfacts-rules/1` YAML file a user edits without recompiling.
+/// Fact rules, read from a `rxfacts-rules/1` YAML file a user edits without recompiling
+/// (`Pipelines/rules/facts.yaml`, named by the `assemble` stage of a pipeline file).
 ///
 /// A rule reads like a sentence: *after one of these cues, within `gap` tokens, a list of
 /// these kinds of terms is a fact of this type about the document's drug*.
-public struct RulePack: Codable, Sendable {
+public struct FactRulePack: Codable, Sendable {
     public var schema: String?
     /// Words and marks that join list items ("," "and" "or" "such as" "including").
     public var separators: [String]
     /// Words that end a list or a cue's reach ("which", "is", "leading", ";").
     public var stops: [String]
+    /// Most tokens allowed between two items of a list ("A, B, and C"; default 7).
+    public var listGap: Int?
+    /// Fact types this pack introduces beyond the built-in ones (`FactType.builtIn`).
+    public var factTypes: [String]?
     public var rules: [FactRule]
     /// Qualifiers every fact read in certain sections (or sentences) gets, e.g.
     /// `severity: boxed-warning` for facts read in a Boxed Warning section.
@@ -15,8 +20,16 @@ public struct RulePack: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case schema, separators, stops, rules
+        case listGap = "list_gap"
+        case factTypes = "fact_types"
         case sectionQualifiers = "section_qualifiers"
     }
+
+    /// The keys a rule file may use, for the validator.
+    static let shape: YAMLShape = .mapping([
+        "schema": .scalar, "separators": .list(.scalar), "stops": .list(.scalar), "list_gap": .scalar,
+        "fact_types": .list(.scalar), "rules": .list(FactRule.shape), "section_qualifiers": .list(SectionQualifier.shape),
+    ])
 }
 
 /// A qualifier given to facts by where they are read: in a section whose name (or an enclosing
@@ -32,12 +45,16 @@ public struct SectionQualifier: Codable, Sendable {
     public var cues: [String]?
     /// Fact types that get the qualifier (default: all).
     public var facts: [String]?
+
+    static let shape: YAMLShape = .mapping([
+        "name": .scalar, "value": .scalar, "sections": .list(.scalar), "cues": .list(.scalar), "facts": .list(.scalar),
+    ])
 }
 
 /// One rule of a rule pack.
 public struct FactRule: Codable, Sendable {
     /// Who a sentence must be about for the rule to apply.
-    public enum SubjectMode: String, Codable, Sendable {
+    public enum SubjectMode: String, Codable, Sendable, CaseIterable {
         /// The document's drug (or "it", "the drug") is named before the cue.
         case beforeCue = "before-cue"
         /// The document's drug is named or referred to anywhere in the sentence.
@@ -86,6 +103,14 @@ public struct FactRule: Codable, Sendable {
         case skipExisting = "skip_existing"
         case excludeSections = "exclude_sections"
     }
+
+    static let shape: YAMLShape = .mapping([
+        "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
+        "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
+        "skip_existing": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "exclude_sections": .list(.scalar), "exclude_subject": .scalar,
+        "qualifiers": .dictionary(QualifierRule.shape),
+    ])
 }
 
 /// How a qualifier's values are found: cue phrases followed by a list of target kinds.
@@ -93,69 +118,6 @@ public struct QualifierRule: Codable, Sendable {
     public var cues: [String]
     public var targets: [String]
     public var gap: Int?
-}
 
-/// Context rules (ConText): triggers that negate, hedge or condition what follows or
-/// precedes them, terminators that end a scope, and the words that refer back to the
-/// document's drug.
-public struct ContextRules: Codable, Sendable {
-    public enum Category: String, Codable, Sendable {
-        case negated, hedged, conditional
-        /// A condition the patient already has ("patients with", "history of"): rules with
-        /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
-        case existing
-        /// Looks like a trigger but is not one ("not only", "no longer"); blocks the shorter trigger.
-        case pseudo
-        /// Ends any open scope ("but", "however", "which").
-        case terminate
-    }
-
-    public enum Direction: String, Codable, Sendable {
-        case forward, backward, bidirectional
-    }
-
-    public struct Trigger: Codable, Sendable {
-        public var literal: String
-        public var category: Category
-        public var direction: Direction?
-        /// Scope length in tokens (default: the file's `window`).
-        public var window: Int?
-    }
-
-    public var schema: String?
-    /// Default scope length in tokens.
-    public var window: Int?
-    /// Phrases that refer to the document's drug ("it", "the drug", "this medicine").
-    public var anaphora: [String]
-    public var triggers: [Trigger]
-    /// Phrases that name a medicine's active substance ("X contains the active substance Y"):
-    /// a capitalised name the lexicon does not know, on the phrase's `brand` side, becomes a
-    /// brand of the drug named next to the phrase, and its later mentions refer to that drug.
-    public var brandLinks: [BrandLink]?
-
-    /// A phrase linking a brand name to its active substance.
-    public struct BrandLink: Codable, Sendable {
-        public enum Side: String, Codable, Sendable {
-            /// "Zelmora contains the active substance diazepam".
-            case before
-            /// "diazepam, the active substance of Zelmora".
-            case after
-        }
-        public var literal: String
-        /// Where the brand name stands relative to the phrase.
-        public var brand: Side
-    }
-
-    public init(schema: String? = nil, window: Int? = nil, anaphora: [String], triggers: [Trigger], brandLinks: [BrandLink]? = nil) {
-        self.schema = schema
-        self.window = window
-        self.anaphora = anaphora
-        self.triggers = triggers
-        self.brandLinks = brandLinks
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case schema, window, anaphora, triggers
-        case brandLinks = "brand_links"
-    }
+    static let shape: YAMLShape = .mapping(["cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar])
 }

@@ -1,0 +1,43 @@
+/// Stage `enrich` (optional): adds to the facts layer what the lexicon knows but the text does
+/// not state — see `LexiconEnricher` for what is added and how it is marked. Each drug's first
+/// mention (its name, a brand, or a declared ingredient) is the evidence the lookup was made from.
+public struct EnrichStage: Sendable {
+    public let knowledge: Knowledge
+    let enricher: LexiconEnricher
+
+    public init(knowledge: Knowledge) {
+        self.knowledge = knowledge
+        enricher = LexiconEnricher(lexicon: knowledge.lexicon.lexicon)
+    }
+
+    public func process(_ doc: inout AnalyzedDocument) {
+        let anchors = drugAnchors(doc)
+        let enriched = enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors)
+        doc.rewriteFacts { $0 = enriched.drugs }
+    }
+
+    /// Evidence of each subject drug's first mention (its name, a brand, or a declared ingredient).
+    func drugAnchors(_ doc: AnalyzedDocument) -> [String: Evidence] {
+        var anchors: [String: Evidence] = [:]
+        let subjects = Set(doc.subjects.map(\.name))
+        for mention in doc.terms {
+            for name in knowledge.lexicon.drugNames(of: mention) where subjects.contains(name) && anchors[name] == nil {
+                anchors[name] = doc.evidence(for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)
+            }
+        }
+        for product in doc.ingested.products {
+            for ingredient in product.ingredients {
+                guard let provenance = ingredient.provenance else { continue }
+                for subject in doc.subjects where anchors[subject.name] == nil && subject.name == ingredient.name.lowercased() {
+                    let text = String(decoding: doc.ingested.source[provenance.range], as: UTF8.self)
+                    anchors[subject.name] = Evidence(
+                        section: "spl-metadata", start: provenance.range.lowerBound, end: provenance.range.upperBound, text: text,
+                        path: provenance.path)
+                }
+            }
+        }
+        return anchors
+    }
+}
+
+extension EnrichStage: Stage {}

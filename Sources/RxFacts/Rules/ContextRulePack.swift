@@ -1,0 +1,51 @@
+/// Context rules (ConText, after Chapman et al.; medspaCy's `ConTextRule`), read from a
+/// `rxfacts-context/1` YAML file (`Pipelines/rules/context.yaml`, named by the `context` stage):
+/// triggers that negate, hedge or condition what follows or precedes them, and terminators
+/// that end a scope.
+public struct ContextRulePack: Codable, Sendable {
+    public enum Category: String, Codable, Sendable, CaseIterable {
+        case negated, hedged, conditional
+        /// A condition the patient already has ("patients with", "history of"): rules with
+        /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
+        case existing
+        /// Looks like a trigger but is not one ("not only", "no longer"); blocks the shorter trigger.
+        case pseudo
+        /// Ends any open scope ("but", "however", "which").
+        case terminate
+    }
+
+    public enum Direction: String, Codable, Sendable, CaseIterable {
+        case forward, backward, bidirectional
+    }
+
+    /// One trigger: a phrase, what it does, which way and how far.
+    public struct Trigger: Codable, Sendable {
+        public var literal: String
+        public var category: Category
+        public var direction: Direction?
+        /// Scope length in tokens (default: the file's `window`).
+        public var window: Int?
+
+        public init(literal: String, category: Category, direction: Direction? = nil, window: Int? = nil) {
+            self.literal = literal
+            self.category = category
+            self.direction = direction
+            self.window = window
+        }
+
+        static let shape: YAMLShape = .mapping(["literal": .scalar, "category": .scalar, "direction": .scalar, "window": .scalar])
+    }
+
+    public var schema: String?
+    /// Default scope length in tokens.
+    public var window: Int?
+    public var triggers: [Trigger]
+
+    public init(schema: String? = nil, window: Int? = nil, triggers: [Trigger]) {
+        self.schema = schema
+        self.window = window
+        self.triggers = triggers
+    }
+
+    static let shape: YAMLShape = .mapping(["schema": .scalar, "window": .scalar, "triggers": .list(Trigger.shape)])
+}

@@ -1,0 +1,162 @@
+/// Applies the compiled fact rules to a tagged sentence: for each rule, the target terms it finds
+/// and the cue (or the term itself, for rules without cues) each hangs on. What a rule *means* —
+/// its cues, gap, list reading, subject requirement, section filters, qualifiers — is read here,
+/// and nowhere else; the assembler turns the findings into facts.
+struct FactRuleMatcher {
+    let rules: FactRuleSet
+    let lexicon: LexiconIndex
+
+    /// A target found for a rule in a sentence, and the cue (or the target itself) it hangs on.
+    struct Finding {
+        var rule: Int
+        var target: Mention
+        var anchor: Range<Int>
+    }
+
+    /// Per rule, per section: whether the rule applies there. A rule applies in a section whose
+    /// name, or the name of a declared section enclosing it ("serious infections" inside
+    /// "warnings and cautions"), contains one of its `sections` and none of its `exclude_sections`.
+    func applicability(_ sectionPaths: [[String]]) -> [[Bool]] {
+        rules.rules.map { rule in
+            sectionPaths.map { names in
+                (rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.containsBytes($0) } })
+                    && !names.contains { name in rule.excludedSections.contains { name.containsBytes($0) } }
+            }
+        }
+    }
+
+    /// Per section, the section qualifiers (severity in a boxed warning…) its facts get.
+    func sectionQualifiers(_ sectionPaths: [[String]]) -> [[Int]] {
+        sectionPaths.map { names in
+            rules.sectionQualifiers.indices.filter { q in
+                let wanted = rules.sectionQualifiers[q].sections
+                return names.contains { name in wanted.contains { name.containsBytes($0) } }
+            }
+        }
+    }
+
+    /// Per section: its own name, then the names of the declared sections enclosing it (SPL and
+    /// ePI subsections lie inside their parent's range). Plain text has no nesting. One sweep over
+    /// sections and declared sections in start order: linear in their number, however many.
+    static func sectionPaths(_ doc: AnalyzedDocument) -> [[String]] {
+        let declared = doc.declaredSections.indices.sorted {
+            (doc.declaredSections[$0].range.lowerBound, $0) < (doc.declaredSections[$1].range.lowerBound, $1)
+        }
+        let order = doc.sections.indices.sorted { (doc.sections[$0].body.lowerBound, $0) < (doc.sections[$1].body.lowerBound, $1) }
+        var paths = Array(repeating: [String](), count: doc.sections.count)
+        var next = 0
+        var open: [Int] = []
+        for s in order {
+            let start = doc.sections[s].body.lowerBound
+            while next < declared.count, doc.declaredSections[declared[next]].range.lowerBound <= start {
+                open.append(declared[next])
+                next += 1
+            }
+            open.removeAll { doc.declaredSections[$0].range.upperBound <= start }
+            var names = [doc.sections[s].name]
+            for d in open.sorted() where !names.contains(doc.declaredSections[d].name) {
+                names.append(doc.declaredSections[d].name)
+            }
+            paths[s] = names
+        }
+        return paths
+    }
+
+    /// The rules' findings in sentence `s`, sorted by rule (stable: cue order within a rule).
+    func findings(
+        inSentence s: Int, section: Int, cues: [Mention], terms: [Mention], references: SentenceReferences,
+        subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
+    ) {
+        let aboutOtherDrug = references.isAboutOtherDrug
+        func requirementMet(_ ruleIndex: Int) -> Bool {
+            !rules.rules[ruleIndex].hasRequirements || cues.contains { rules.isRequirement($0, of: ruleIndex) }
+        }
+        // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
+        for cue in cues where !aboutOtherDrug {
+            for payload in cue.entries {
+                let role = rules.cueRoles[Int(payload)]
+                guard role.kind == .cue else { continue }
+                let ruleIndex = Int(role.index)
+                let rule = rules.rules[ruleIndex]
+                guard applies[ruleIndex][section], requirementMet(ruleIndex) else { continue }
+                switch rule.subject {
+                case .beforeCue: if !references.documentDrugNamed(before: cue.range.lowerBound) { continue }
+                case .explicit: if !references.namesDocumentDrug { continue }
+                case .any: break
+                }
+                let excluded = rule.excludeSubject ? subjectNames : []
+                for target in targets(after: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: excluded) {
+                    findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
+                }
+            }
+        }
+        // Rules without cues: every target term of the sentence.
+        for (ruleIndex, rule) in rules.rules.enumerated() where !rule.hasCues && applies[ruleIndex][section] && requirementMet(ruleIndex) {
+            if aboutOtherDrug, !rule.excludeSubject { continue }
+            if rule.subject != .any, !references.namesDocumentDrug { continue }
+            for term in terms where lexicon.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
+                if rule.excludeSubject, lexicon.drugNames(of: term).contains(where: subjectNames.contains) { continue }
+                findings.append(Finding(rule: ruleIndex, target: term, anchor: term.range))
+            }
+        }
+        findings.sort { $0.rule < $1.rule }
+    }
+
+    /// True when some rule without cues reads sentences about other drugs (an interactions
+    /// section's list of medicines); otherwise such sentences can be skipped outright.
+    var readsOtherDrugSentences: Bool { rules.rules.contains { !$0.hasCues && $0.excludeSubject } }
+
+    /// Target mentions after `cue`: the first within `gap` tokens, then (when `list`) those
+    /// coordinated with it ("anxiety, seizures, and muscle spasms").
+    func targets(
+        after cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int, list: Bool,
+        excluding excluded: Set<String>
+    ) -> [Mention] {
+        var result: [Mention] = []
+        var previousEnd = cue.tokens.upperBound
+        for term in terms where term.tokens.lowerBound >= cue.tokens.upperBound {
+            if term.tokens.lowerBound < previousEnd { continue }
+            let isTarget = lexicon.entryIndex(of: term, kinds: kinds) != nil
+            if isTarget, !excluded.isEmpty, lexicon.drugNames(of: term).contains(where: excluded.contains) { continue }
+            var count = 0
+            var separator = false
+            var stop = false
+            for t in previousEnd..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                count += 1
+                if doc.tokenRoles[t] & 1 != 0 { separator = true }
+                if doc.tokenRoles[t] & 2 != 0 { stop = true }
+            }
+            if result.isEmpty {
+                if stop || count > gap { break }
+                if !isTarget { continue }
+            } else {
+                if stop || count > rules.listGap || !separator { break }
+                if !isTarget { continue }
+            }
+            result.append(term)
+            previousEnd = term.tokens.upperBound
+            if !list { break }
+        }
+        return result
+    }
+
+    /// Values of the rule's qualifiers found in the sentence (e.g. risks after "leading to").
+    func qualifierValues(rule: Int, cues: [Mention], terms: [Mention], doc: AnalyzedDocument) -> [String: Set<String>] {
+        let compiled = rules.rules[rule]
+        guard !compiled.qualifiers.isEmpty else { return [:] }
+        var values: [String: Set<String>] = [:]
+        for (q, qualifier) in compiled.qualifiers.enumerated() {
+            for cue in cues where cue.entries.contains(where: {
+                let role = rules.cueRoles[Int($0)]
+                return role.kind == .qualifier && role.index == rule && role.qualifier == q
+            }) {
+                for target in targets(after: cue, in: terms, doc: doc, kinds: qualifier.targets, gap: qualifier.gap, list: true, excluding: []) {
+                    if let index = lexicon.entryIndex(of: target, kinds: qualifier.targets) {
+                        values[qualifier.name, default: []].insert(lexicon.lexicon.entries[index].canonical)
+                    }
+                }
+            }
+        }
+        return values
+    }
+}

@@ -1,0 +1,207 @@
+/// A fact rule pack compiled for matching: rules with their kinds resolved to ids, every cue,
+/// required phrase and qualifier cue in the cue layer of the shared automaton, list words in
+/// the list-word layer. Compiling validates the pack against the lexicon: an unknown fact type
+/// or target kind, or a phrase that can never match, is an error at its `file:line:column`.
+public struct FactRuleSet: Sendable {
+    /// A rule with its kinds resolved. A class: the matcher reads rules in its inner loop, and
+    /// one reference is cheaper to pass around than a struct of arrays and strings.
+    public final class Rule: Sendable {
+        public let id: String
+        public let fact: FactType
+        public let hasCues: Bool
+        public let targetKinds: [String]
+        /// `targetKinds` as kind ids (see `LexiconIndex.kindIDs(_:)`).
+        public let targetKindIDs: [UInt16]
+        public let gap: Int
+        public let list: Bool
+        public let subject: FactRule.SubjectMode
+        public let negatable: Bool
+        public let conditionalHedges: Bool
+        public let skipExisting: Bool
+        public let hasRequirements: Bool
+        public let sections: [String]
+        public let excludedSections: [String]
+        public let excludeSubject: Bool
+        public let qualifiers: [Qualifier]
+
+        /// A named qualifier of a rule: cue phrases (in the cue layer) and target kinds.
+        public struct Qualifier: Sendable {
+            public let name: String
+            public let targets: [UInt16]
+            public let gap: Int
+        }
+
+        init(_ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex) {
+            id = rule.id
+            fact = FactType(rawValue: rule.fact)
+            hasCues = !(rule.cues ?? []).isEmpty
+            targetKinds = rule.targets
+            targetKindIDs = lexicon.kindIDs(rule.targets)
+            gap = rule.gap ?? 4
+            list = rule.list ?? true
+            subject = rule.subject ?? .any
+            negatable = rule.negatable ?? true
+            conditionalHedges = rule.conditionalHedges ?? true
+            skipExisting = rule.skipExisting ?? false
+            hasRequirements = !(rule.requires ?? []).isEmpty
+            sections = rule.sections ?? []
+            excludedSections = rule.excludeSections ?? []
+            excludeSubject = rule.excludeSubject ?? false
+            self.qualifiers = qualifiers
+        }
+    }
+
+    /// What a phrase of the cue layer means (the payload of a cue mention indexes `cueRoles`).
+    public struct CueRole: Sendable, Hashable {
+        public enum Kind: UInt8, Sendable, Hashable {
+            /// Introduces the rule's targets.
+            case cue
+            /// One of the rule's `requires` phrases.
+            case requirement
+            /// Introduces the values of one of the rule's qualifiers.
+            case qualifier
+            /// Gives the facts of its sentence a section qualifier.
+            case sentenceQualifier
+        }
+        public let kind: Kind
+        /// The rule (`cue`, `requirement`, `qualifier`) or section qualifier (`sentenceQualifier`).
+        public let index: Int32
+        /// For `qualifier`: the qualifier's position in the rule's `qualifiers`.
+        public let qualifier: Int32
+    }
+
+    /// A section qualifier with its fact types resolved (see `SectionQualifier`).
+    public struct SectionQualifierRule: Sendable {
+        public let name: String
+        public let value: String
+        public let sections: [String]
+        /// Empty: every fact type.
+        public let facts: Set<FactType>
+
+        public func applies(to type: FactType) -> Bool { facts.isEmpty || facts.contains(type) }
+    }
+
+    public let rules: [Rule]
+    public let cueRoles: [CueRole]
+    public let sectionQualifiers: [SectionQualifierRule]
+    /// Most tokens between two items of a list.
+    public let listGap: Int
+    let separators: [String]
+    let stops: [String]
+
+    /// No rules (a pipeline without an `assemble` stage).
+    init() {
+        rules = []
+        cueRoles = []
+        sectionQualifiers = []
+        listGap = 7
+        separators = []
+        stops = []
+    }
+
+    init(
+        _ pack: FactRulePack, file: YAMLFile, lexicon: LexiconIndex, into phrases: inout PhraseAutomaton,
+        vocabulary: inout Vocabulary
+    ) throws(InputError) {
+        let factTypes = FactType.builtIn.union((pack.factTypes ?? []).map(FactType.init(rawValue:)))
+        let knownKinds = lexicon.kinds.union(LexiconIndex.standardKinds)
+        var roles: [CueRole] = []
+        var roleIndex: [CueRole: Int32] = [:]
+        func addCue(_ phrase: String, _ role: CueRole, at path: [YAMLFile.PathElement]) throws(InputError) {
+            let payload: Int32
+            if let existing = roleIndex[role] { payload = existing } else {
+                payload = Int32(roles.count)
+                roles.append(role)
+                roleIndex[role] = payload
+            }
+            try addRulePhrase(phrase, payload: payload, layer: PhraseLayer.cues, file: file, at: path, into: &phrases, vocabulary: &vocabulary)
+        }
+        func checkKinds(_ kinds: [String], at path: [YAMLFile.PathElement]) throws(InputError) {
+            guard !kinds.isEmpty else { throw file.error(at: path, "\(YAMLFile.describe(path)): at least one target kind is needed") }
+            for (k, kind) in kinds.enumerated() where !knownKinds.contains(kind) {
+                var reason = "unknown target kind '\(kind)'"
+                if let suggestion = YAMLFile.closest(kind, among: knownKinds) { reason += "; did you mean '\(suggestion)'?" }
+                reason += " (kinds: \(knownKinds.sorted().joined(separator: ", ")))"
+                throw file.error(at: path + [.index(k)], reason)
+            }
+        }
+        var ids: Set<String> = []
+        var compiled: [Rule] = []
+        for (index, rule) in pack.rules.enumerated() {
+            let at: [YAMLFile.PathElement] = [.key("rules"), .index(index)]
+            guard ids.insert(rule.id).inserted else { throw file.error(at: at + [.key("id")], "rule id '\(rule.id)' is used twice") }
+            guard factTypes.contains(FactType(rawValue: rule.fact)) else {
+                var reason = "unknown fact type '\(rule.fact)'"
+                if let suggestion = YAMLFile.closest(rule.fact, among: factTypes.map(\.rawValue)) { reason += "; did you mean '\(suggestion)'?" }
+                reason += " (types: \(factTypes.map(\.rawValue).sorted().joined(separator: ", ")); a pack adds its own in fact_types)"
+                throw file.error(at: at + [.key("fact")], reason)
+            }
+            try checkKinds(rule.targets, at: at + [.key("targets")])
+            for (k, phrase) in (rule.cues ?? []).enumerated() {
+                try addCue(phrase, CueRole(kind: .cue, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
+            }
+            for (k, phrase) in (rule.requires ?? []).enumerated() {
+                try addCue(phrase, CueRole(kind: .requirement, index: Int32(index), qualifier: -1), at: at + [.key("requires"), .index(k)])
+            }
+            var qualifiers: [Rule.Qualifier] = []
+            for (name, qualifier) in (rule.qualifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let qualifierPath = at + [.key("qualifiers"), .key(name)]
+                try checkKinds(qualifier.targets, at: qualifierPath + [.key("targets")])
+                for (k, phrase) in qualifier.cues.enumerated() {
+                    let role = CueRole(kind: .qualifier, index: Int32(index), qualifier: Int32(qualifiers.count))
+                    try addCue(phrase, role, at: qualifierPath + [.key("cues"), .index(k)])
+                }
+                qualifiers.append(Rule.Qualifier(name: name, targets: lexicon.kindIDs(qualifier.targets), gap: qualifier.gap ?? 4))
+            }
+            compiled.append(Rule(rule, qualifiers: qualifiers, lexicon: lexicon))
+        }
+        var sectionQualifiers: [SectionQualifierRule] = []
+        for (index, qualifier) in (pack.sectionQualifiers ?? []).enumerated() {
+            let at: [YAMLFile.PathElement] = [.key("section_qualifiers"), .index(index)]
+            for (k, type) in (qualifier.facts ?? []).enumerated() where !factTypes.contains(FactType(rawValue: type)) {
+                throw file.error(at: at + [.key("facts"), .index(k)], "unknown fact type '\(type)'")
+            }
+            for (k, phrase) in (qualifier.cues ?? []).enumerated() {
+                try addCue(phrase, CueRole(kind: .sentenceQualifier, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
+            }
+            sectionQualifiers.append(SectionQualifierRule(
+                name: qualifier.name, value: qualifier.value, sections: qualifier.sections ?? [],
+                facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
+        }
+        if let gap = pack.listGap, gap < 1 { throw file.error(at: [.key("list_gap")], "list_gap must be at least 1") }
+        rules = compiled
+        cueRoles = roles
+        self.sectionQualifiers = sectionQualifiers
+        listGap = pack.listGap ?? 7
+        separators = pack.separators
+        stops = pack.stops
+    }
+
+    /// List words go in last: they never shadow a term, cue or trigger (each layer matches apart).
+    func addListWords(into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
+        for phrase in separators { phrases.add(phrase, payload: 1, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
+        for phrase in stops { phrases.add(phrase, payload: 2, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
+    }
+
+    /// True when `mention` (a cue mention) is a plain cue of rule `rule`.
+    @inline(__always)
+    public func isCue(_ mention: Mention, of rule: Int) -> Bool {
+        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .cue && role.index == rule }
+    }
+
+    /// True when `mention` is one of rule `rule`'s required phrases.
+    @inline(__always)
+    public func isRequirement(_ mention: Mention, of rule: Int) -> Bool {
+        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .requirement && role.index == rule }
+    }
+}
+
+extension LexiconIndex {
+    /// Kinds rules may name even when no lexicon of the pipeline has entries of them (a small
+    /// pipeline without an effects lexicon keeps the standard rule pack valid); any other kind
+    /// must be in a lexicon, so a misspelt kind is an error.
+    public static let standardKinds: Set<String> = [
+        "drug", "brand", "class", "mechanism", "schedule", "condition", "effect", "substance", "dependence",
+        "analyte", "abbreviation",
+    ]
+}

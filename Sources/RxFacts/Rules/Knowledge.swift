@@ -1,0 +1,119 @@
+/// What the stages share: one vocabulary and one phrase automaton compiled from every lexicon and
+/// rule file a pipeline names, and the small compiled parts that say what a phrase means —
+/// `LexiconIndex` (terms), `FactRuleSet` (cues, list words), `ContextRuleSet` (ConText triggers),
+/// `SubjectRuleSet` (anaphora, brand links).
+///
+/// Immutable and `Sendable`; a class so every stage holds one reference to the tables instead of
+/// a copy. Parts whose stage the pipeline leaves out are empty.
+public final class Knowledge: Sendable {
+    /// Folded token keys of every phrase; the tokenizer looks text tokens up in it.
+    public let vocabulary: Vocabulary
+    /// Every phrase, in layers (`PhraseLayer`); the tagger scans each sentence once.
+    public let phrases: PhraseAutomaton
+    public let lexicon: LexiconIndex
+    public let factRules: FactRuleSet
+    public let contextRules: ContextRuleSet
+    public let subjectRules: SubjectRuleSet
+
+    init(
+        vocabulary: Vocabulary, phrases: PhraseAutomaton, lexicon: LexiconIndex, factRules: FactRuleSet,
+        contextRules: ContextRuleSet, subjectRules: SubjectRuleSet
+    ) {
+        self.vocabulary = vocabulary
+        self.phrases = phrases
+        self.lexicon = lexicon
+        self.factRules = factRules
+        self.contextRules = contextRules
+        self.subjectRules = subjectRules
+    }
+
+    /// Lexicon terms as an automaton of their own (payload: entry index).
+    public var terms: PhraseLayerView { PhraseLayerView(automaton: phrases, layer: PhraseLayer.terms) }
+}
+
+/// The layers of the phrase automaton: which stage's data a match belongs to.
+public enum PhraseLayer {
+    /// Lexicon terms (payload: lexicon entry index).
+    public static let terms = 0
+    /// Fact-rule cues, required phrases and qualifier cues (payload: index into `FactRuleSet.cueRoles`).
+    public static let cues = 1
+    /// ConText triggers (payload: index into `ContextRuleSet.triggers`).
+    public static let triggers = 2
+    /// List separators (payload 1) and stop words (payload 2) of the fact rules.
+    public static let listWords = 3
+    /// Anaphora and brand-link phrases (payload: index into `SubjectRuleSet.phrases`).
+    public static let subjectPhrases = 4
+    public static let count = 5
+}
+
+/// One layer of the shared automaton seen as an automaton of its own.
+public struct PhraseLayerView: Sendable {
+    let automaton: PhraseAutomaton
+    public let layer: Int
+
+    /// States of the whole automaton (all layers share them).
+    public var states: Int { automaton.states }
+
+    @inline(__always)
+    public func step(_ state: Int32, _ key: Int32) -> Int32 { automaton.step(state, key) }
+
+    @inline(__always)
+    public func payloads(at state: Int32) -> [Int32]? { automaton.payloads(at: state, layer: layer) }
+}
+
+/// Collects what each stage of a pipeline contributes (lexicons for `tag`, rule files for
+/// `context`, `subject` and `assemble`) and compiles it into one `Knowledge`. Phrases are added
+/// in a fixed order — lexicon terms, fact-rule cues, context triggers, subject phrases, list
+/// words — so the same files always give the same automaton.
+package struct KnowledgeBuilder {
+    package var lexicon = Lexicon()
+    /// Whether a `tag` stage named lexicons (an empty lexicon is then still "given").
+    package var factRules: (pack: FactRulePack, file: YAMLFile)?
+    package var contextRules: (pack: ContextRulePack, file: YAMLFile)?
+    package var subjectRules: (pack: SubjectRulePack, file: YAMLFile)?
+
+    package init() {}
+
+    package func build() throws(InputError) -> Knowledge {
+        var vocabulary = Vocabulary()
+        var phrases = PhraseAutomaton(layers: PhraseLayer.count)
+        let lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
+        let factRules = try factRules.map { pack, file throws(InputError) in
+            try FactRuleSet(pack, file: file, lexicon: lexicon, into: &phrases, vocabulary: &vocabulary)
+        } ?? FactRuleSet()
+        let contextRules = try contextRules.map { pack, file throws(InputError) in
+            try ContextRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
+        } ?? ContextRuleSet()
+        let subjectRules = try subjectRules.map { pack, file throws(InputError) in
+            try SubjectRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
+        } ?? SubjectRuleSet()
+        factRules.addListWords(into: &phrases, vocabulary: &vocabulary)
+        // The tagger reads elliptic coordination ("physical or psychological dependence").
+        for word in ["and", "or"] {
+            let bytes = Array(word.utf8)
+            _ = vocabulary.intern(bytes, 0..<bytes.count, kind: .word)
+        }
+        return Knowledge(
+            vocabulary: vocabulary, phrases: phrases, lexicon: lexicon, factRules: factRules,
+            contextRules: contextRules, subjectRules: subjectRules)
+    }
+}
+
+/// Adds a rule phrase to the automaton, or reports why it can never match: a phrase the
+/// tokenizer reduces to nothing ("'s", "-"), or one the normalizer would change (curly quotes,
+/// Unicode dashes) and that therefore never equals normalized text.
+package func addRulePhrase(
+    _ phrase: String, payload: Int32, layer: Int, file: YAMLFile, at path: [YAMLFile.PathElement],
+    into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary
+) throws(InputError) {
+    let bytes = Array(phrase.utf8)
+    let normalized = Normalizer().normalize(bytes).text
+    guard normalized == bytes else {
+        throw file.error(
+            at: path,
+            "phrase '\(phrase)' can never match: normalized text reads it as '\(String(decoding: normalized, as: UTF8.self))'")
+    }
+    guard phrases.add(phrase, payload: payload, layer: layer, vocabulary: &vocabulary) else {
+        throw file.error(at: path, "phrase '\(phrase)' can never match: it has no word, number or sign the matcher reads")
+    }
+}
