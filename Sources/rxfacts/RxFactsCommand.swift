@@ -12,8 +12,9 @@ struct RxFactsCommand: ParsableCommand {
         abstract: "Turn drug leaflets into machine-usable drug facts (JSON Lines).",
         discussion: """
             rxfacts reads plain-text and XML drug leaflets (DailyMed SPL, EU ePI), runs them \
-            through staged processors — ingest → normalize → segment → tokenize → tag → context \
-            → assemble → emit — driven by the lexicons and rule packs in Pipelines/, and writes \
+            through the staged processors its pipeline file lists — ingest → normalize → segment → \
+            tokenize → tag → context → subject → assemble → enrich → emit — driven by the lexicons \
+            and rule packs in Pipelines/, and writes \
             one JSON record of drug facts per leaflet: class, mechanism, schedule, indications, \
             dangerous combinations, adverse effects, withdrawal and dependence, each with its \
             evidence (section, byte offsets into the file, text, rule).
@@ -23,7 +24,7 @@ struct RxFactsCommand: ParsableCommand {
               rxfacts diff Corpus/reference/ facts.jsonl
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
-        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
+        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self, PipelineCommand.self],
         defaultSubcommand: nil
     )
 }
