@@ -17,9 +17,12 @@ public enum DiffTextFormatter {
     public static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding our own value types cannot fail; a failure is a programming error.
-        let data = try! encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            // Our own value types hold only strings, numbers and booleans; say so rather than trap.
+            return "{\"error\": \"cannot encode report: \(error)\"}\n"
+        }
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

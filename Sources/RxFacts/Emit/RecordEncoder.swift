@@ -39,7 +39,7 @@ public struct RecordEncoder: Sendable {
             w.key("name"); w.string(drug.name)
             w.key("brands"); w.strings(drug.brands)
             w.key("codes"); w.beginObject()
-            for key in drug.codes.keys.sorted() { w.key(key); w.string(drug.codes[key]!) }
+            for (key, code) in drug.codes.sorted(by: { $0.key < $1.key }) { w.key(key); w.string(code) }
             w.endObject()
             w.key("facts"); w.beginArray()
             for f in drug.facts { fact(f, &w) }
@@ -74,7 +74,7 @@ public struct RecordEncoder: Sendable {
         if let code = f.code { w.key("code"); w.string(code) }
         if let q = f.qualifiers {
             w.key("qualifiers"); w.beginObject()
-            for name in q.keys.sorted() { w.key(name); w.strings(q[name]!) }
+            for (name, values) in q.sorted(by: { $0.key < $1.key }) { w.key(name); w.strings(values) }
             w.endObject()
         }
         w.key("evidence"); w.beginArray()

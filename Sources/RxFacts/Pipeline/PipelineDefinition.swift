@@ -145,7 +145,7 @@ public struct PipelineDefinition: Sendable {
         case .scalar:
             return (item, [])
         case .mapping(let mapping) where mapping.count == 1:
-            let (key, value) = mapping.first!
+            guard let (key, value) = mapping.first else { return (item, []) }
             switch value {
             case .mapping(let options): return (key, options.map { ($0.key, $0.value) })
             case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string): return (key, [])

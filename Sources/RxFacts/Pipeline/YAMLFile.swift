@@ -143,9 +143,9 @@ package struct YAMLFile {
         var best: (distance: Int, word: String)?
         for candidate in candidates {
             let distance = editDistance(Array(word.utf8), Array(candidate.utf8))
-            if distance <= 2, best == nil || distance < best!.distance || (distance == best!.distance && candidate < best!.word) {
-                best = (distance, candidate)
-            }
+            guard distance <= 2 else { continue }
+            if let current = best, (current.distance, current.word) <= (distance, candidate) { continue }
+            best = (distance, candidate)
         }
         return best?.word
     }

@@ -78,10 +78,10 @@ public struct SubjectResolver: Sendable {
                 nameTokens.append(t)
                 t += brandBefore ? -1 : 1
             }
-            guard !nameTokens.isEmpty else { continue }
             nameTokens.sort()
-            let nameRange = Int(doc.tokens[nameTokens.first!].start)..<Int(doc.tokens[nameTokens.last!].end)
-            let nameTokenRange = nameTokens.first!..<(nameTokens.last! + 1)
+            guard let firstName = nameTokens.first, let lastName = nameTokens.last else { continue }
+            let nameRange = Int(doc.tokens[firstName].start)..<Int(doc.tokens[lastName].end)
+            let nameTokenRange = firstName..<(lastName + 1)
             let known = doc.terms.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) && !lexicon.drugNames(of: $0).isEmpty }
             // A context trigger or anaphor ("If", "It") is no brand name.
             let isPhrase = doc.subjectPhrases.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
@@ -98,7 +98,7 @@ public struct SubjectResolver: Sendable {
                 } else if term.tokens.upperBound <= trigger.tokens.lowerBound {
                     distance = trigger.tokens.lowerBound - term.tokens.upperBound - (brandBefore ? nameTokens.count : 0)
                 } else { continue }
-                if distance <= 4, best == nil || distance < best!.distance { best = (distance, drug) }
+                if distance <= 4, distance < best?.distance ?? Int.max { best = (distance, drug) }
             }
             guard let drug = best?.drug, !links.contains(where: { $0.brand == brand }) else { continue }
             links.append(BrandLink(brand: brand, drug: drug, mentions: mentions(of: doc.normalized[nameRange].map(Folding.lower), in: doc)))
