@@ -9,10 +9,24 @@ public struct DiffOptions: Sendable, Hashable, Codable {
     public var matchQualifiers: Bool
     /// Only score these fact types (nil: all).
     public var types: [FactType]?
+    /// Only score facts whose `source` is one of these or starts with one followed by `:` (nil:
+    /// all). Gold lists what a leaflet states: score it with `["text", "spl-metadata"]`, leaving
+    /// out what the `enrich` stage adds from the lexicon (`lexicon:drugs`).
+    public var sources: [String]?
 
-    public init(matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil) {
+    public init(matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil, sources: [String]? = nil) {
         self.matchHedged = matchHedged
         self.matchQualifiers = matchQualifiers
         self.types = types
+        self.sources = sources
+    }
+
+    /// Whether a fact is scored under these options.
+    public func scores(_ fact: Fact) -> Bool {
+        if let types, !types.contains(fact.type) { return false }
+        if let sources {
+            return sources.contains { fact.source == $0 || fact.source.hasPrefix($0 + ":") }
+        }
+        return true
     }
 }

@@ -22,7 +22,6 @@ public enum RecordDiff {
     }
 
     public static func compare(reference: [Record], actual: [Record], options: DiffOptions = DiffOptions()) -> DiffReport {
-        let wanted = options.types.map(Set.init)
         func identity(_ document: String, _ drug: String, _ fact: Fact) -> Identity {
             Identity(document: document, drug: drug, key: fact.key,
                      hedged: options.matchHedged ? fact.hedged : nil,
@@ -32,7 +31,7 @@ public enum RecordDiff {
             var result: [Identity: [Fact]] = [:]
             for record in records {
                 for drug in record.drugs {
-                    for fact in drug.facts where wanted?.contains(fact.type) ?? true {
+                    for fact in drug.facts where options.scores(fact) {
                         result[identity(record.document.id, drug.name, fact), default: []].append(fact)
                     }
                 }

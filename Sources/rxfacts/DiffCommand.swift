@@ -58,6 +58,11 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .customLong("type"), help: ArgumentHelp("Only score facts of this type; repeatable.", valueName: "TYPE"))
     var types: [String] = []
 
+    @Option(name: .customLong("source"), help: ArgumentHelp(
+        "Only score facts from this source (text, spl-metadata, lexicon — lexicon:drugs counts as lexicon); repeatable. Gold lists what a leaflet states: score it with --source text --source spl-metadata.",
+        valueName: "SOURCE"))
+    var sources: [String] = []
+
     @Flag(help: "Make the hedged flag part of fact matching.")
     var matchHedged = false
 
@@ -103,7 +108,8 @@ struct DiffCommand: ParsableCommand {
             thresholds[type] = value
         }
         let options = DiffOptions(matchHedged: matchHedged, matchQualifiers: matchQualifiers,
-                                  types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) })
+                                  types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) },
+                                  sources: sources.isEmpty ? nil : sources)
         let report = RecordDiff.compare(reference: referenceRecords, actual: actualRecords, options: options)
         let gate = DiffGate(minimumF1: minF1, minimumF1ByType: thresholds)
         let failures = gate.failures(report)
