@@ -34,7 +34,7 @@ import Testing
         lexicons: String = "\(pipelines)/lexicons/core.tsv"
     ) -> String {
         let lines: [(String, String)] = [
-            ("ingest", "  - ingest"), ("normalize", "  - normalize"), ("segment", "  - segment"), ("tokenize", "  - tokenize"),
+            ("ingest", "  - ingest"), ("normalize", "  - normalize"), ("segment", "  - segment: {roles: \(pipelines)/rules/sections.yaml}"), ("tokenize", "  - tokenize"),
             ("tag", "  - tag: {lexicons: [\(lexicons)]}"),
             ("context", "  - context: {rules: \(pipelines)/rules/context.yaml}"),
             ("subject", "  - subject: {rules: \(pipelines)/rules/subject.yaml}"),

@@ -18,7 +18,7 @@ import Testing
             stages:
               - ingest
               - normalize
-              - segment
+              - segment: {roles: \(root)/rules/sections.yaml}
               - tokenize
               - tag: {lexicons: [\(root)/lexicons/core.tsv]}
               - context: {rules: \(root)/rules/context.yaml}

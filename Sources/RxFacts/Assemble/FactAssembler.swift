@@ -66,13 +66,22 @@ public struct FactAssembler: Sendable {
             let cues = cuesBySentence[s]
             let terms = termsBySentence[s]
             findings.removeAll(keepingCapacity: true)
+            let leadIn = sentence.leadIn >= 0
+                ? FactRuleMatcher.LeadIn(
+                    sentence: Int(sentence.leadIn), cues: cuesBySentence[Int(sentence.leadIn)],
+                    references: doc.references(ofSentence: Int(sentence.leadIn)))
+                : nil
             matcher.findings(
-                inSentence: s, section: sentence.section, cues: cues, terms: terms, references: references,
+                inSentence: s, section: sentence.section, cues: cues, terms: terms, references: references, leadIn: leadIn,
                 subjectNames: subjectNames, applies: applies, doc: doc, into: &findings)
             guard !findings.isEmpty else { continue }
             let scopes = doc.scopes(ofSentence: s)
             let sectionName = doc.sections[sentence.section].name
             var placeQualifiers = qualifiersBySection[sentence.section]
+            let roles = doc.sections[sentence.section].roles | sentence.roles
+            for q in rules.sectionQualifiers.indices where rules.sectionQualifiers[q].roles & roles != 0 && !placeQualifiers.contains(q) {
+                placeQualifiers.append(q)
+            }
             if !rules.sectionQualifiers.isEmpty {
                 for cue in cues {
                     for payload in cue.entries where rules.cueRoles[Int(payload)].kind == .sentenceQualifier {
@@ -86,13 +95,13 @@ public struct FactAssembler: Sendable {
             for finding in findings {
                 let rule = rules.rules[finding.rule]
                 let target = finding.target
-                guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted,
-                    let entryIndex = lexicon.entryIndex(of: target, kinds: rule.targetKindIDs)
-                else { continue }
+                guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted else { continue }
+                let entryIndex = rule.value == nil ? lexicon.entryIndex(of: target, kinds: rule.targetKindIDs) : nil
+                guard rule.value != nil || entryIndex != nil else { continue }
                 let at = target.range.lowerBound
                 if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
-                let value = lexicon.lexicon.entries[entryIndex].canonical
+                let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
                 let hedged = SentenceScopes.contains(scopes.hedged, at)
                     || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
@@ -102,7 +111,7 @@ public struct FactAssembler: Sendable {
                 let d = drafts.index(of: key) {
                     Fact(
                         type: rule.fact, value: value, negated: negated, hedged: hedged,
-                        code: lexicon.lexicon.entries[entryIndex].codes.first, evidence: [], rule: rule.id)
+                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].codes.first }, evidence: [], rule: rule.id)
                 }
                 // Mutate in place: no copy of the evidence gathered so far.
                 guard drafts.list[d].claim(source) else { continue }

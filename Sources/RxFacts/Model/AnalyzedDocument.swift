@@ -81,6 +81,15 @@ public struct AnalyzedDocument: Sendable {
 
 /// A section of the document: a heading (possibly empty) and the sentences under it.
 public struct Section: Sendable, Hashable {
+    public init(name: String, code: String?, heading: Range<Int>, body: Range<Int>, sentences: Range<Int>, roles: SectionRoleSet.RoleMask = 0) {
+        self.name = name
+        self.code = code
+        self.heading = heading
+        self.body = body
+        self.sentences = sentences
+        self.roles = roles
+    }
+
     /// Lower-case name: the canonical SPL section name or the heading text.
     public var name: String
     public var code: String?
@@ -90,6 +99,9 @@ public struct Section: Sendable, Hashable {
     public var body: Range<Int>
     /// Indices into `AnalyzedDocument.sentences`.
     public var sentences: Range<Int>
+    /// What the section is for (`SectionRoleSet` bits): its heading's roles, its code's, and
+    /// those of the sections enclosing it.
+    public var roles: SectionRoleSet.RoleMask = 0
 }
 
 /// A sentence: a byte range and the tokens inside it.
@@ -99,6 +111,19 @@ public struct Sentence: Sendable, Hashable {
     public var tokens: Range<Int>
     /// Index into `AnalyzedDocument.sections`.
     public var section: Int
+    /// For an item of a list, the index of the lead-in sentence that governs it ("Cymbalta is
+    /// used to treat:" for "* depression"); -1 otherwise.
+    public var leadIn: Int32 = -1
+    /// Roles the list's lead-in gives the item ("Do not take X if you:" → contraindication).
+    public var roles: SectionRoleSet.RoleMask = 0
+
+    public init(range: Range<Int>, tokens: Range<Int>, section: Int, leadIn: Int32 = -1, roles: SectionRoleSet.RoleMask = 0) {
+        self.range = range
+        self.tokens = tokens
+        self.section = section
+        self.leadIn = leadIn
+        self.roles = roles
+    }
 }
 
 /// A token: a byte range of the normalized text and the id of its folded form.

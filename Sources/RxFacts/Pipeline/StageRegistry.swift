@@ -41,13 +41,17 @@ public struct StageRegistry: Sendable {
             requires: [.text], produces: [.normalized]
         ) { _, _ in Normalizer() })
         var segment = StageDescriptor(
-            name: "segment", summary: "cuts sections (headings or declared) and sentences",
-            requires: [.normalized], produces: [.sentences], options: ["abbreviations"]
-        ) { configuration, _ throws(InputError) in
-            guard let path = try configuration.path("abbreviations") else { return Segmenter() }
-            return Segmenter(abbreviations: try WordListFile.load(path))
+            name: "segment", summary: "cuts sections (headings or declared) and sentences, gives them roles, links list items to their lead-ins",
+            requires: [.normalized], produces: [.sentences], options: ["abbreviations", "roles"]
+        ) { configuration, knowledge throws(InputError) in
+            let abbreviations = try configuration.path("abbreviations").map { path throws(InputError) in try WordListFile.load(path) }
+            return Segmenter(abbreviations: abbreviations ?? Segmenter.defaultAbbreviations, roles: knowledge.sectionRoles)
         }
-        segment.contribute = nil
+        segment.contribute = { configuration, builder throws(InputError) in
+            guard let path = try configuration.path("roles") else { return }
+            let file = try YAMLFile.load(path)
+            builder.sectionRoles = (try file.decode(SectionRolePack.self, shape: SectionRolePack.shape), file)
+        }
         registry.register(segment)
         registry.register(StageDescriptor(
             name: "tokenize", summary: "byte-range tokens with folded keys",

@@ -62,14 +62,36 @@ struct FactRuleMatcher {
         return paths
     }
 
+    /// The list lead-in governing a sentence: its cues and drug references.
+    struct LeadIn {
+        var sentence: Int
+        var cues: [Mention]
+        var references: SentenceReferences
+    }
+
     /// The rules' findings in sentence `s`, sorted by rule (stable: cue order within a rule).
     func findings(
         inSentence s: Int, section: Int, cues: [Mention], terms: [Mention], references: SentenceReferences,
-        subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
+        leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
     ) {
         let aboutOtherDrug = references.isAboutOtherDrug
-        func requirementMet(_ ruleIndex: Int) -> Bool {
-            !rules.rules[ruleIndex].hasRequirements || cues.contains { rules.isRequirement($0, of: ruleIndex) }
+        let roles = doc.sections[section].roles | doc.sentences[s].roles
+        func applicable(_ ruleIndex: Int) -> Bool {
+            let rule = rules.rules[ruleIndex]
+            guard applies[ruleIndex][section], rule.roles == 0 || roles & rule.roles != 0, roles & rule.excludedRoles == 0 else { return false }
+            if rule.hasRequirements, !cues.contains(where: { rules.isRequirement($0, of: ruleIndex) }),
+                !(leadIn?.cues.contains { rules.isRequirement($0, of: ruleIndex) } ?? false)
+            {
+                return false
+            }
+            return !rule.hasBlockers || !cues.contains { rules.isBlocker($0, of: ruleIndex) }
+        }
+        func subjectMet(_ rule: FactRuleSet.Rule, cue: Mention, references: SentenceReferences) -> Bool {
+            switch rule.subject {
+            case .beforeCue: references.documentDrugNamed(before: cue.range.lowerBound)
+            case .explicit: references.namesDocumentDrug
+            case .any: true
+            }
         }
         // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
         for cue in cues where !aboutOtherDrug {
@@ -78,11 +100,10 @@ struct FactRuleMatcher {
                 guard role.kind == .cue else { continue }
                 let ruleIndex = Int(role.index)
                 let rule = rules.rules[ruleIndex]
-                guard applies[ruleIndex][section], requirementMet(ruleIndex) else { continue }
-                switch rule.subject {
-                case .beforeCue: if !references.documentDrugNamed(before: cue.range.lowerBound) { continue }
-                case .explicit: if !references.namesDocumentDrug { continue }
-                case .any: break
+                guard applicable(ruleIndex), subjectMet(rule, cue: cue, references: references) else { continue }
+                if rule.value != nil {
+                    findings.append(Finding(rule: ruleIndex, target: cue, anchor: cue.range))
+                    continue
                 }
                 let excluded = rule.excludeSubject ? subjectNames : []
                 for target in targets(after: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: excluded) {
@@ -90,8 +111,34 @@ struct FactRuleMatcher {
                 }
             }
         }
+        // A list item continues its lead-in: a cue ending the lead-in ("used to treat:") takes
+        // the targets at the start of the item ("* depression").
+        if let leadIn, !aboutOtherDrug {
+            let leadSentence = doc.sentences[leadIn.sentence]
+            let itemStart = doc.sentences[s].tokens.lowerBound
+            let start = Mention(tokens: itemStart..<itemStart, range: doc.sentences[s].range.lowerBound..<doc.sentences[s].range.lowerBound, entries: [], sentence: s)
+            for cue in leadIn.cues {
+                var distance = 0
+                for t in cue.tokens.upperBound..<leadSentence.tokens.upperBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                    if doc.tokens[t].kind != .punctuation { distance += 1 }
+                }
+                for payload in cue.entries {
+                    let role = rules.cueRoles[Int(payload)]
+                    guard role.kind == .cue else { continue }
+                    let ruleIndex = Int(role.index)
+                    let rule = rules.rules[ruleIndex]
+                    guard rule.value == nil, distance <= rule.gap, applicable(ruleIndex),
+                        subjectMet(rule, cue: cue, references: leadIn.references)
+                    else { continue }
+                    let excluded = rule.excludeSubject ? subjectNames : []
+                    for target in targets(after: start, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: excluded) {
+                        findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
+                    }
+                }
+            }
+        }
         // Rules without cues: every target term of the sentence.
-        for (ruleIndex, rule) in rules.rules.enumerated() where !rule.hasCues && applies[ruleIndex][section] && requirementMet(ruleIndex) {
+        for (ruleIndex, rule) in rules.rules.enumerated() where !rule.hasCues && applicable(ruleIndex) {
             if aboutOtherDrug, !rule.excludeSubject { continue }
             if rule.subject != .any, !references.namesDocumentDrug { continue }
             for term in terms where lexicon.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {

@@ -45,9 +45,12 @@ public struct SectionQualifier: Codable, Sendable {
     public var cues: [String]?
     /// Fact types that get the qualifier (default: all).
     public var facts: [String]?
+    /// Section roles (`Pipelines/rules/sections.yaml`) whose facts get the qualifier.
+    public var roles: [String]?
 
     static let shape: YAMLShape = .mapping([
         "name": .scalar, "value": .scalar, "sections": .list(.scalar), "cues": .list(.scalar), "facts": .list(.scalar),
+        "roles": .list(.scalar),
     ])
 }
 
@@ -69,8 +72,12 @@ public struct FactRule: Codable, Sendable {
     public var fact: String
     /// Phrases that introduce the targets. No cues: every target mention is a fact.
     public var cues: [String]?
-    /// Lexicon kinds the rule extracts (`class`, `condition`, `effect`, `drug`…).
-    public var targets: [String]
+    /// Lexicon kinds the rule extracts (`class`, `condition`, `effect`, `drug`…). Not needed
+    /// with `value`.
+    public var targets: [String]?
+    /// A fixed value: the cue alone states the fact ("allergic to" → contraindication
+    /// `hypersensitivity`), with the cue as evidence.
+    public var value: String?
     /// Tokens allowed between a cue and its first target (default 4).
     public var gap: Int?
     /// Whether targets coordinated after the first ("A, B and C") are taken too (default true).
@@ -91,14 +98,23 @@ public struct FactRule: Codable, Sendable {
     public var sections: [String]?
     /// Never in sections whose name (or an enclosing section's) contains one of these words.
     public var excludeSections: [String]?
+    /// Only in sentences whose section (or list lead-in) has one of these roles.
+    public var roles: [String]?
+    /// Never in sentences whose section (or list lead-in) has one of these roles.
+    public var excludeRoles: [String]?
+    /// Phrases that, anywhere in a sentence, stop the rule there ("no interaction", "with or
+    /// without food": the sentence says there is nothing to report).
+    public var blockedBy: [String]?
     /// Skip targets that are the document's drug itself (default false).
     public var excludeSubject: Bool?
     /// Named qualifiers read from the same sentence (e.g. `risks` after "leading to").
     public var qualifiers: [String: QualifierRule]?
 
     enum CodingKeys: String, CodingKey {
-        case id, fact, cues, targets, gap, list, subject, negatable, requires, sections, qualifiers
+        case id, fact, cues, targets, value, gap, list, subject, negatable, requires, sections, qualifiers, roles
         case excludeSubject = "exclude_subject"
+        case excludeRoles = "exclude_roles"
+        case blockedBy = "blocked_by"
         case conditionalHedges = "conditional_hedges"
         case skipExisting = "skip_existing"
         case excludeSections = "exclude_sections"
@@ -108,7 +124,8 @@ public struct FactRule: Codable, Sendable {
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
         "skip_existing": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
-        "exclude_sections": .list(.scalar), "exclude_subject": .scalar,
+        "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
+        "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),
     ])
 }

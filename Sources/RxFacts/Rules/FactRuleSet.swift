@@ -23,6 +23,12 @@ public struct FactRuleSet: Sendable {
         public let excludedSections: [String]
         public let excludeSubject: Bool
         public let qualifiers: [Qualifier]
+        /// Sentences must have one of these roles (0: any) and none of `excludedRoles`.
+        public let roles: SectionRoleSet.RoleMask
+        public let excludedRoles: SectionRoleSet.RoleMask
+        /// The fixed value of a rule whose cue alone states the fact.
+        public let value: String?
+        public let hasBlockers: Bool
 
         /// A named qualifier of a rule: cue phrases (in the cue layer) and target kinds.
         public struct Qualifier: Sendable {
@@ -31,12 +37,16 @@ public struct FactRuleSet: Sendable {
             public let gap: Int
         }
 
-        init(_ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex) {
+        init(_ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex, roles: SectionRoleSet.RoleMask, excludedRoles: SectionRoleSet.RoleMask) {
             id = rule.id
             fact = FactType(rawValue: rule.fact)
             hasCues = !(rule.cues ?? []).isEmpty
-            targetKinds = rule.targets
-            targetKindIDs = lexicon.kindIDs(rule.targets)
+            targetKinds = rule.targets ?? []
+            targetKindIDs = lexicon.kindIDs(rule.targets ?? [])
+            self.roles = roles
+            self.excludedRoles = excludedRoles
+            value = rule.value
+            hasBlockers = !(rule.blockedBy ?? []).isEmpty
             gap = rule.gap ?? 4
             list = rule.list ?? true
             subject = rule.subject ?? .any
@@ -62,6 +72,8 @@ public struct FactRuleSet: Sendable {
             case qualifier
             /// Gives the facts of its sentence a section qualifier.
             case sentenceQualifier
+            /// One of the rule's `blocked_by` phrases.
+            case blocker
         }
         public let kind: Kind
         /// The rule (`cue`, `requirement`, `qualifier`) or section qualifier (`sentenceQualifier`).
@@ -75,6 +87,7 @@ public struct FactRuleSet: Sendable {
         public let name: String
         public let value: String
         public let sections: [String]
+        public let roles: SectionRoleSet.RoleMask
         /// Empty: every fact type.
         public let facts: Set<FactType>
 
@@ -100,9 +113,20 @@ public struct FactRuleSet: Sendable {
     }
 
     init(
-        _ pack: FactRulePack, file: YAMLFile, lexicon: LexiconIndex, into phrases: inout PhraseAutomaton,
-        vocabulary: inout Vocabulary
+        _ pack: FactRulePack, file: YAMLFile, lexicon: LexiconIndex, roles roleSet: SectionRoleSet,
+        into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary
     ) throws(InputError) {
+        func roleMask(_ names: [String]?, at path: [YAMLFile.PathElement]) throws(InputError) -> SectionRoleSet.RoleMask {
+            for (k, name) in (names ?? []).enumerated() where !roleSet.names.contains(name) {
+                var reason = "unknown role '\(name)'"
+                if let suggestion = YAMLFile.closest(name, among: roleSet.names) { reason += "; did you mean '\(suggestion)'?" }
+                reason += roleSet.names.isEmpty
+                    ? " (the pipeline's segment stage names no roles file)"
+                    : " (roles: \(roleSet.names.joined(separator: ", ")))"
+                throw file.error(at: path + [.index(k)], reason)
+            }
+            return roleSet.mask(names ?? []) ?? 0
+        }
         let factTypes = FactType.builtIn.union((pack.factTypes ?? []).map(FactType.init(rawValue:)))
         let knownKinds = lexicon.kinds.union(LexiconIndex.standardKinds)
         var roles: [CueRole] = []
@@ -114,7 +138,8 @@ public struct FactRuleSet: Sendable {
                 roles.append(role)
                 roleIndex[role] = payload
             }
-            try addRulePhrase(phrase, payload: payload, layer: PhraseLayer.cues, file: file, at: path, into: &phrases, vocabulary: &vocabulary)
+            let layer = role.kind == .blocker ? PhraseLayer.blockers : PhraseLayer.cues
+            try addRulePhrase(phrase, payload: payload, layer: layer, file: file, at: path, into: &phrases, vocabulary: &vocabulary)
         }
         func checkKinds(_ kinds: [String], at path: [YAMLFile.PathElement]) throws(InputError) {
             guard !kinds.isEmpty else { throw file.error(at: path, "\(YAMLFile.describe(path)): at least one target kind is needed") }
@@ -136,12 +161,20 @@ public struct FactRuleSet: Sendable {
                 reason += " (types: \(factTypes.map(\.rawValue).sorted().joined(separator: ", ")); a pack adds its own in fact_types)"
                 throw file.error(at: at + [.key("fact")], reason)
             }
-            try checkKinds(rule.targets, at: at + [.key("targets")])
+            if rule.value == nil || rule.targets != nil { try checkKinds(rule.targets ?? [], at: at + [.key("targets")]) }
+            if rule.value != nil, (rule.cues ?? []).isEmpty {
+                throw file.error(at: at + [.key("value")], "a rule with a fixed value needs cues (the phrase that states the fact)")
+            }
+            let roles = try roleMask(rule.roles, at: at + [.key("roles")])
+            let excludedRoles = try roleMask(rule.excludeRoles, at: at + [.key("exclude_roles")])
             for (k, phrase) in (rule.cues ?? []).enumerated() {
                 try addCue(phrase, CueRole(kind: .cue, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
             }
             for (k, phrase) in (rule.requires ?? []).enumerated() {
                 try addCue(phrase, CueRole(kind: .requirement, index: Int32(index), qualifier: -1), at: at + [.key("requires"), .index(k)])
+            }
+            for (k, phrase) in (rule.blockedBy ?? []).enumerated() {
+                try addCue(phrase, CueRole(kind: .blocker, index: Int32(index), qualifier: -1), at: at + [.key("blocked_by"), .index(k)])
             }
             var qualifiers: [Rule.Qualifier] = []
             for (name, qualifier) in (rule.qualifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -153,7 +186,7 @@ public struct FactRuleSet: Sendable {
                 }
                 qualifiers.append(Rule.Qualifier(name: name, targets: lexicon.kindIDs(qualifier.targets), gap: qualifier.gap ?? 4))
             }
-            compiled.append(Rule(rule, qualifiers: qualifiers, lexicon: lexicon))
+            compiled.append(Rule(rule, qualifiers: qualifiers, lexicon: lexicon, roles: roles, excludedRoles: excludedRoles))
         }
         var sectionQualifiers: [SectionQualifierRule] = []
         for (index, qualifier) in (pack.sectionQualifiers ?? []).enumerated() {
@@ -166,6 +199,7 @@ public struct FactRuleSet: Sendable {
             }
             sectionQualifiers.append(SectionQualifierRule(
                 name: qualifier.name, value: qualifier.value, sections: qualifier.sections ?? [],
+                roles: try roleMask(qualifier.roles, at: at + [.key("roles")]),
                 facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
         }
         if let gap = pack.listGap, gap < 1 { throw file.error(at: [.key("list_gap")], "list_gap must be at least 1") }
@@ -187,6 +221,12 @@ public struct FactRuleSet: Sendable {
     @inline(__always)
     public func isCue(_ mention: Mention, of rule: Int) -> Bool {
         mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .cue && role.index == rule }
+    }
+
+    /// True when `mention` is one of rule `rule`'s `blocked_by` phrases.
+    @inline(__always)
+    public func isBlocker(_ mention: Mention, of rule: Int) -> Bool {
+        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .blocker && role.index == rule }
     }
 
     /// True when `mention` is one of rule `rule`'s required phrases.

@@ -14,11 +14,15 @@ public final class Knowledge: Sendable {
     public let factRules: FactRuleSet
     public let contextRules: ContextRuleSet
     public let subjectRules: SubjectRuleSet
+    /// Section roles (`Pipelines/rules/sections.yaml`), by which the segmenter marks sections and
+    /// list items and fact rules choose where they apply.
+    public let sectionRoles: SectionRoleSet
 
     init(
         vocabulary: Vocabulary, phrases: PhraseAutomaton, lexicon: LexiconIndex, factRules: FactRuleSet,
-        contextRules: ContextRuleSet, subjectRules: SubjectRuleSet
+        contextRules: ContextRuleSet, subjectRules: SubjectRuleSet, sectionRoles: SectionRoleSet
     ) {
+        self.sectionRoles = sectionRoles
         self.vocabulary = vocabulary
         self.phrases = phrases
         self.lexicon = lexicon
@@ -43,7 +47,10 @@ public enum PhraseLayer {
     public static let listWords = 3
     /// Anaphora and brand-link phrases (payload: index into `SubjectRuleSet.phrases`).
     public static let subjectPhrases = 4
-    public static let count = 5
+    /// Fact-rule `blocked_by` phrases (payload: index into `FactRuleSet.cueRoles`), apart from the
+    /// cues so that "no interaction" does not hide the required "interaction" of another rule.
+    public static let blockers = 5
+    public static let count = 6
 }
 
 /// One layer of the shared automaton seen as an automaton of its own.
@@ -71,6 +78,7 @@ package struct KnowledgeBuilder {
     package var factRules: (pack: FactRulePack, file: YAMLFile)?
     package var contextRules: (pack: ContextRulePack, file: YAMLFile)?
     package var subjectRules: (pack: SubjectRulePack, file: YAMLFile)?
+    package var sectionRoles: (pack: SectionRolePack, file: YAMLFile)?
 
     package init() {}
 
@@ -78,8 +86,9 @@ package struct KnowledgeBuilder {
         var vocabulary = Vocabulary()
         var phrases = PhraseAutomaton(layers: PhraseLayer.count)
         let lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
+        let sectionRoles = try sectionRoles.map { pack, file throws(InputError) in try SectionRoleSet(pack, file: file) } ?? SectionRoleSet()
         let factRules = try factRules.map { pack, file throws(InputError) in
-            try FactRuleSet(pack, file: file, lexicon: lexicon, into: &phrases, vocabulary: &vocabulary)
+            try FactRuleSet(pack, file: file, lexicon: lexicon, roles: sectionRoles, into: &phrases, vocabulary: &vocabulary)
         } ?? FactRuleSet()
         let contextRules = try contextRules.map { pack, file throws(InputError) in
             try ContextRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
@@ -95,7 +104,7 @@ package struct KnowledgeBuilder {
         }
         return Knowledge(
             vocabulary: vocabulary, phrases: phrases, lexicon: lexicon, factRules: factRules,
-            contextRules: contextRules, subjectRules: subjectRules)
+            contextRules: contextRules, subjectRules: subjectRules, sectionRoles: sectionRoles)
     }
 }
 

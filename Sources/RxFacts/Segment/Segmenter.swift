@@ -15,9 +15,12 @@ public struct Segmenter: Sendable {
     /// Words that a period does not end a sentence after ("e.g", "dr"), lower case, without the
     /// final period. The pipeline file can name its own list (`segment: {abbreviations: FILE}`).
     public let abbreviations: Set<String>
+    /// Section roles: which headings, codes and lead-ins say what a part of the leaflet is for.
+    public let roles: SectionRoleSet
 
-    public init(abbreviations: Set<String> = Segmenter.defaultAbbreviations) {
+    public init(abbreviations: Set<String> = Segmenter.defaultAbbreviations, roles: SectionRoleSet = SectionRoleSet()) {
         self.abbreviations = abbreviations
+        self.roles = roles
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
@@ -25,8 +28,8 @@ public struct Segmenter: Sendable {
         doc.sentences.removeAll()
         let text = doc.normalized
         if doc.declaredSections.isEmpty {
-            for part in Segmenter.headings(in: text) {
-                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body)
+            for part in Segmenter.headings(in: text, roles: roles) {
+                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: roles.roles(heading: part.name, code: nil))
             }
         } else {
             let ordered = doc.declaredSections.enumerated().sorted {
@@ -35,7 +38,7 @@ public struct Segmenter: Sendable {
             // Unclassified subsections (no code, or LOINC 42229-5) are named by their path from the
             // nearest enclosing section: "adverse reactions > cardiovascular effects", so rules
             // and users still see which part of the label they are in.
-            var enclosing: [(level: Int, range: Range<Int>, name: String)] = []
+            var enclosing: [(level: Int, range: Range<Int>, name: String, roles: SectionRoleSet.RoleMask)] = []
             for (k, item) in ordered.enumerated() {
                 let span = item.element
                 while let last = enclosing.last, last.level >= span.level || !last.range.contains(span.range.lowerBound) {
@@ -45,23 +48,62 @@ public struct Segmenter: Sendable {
                 if let parent = enclosing.last, span.code == nil || span.code == Segmenter.unclassifiedSectionCode {
                     name = name == parent.name || name.isEmpty ? parent.name : parent.name + " > " + name
                 }
-                enclosing.append((span.level, span.range, name))
+                // A subsection has its own roles and those of the sections enclosing it.
+                let sectionRoles = roles.roles(heading: span.name, code: span.code) | (enclosing.last?.roles ?? 0)
+                enclosing.append((span.level, span.range, name, sectionRoles))
                 var body = span.range
                 if k + 1 < ordered.count, ordered[k + 1].element.range.lowerBound < body.upperBound {
                     body = body.lowerBound..<max(body.lowerBound, ordered[k + 1].element.range.lowerBound)
                 }
-                appendSection(&doc, name: name, code: span.code, heading: body.lowerBound..<body.lowerBound, body: body)
+                appendSection(&doc, name: name, code: span.code, heading: body.lowerBound..<body.lowerBound, body: body, roles: sectionRoles)
             }
         }
     }
 
-    private func appendSection(_ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>) {
+    private func appendSection(
+        _ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>, roles sectionRoles: SectionRoleSet.RoleMask
+    ) {
         let firstSentence = doc.sentences.count
         let sectionIndex = doc.sections.count
         for range in Segmenter.sentences(in: doc.normalized, body, abbreviations: abbreviations) {
             doc.sentences.append(Sentence(range: range, tokens: 0..<0, section: sectionIndex))
         }
-        doc.sections.append(Section(name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count))
+        doc.sections.append(Section(
+            name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count, roles: sectionRoles))
+        linkLists(&doc.sentences, firstSentence..<doc.sentences.count, text: doc.normalized)
+    }
+
+    // MARK: Lists
+
+    /// Links each list item to the lead-in that governs it. A lead-in is a sentence ending with
+    /// ':' ("Cymbalta is used in adults to treat:"), or one without closing punctuation that a
+    /// bulleted item follows ("tell your doctor if you suffer from" + "* high blood sugar"). Its
+    /// items are the sentences after it that start with a bullet, or — after a ':' — with a
+    /// lower-case letter ("are allergic to duloxetine…"); a sentence starting otherwise ends the
+    /// list. A lead-in inside a list governs the items after it (nested lists) and passes on the
+    /// roles of the list it is in.
+    func linkLists(_ sentences: inout [Sentence], _ indices: Range<Int>, text: [UInt8]) {
+        var leadIn: (index: Int, roles: SectionRoleSet.RoleMask, colon: Bool)?
+        for s in indices {
+            let range = sentences[s].range
+            let first = text[range.lowerBound]
+            let bullet = Segmenter.startsBullet(text, range.lowerBound, range.upperBound) || (first == UInt8(ascii: "-") && range.count == 1)
+            let lower = first &- 0x61 < 26
+            if let current = leadIn, bullet || (current.colon && lower) {
+                sentences[s].leadIn = Int32(current.index)
+                sentences[s].roles = current.roles
+            } else {
+                leadIn = nil
+            }
+            let last = text[range.upperBound - 1]
+            let colon = last == UInt8(ascii: ":")
+            let open = !".!?;)".utf8.contains(last)
+            let nextIsBullet = s + 1 < indices.upperBound
+                && Segmenter.startsBullet(text, sentences[s + 1].range.lowerBound, sentences[s + 1].range.upperBound)
+            if colon || (open && nextIsBullet) {
+                leadIn = (s, roles.leadInRoles(text, range) | sentences[s].roles, colon)
+            }
+        }
     }
 
     // MARK: Headings
@@ -73,7 +115,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Splits plain text at heading lines.
-    static func headings(in text: [UInt8]) -> [Part] {
+    static func headings(in text: [UInt8], roles: SectionRoleSet = SectionRoleSet()) -> [Part] {
         let lines = lineRanges(text)
         var parts: [Part] = []
         var name = leadSectionName
@@ -82,7 +124,7 @@ public struct Segmenter: Sendable {
         for (index, line) in lines.enumerated() {
             let previous = index > 0 ? lines[index - 1] : nil
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            guard let title = headingTitle(text, line, previous: previous, next: next) else { continue }
+            guard let title = headingTitle(text, line, previous: previous, next: next) ?? knownHeading(text, line, roles: roles) else { continue }
             if bodyStart < line.lowerBound || !parts.isEmpty || heading.count > 0 {
                 parts.append(Part(name: name, heading: heading, body: bodyStart..<line.lowerBound))
             }
@@ -106,7 +148,14 @@ public struct Segmenter: Sendable {
         let count = trimmed.count
         guard count >= 3, count <= 100 else { return nil }
         let last = text[trimmed.upperBound - 1]
-        if ".,;:!?)\"'-".utf8.contains(last) { return nil }
+        if ".,;:!?)\"'-(".utf8.contains(last) { return nil }
+        // A wrapped line, not a heading: it ends in a word that needs more ("such as", "of", "and"),
+        // leaves a parenthesis open, or the next line continues it in lower case.
+        if endsWrapped(text, trimmed) { return nil }
+        if let next {
+            let n = trim(text, next)
+            if !n.isEmpty, text[n.lowerBound] &- 0x61 < 26 { return nil }
+        }
         let first = text[start]
         let startsCapital = first &- 0x41 < 26
         let startsNumbered = Tokenizer.isDigit(first) && trimmed.count > 3
@@ -122,6 +171,52 @@ public struct Segmenter: Sendable {
         }
         guard let next, !isBlank(text, next) else { return nil }
         return sectionName(text, start..<trimmed.upperBound)
+    }
+
+    /// Words a heading never ends with: a line ending with one was cut by wrapping.
+    static let continuationWords: Set<String> = [
+        "such as", "known as", "as", "and", "or", "of", "the", "to", "with", "for", "in", "a", "an", "by", "from",
+        "including", "e.g", "like", "called", "if", "that", "which", "your", "are", "is", "on", "at",
+    ]
+
+    /// True when the line ends with a continuation word or leaves a parenthesis open.
+    static func endsWrapped(_ text: [UInt8], _ line: Range<Int>) -> Bool {
+        var depth = 0
+        for i in line {
+            if text[i] == UInt8(ascii: "(") { depth += 1 } else if text[i] == UInt8(ascii: ")") { depth -= 1 }
+        }
+        if depth > 0 { return true }
+        var end = line.upperBound
+        var words: [String] = []
+        while words.count < 2, end > line.lowerBound {
+            var start = end
+            while start > line.lowerBound, text[start - 1] != 0x20 { start -= 1 }
+            words.insert(String(decoding: text[start..<end].map(Folding.lower), as: UTF8.self), at: 0)
+            end = start
+            while end > line.lowerBound, text[end - 1] == 0x20 { end -= 1 }
+        }
+        guard let lastWord = words.last else { return false }
+        if continuationWords.contains(lastWord) { return true }
+        return words.count == 2 && continuationWords.contains(words.joined(separator: " "))
+    }
+
+    /// A line that names a section the role table knows ("Do not take Cymbalta if you:", "Other
+    /// medicines and Keppra") is a heading even where the layout alone would not say so: right
+    /// under another heading, ending with ':', with a blank line after it. It must start with a
+    /// capital, hold at most 12 words and no sentence end.
+    static func knownHeading(_ text: [UInt8], _ line: Range<Int>, roles: SectionRoleSet) -> String? {
+        var trimmed = trim(text, line)
+        guard trimmed.count >= 3, trimmed.count <= 100, text[trimmed.lowerBound] &- 0x41 < 26 else { return nil }
+        if text[trimmed.upperBound - 1] == UInt8(ascii: ":") { trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1) }
+        guard !trimmed.isEmpty, !".,;!?(".utf8.contains(text[trimmed.upperBound - 1]) else { return nil }
+        var words = 1
+        for i in trimmed {
+            if text[i] == 0x20 { words += 1 }
+            if text[i] == UInt8(ascii: "."), i + 1 < trimmed.upperBound, text[i + 1] == 0x20 { return nil }
+        }
+        guard words <= 12 else { return nil }
+        let name = sectionName(text, trimmed)
+        return roles.roles(heading: name, code: nil) != 0 ? name : nil
     }
 
     /// Lower-cased heading text without leading numbering ("4. Possible side effects" → "possible side effects").

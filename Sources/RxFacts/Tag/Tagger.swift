@@ -37,7 +37,14 @@ public struct Tagger: Sendable {
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
             knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layers)
             doc.terms.append(contentsOf: layers[PhraseLayer.terms])
+            let firstCue = doc.cues.count
             doc.cues.append(contentsOf: layers[PhraseLayer.cues])
+            if !layers[PhraseLayer.blockers].isEmpty {
+                // Blockers live in their own layer (they may overlap cues); the sentence's cue list
+                // holds both, in text order.
+                doc.cues.append(contentsOf: layers[PhraseLayer.blockers])
+                doc.cues[firstCue...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            }
             doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             expandEllipses(&doc, positions: positions, from: firstTerm)
