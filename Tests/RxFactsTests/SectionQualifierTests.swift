@@ -40,7 +40,8 @@ import Testing
         #expect(!myasthenia.hedged)
         #expect(myasthenia.rule == "contraindication.section")
         #expect(myasthenia.qualifiers?["severity"] == ["contraindicated"])
-        #expect(record.fact(.contraindication, "liver disease") != nil)
+        // Severity is part of the state: "severe liver disease" is severe hepatic impairment.
+        #expect(record.fact(.contraindication, "severe hepatic impairment") != nil)
     }
 
     @Test func sameConditionsOutsideContraindicationsAreNoContraindication() throws {

@@ -78,7 +78,7 @@ public struct FactAssembler: Sendable {
             let scopes = doc.scopes(ofSentence: s)
             let sectionName = doc.sections[sentence.section].name
             var placeQualifiers = qualifiersBySection[sentence.section]
-            let roles = doc.sections[sentence.section].roles | sentence.roles
+            let roles = doc.roles(ofSentence: s)
             for q in rules.sectionQualifiers.indices where rules.sectionQualifiers[q].roles & roles != 0 && !placeQualifiers.contains(q) {
                 placeQualifiers.append(q)
             }
@@ -100,6 +100,7 @@ public struct FactAssembler: Sendable {
                 guard rule.value != nil || entryIndex != nil else { continue }
                 let at = target.range.lowerBound
                 if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
+                if rule.skipPurpose, SentenceScopes.contains(scopes.purpose, at) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)

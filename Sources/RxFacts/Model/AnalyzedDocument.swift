@@ -61,6 +61,13 @@ public struct AnalyzedDocument: Sendable {
         s < references.count ? references[s] : SentenceReferences()
     }
 
+    /// What sentence `s` is for: a list item's roles (its section's, plus those its lead-in gives,
+    /// minus those its lead-in takes: "Tell your doctor if you are taking:" under "Do not take X
+    /// with:" is advice), else its section's.
+    public func roles(ofSentence s: Int) -> SectionRoleSet.RoleMask {
+        sentences[s].leadIn >= 0 ? sentences[s].roles : sections[sentences[s].section].roles
+    }
+
     /// Source-file byte range of a normalized range.
     public func sourceRange(_ range: Range<Int>) -> Range<Int> {
         ingested.textMap.sourceRange(normalizedMap.sourceRange(range))
@@ -114,7 +121,8 @@ public struct Sentence: Sendable, Hashable {
     /// For an item of a list, the index of the lead-in sentence that governs it ("Cymbalta is
     /// used to treat:" for "* depression"); -1 otherwise.
     public var leadIn: Int32 = -1
-    /// Roles the list's lead-in gives the item ("Do not take X if you:" → contraindication).
+    /// For a list item, its roles: its section's, plus those its lead-in gives ("Do not take X if
+    /// you:" → contraindication), minus those its lead-in takes.
     public var roles: SectionRoleSet.RoleMask = 0
 
     public init(range: Range<Int>, tokens: Range<Int>, section: Int, leadIn: Int32 = -1, roles: SectionRoleSet.RoleMask = 0) {
@@ -169,6 +177,8 @@ public struct SentenceScopes: Sendable, Hashable {
     public var hedged: [Range<Int>] = []
     public var conditional: [Range<Int>] = []
     public var existing: [Range<Int>] = []
+    /// Byte ranges naming what another medicine is for ("medicines for depression").
+    public var purpose: [Range<Int>] = []
 
     public init() {}
 

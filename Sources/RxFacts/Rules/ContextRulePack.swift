@@ -8,6 +8,10 @@ public struct ContextRulePack: Codable, Sendable {
         /// A condition the patient already has ("patients with", "history of"): rules with
         /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
         case existing
+        /// What another medicine is for ("medicines for depression", "used to treat seizures"):
+        /// rules with `skip_purpose` do not read it as a fact (no contraindication "depression" in
+        /// "if you are taking medicines for depression").
+        case purpose
         /// Looks like a trigger but is not one ("not only", "no longer"); blocks the shorter trigger.
         case pseudo
         /// Ends any open scope ("but", "however", "which").

@@ -75,7 +75,7 @@ struct FactRuleMatcher {
         leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
     ) {
         let aboutOtherDrug = references.isAboutOtherDrug
-        let roles = doc.sections[section].roles | doc.sentences[s].roles
+        let roles = doc.roles(ofSentence: s)
         func applicable(_ ruleIndex: Int) -> Bool {
             let rule = rules.rules[ruleIndex]
             guard applies[ruleIndex][section], rule.roles == 0 || roles & rule.roles != 0, roles & rule.excludedRoles == 0 else { return false }

@@ -92,6 +92,9 @@ public struct FactRule: Codable, Sendable {
     /// Whether targets inside an `existing` context scope ("in patients with …", "history of …")
     /// are skipped (default false; true for adverse effects).
     public var skipExisting: Bool?
+    /// Whether targets inside a `purpose` context scope ("medicines for depression") are skipped
+    /// (default false; true for contraindications).
+    public var skipPurpose: Bool?
     /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
     public var requires: [String]?
     /// Only in sections whose name contains one of these words.
@@ -117,13 +120,14 @@ public struct FactRule: Codable, Sendable {
         case blockedBy = "blocked_by"
         case conditionalHedges = "conditional_hedges"
         case skipExisting = "skip_existing"
+        case skipPurpose = "skip_purpose"
         case excludeSections = "exclude_sections"
     }
 
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

@@ -18,6 +18,7 @@ public struct FactRuleSet: Sendable {
         public let negatable: Bool
         public let conditionalHedges: Bool
         public let skipExisting: Bool
+        public let skipPurpose: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludedSections: [String]
@@ -53,6 +54,7 @@ public struct FactRuleSet: Sendable {
             negatable = rule.negatable ?? true
             conditionalHedges = rule.conditionalHedges ?? true
             skipExisting = rule.skipExisting ?? false
+            skipPurpose = rule.skipPurpose ?? false
             hasRequirements = !(rule.requires ?? []).isEmpty
             sections = rule.sections ?? []
             excludedSections = rule.excludeSections ?? []
@@ -242,6 +244,6 @@ extension LexiconIndex {
     /// must be in a lexicon, so a misspelt kind is an error.
     public static let standardKinds: Set<String> = [
         "drug", "brand", "class", "mechanism", "schedule", "condition", "effect", "substance", "dependence",
-        "analyte", "abbreviation",
+        "analyte", "abbreviation", "state",
     ]
 }

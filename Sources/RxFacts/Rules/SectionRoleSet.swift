@@ -15,16 +15,23 @@ public struct SectionRolePack: Codable, Sendable {
         public var codes: [String]?
         /// Phrases that, in a sentence ending with ':', give the list after it this role.
         public var leadIns: [String]?
+        /// Phrases that, in a lead-in, take this role from its list even where the section has it
+        /// ("Tell your doctor if you are taking:" under "Do not take X with:" is advice, not a ban).
+        public var notInLeadIns: [String]?
 
         enum CodingKeys: String, CodingKey {
             case role, headings, codes
             case leadIns = "lead_ins"
+            case notInLeadIns = "not_in_lead_ins"
         }
     }
 
     static let shape: YAMLShape = .mapping([
         "schema": .scalar,
-        "roles": .list(.mapping(["role": .scalar, "headings": .list(.scalar), "codes": .list(.scalar), "lead_ins": .list(.scalar)])),
+        "roles": .list(.mapping([
+            "role": .scalar, "headings": .list(.scalar), "codes": .list(.scalar), "lead_ins": .list(.scalar),
+            "not_in_lead_ins": .list(.scalar),
+        ])),
     ])
 }
 
@@ -38,8 +45,10 @@ public struct SectionRoleSet: Sendable {
     public let names: [String]
     let headingPatterns: [(pattern: [String], mask: RoleMask)]
     let codes: [String: RoleMask]
-    /// Lower-case lead-in phrases (as bytes) and the roles they give.
+    /// Lower-case lead-in phrases (as bytes) and the roles they give…
     let leadIns: [(phrase: [UInt8], mask: RoleMask)]
+    /// …or take away.
+    let cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)]
 
     /// No roles (a pipeline whose `segment` stage names no roles file).
     public init() {
@@ -47,6 +56,7 @@ public struct SectionRoleSet: Sendable {
         headingPatterns = []
         codes = [:]
         leadIns = []
+        cancellingLeadIns = []
     }
 
     init(_ pack: SectionRolePack, file: YAMLFile) throws(InputError) {
@@ -57,6 +67,7 @@ public struct SectionRoleSet: Sendable {
         var headingPatterns: [(pattern: [String], mask: RoleMask)] = []
         var codes: [String: RoleMask] = [:]
         var leadIns: [(phrase: [UInt8], mask: RoleMask)] = []
+        var cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)] = []
         for (index, role) in pack.roles.enumerated() {
             let at: [YAMLFile.PathElement] = [.key("roles"), .index(index)]
             guard !names.contains(role.role) else { throw file.error(at: at + [.key("role")], "role '\(role.role)' is defined twice") }
@@ -71,11 +82,13 @@ public struct SectionRoleSet: Sendable {
             }
             for code in role.codes ?? [] { codes[code, default: 0] |= bit }
             for phrase in role.leadIns ?? [] { leadIns.append((Array(phrase.lowercased().utf8), bit)) }
+            for phrase in role.notInLeadIns ?? [] { cancellingLeadIns.append((Array(phrase.lowercased().utf8), bit)) }
         }
         self.names = names
         self.headingPatterns = headingPatterns
         self.codes = codes
         self.leadIns = leadIns
+        self.cancellingLeadIns = cancellingLeadIns
     }
 
     /// The mask of role names; an unknown name is reported by the caller.
@@ -124,11 +137,14 @@ public struct SectionRoleSet: Sendable {
         return true
     }
 
-    /// Roles a lead-in sentence gives its list items (its lower-cased bytes contain a lead-in phrase).
-    func leadInRoles(_ text: [UInt8], _ range: Range<Int>) -> RoleMask {
-        var mask: RoleMask = 0
-        for (phrase, bit) in leadIns where mask & bit == 0 && text.containsFolded(phrase, in: range) { mask |= bit }
-        return mask
+    /// Roles a lead-in sentence gives its list items and roles it takes from them (its
+    /// lower-cased bytes contain a lead-in phrase).
+    func leadInRoles(_ text: [UInt8], _ range: Range<Int>) -> (add: RoleMask, remove: RoleMask) {
+        var add: RoleMask = 0
+        var remove: RoleMask = 0
+        for (phrase, bit) in leadIns where add & bit == 0 && text.containsFolded(phrase, in: range) { add |= bit }
+        for (phrase, bit) in cancellingLeadIns where remove & bit == 0 && text.containsFolded(phrase, in: range) { remove |= bit }
+        return (add & ~remove, remove)
     }
 }
 

@@ -70,7 +70,7 @@ public struct Segmenter: Sendable {
         }
         doc.sections.append(Section(
             name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count, roles: sectionRoles))
-        linkLists(&doc.sentences, firstSentence..<doc.sentences.count, text: doc.normalized)
+        linkLists(&doc.sentences, firstSentence..<doc.sentences.count, text: doc.normalized, sectionRoles: sectionRoles)
     }
 
     // MARK: Lists
@@ -82,8 +82,8 @@ public struct Segmenter: Sendable {
     /// lower-case letter ("are allergic to duloxetine…"); a sentence starting otherwise ends the
     /// list. A lead-in inside a list governs the items after it (nested lists) and passes on the
     /// roles of the list it is in.
-    func linkLists(_ sentences: inout [Sentence], _ indices: Range<Int>, text: [UInt8]) {
-        var leadIn: (index: Int, roles: SectionRoleSet.RoleMask, colon: Bool)?
+    func linkLists(_ sentences: inout [Sentence], _ indices: Range<Int>, text: [UInt8], sectionRoles: SectionRoleSet.RoleMask) {
+        var leadIn: (index: Int, add: SectionRoleSet.RoleMask, remove: SectionRoleSet.RoleMask, colon: Bool)?
         for s in indices {
             let range = sentences[s].range
             let first = text[range.lowerBound]
@@ -91,7 +91,7 @@ public struct Segmenter: Sendable {
             let lower = first &- 0x61 < 26
             if let current = leadIn, bullet || (current.colon && lower) {
                 sentences[s].leadIn = Int32(current.index)
-                sentences[s].roles = current.roles
+                sentences[s].roles = (sectionRoles | current.add) & ~current.remove
             } else {
                 leadIn = nil
             }
@@ -101,7 +101,8 @@ public struct Segmenter: Sendable {
             let nextIsBullet = s + 1 < indices.upperBound
                 && Segmenter.startsBullet(text, sentences[s + 1].range.lowerBound, sentences[s + 1].range.upperBound)
             if colon || (open && nextIsBullet) {
-                leadIn = (s, roles.leadInRoles(text, range) | sentences[s].roles, colon)
+                let (add, remove) = roles.leadInRoles(text, range)
+                leadIn = (s, add | (leadIn?.add ?? 0), remove | (leadIn?.remove ?? 0), colon)
             }
         }
     }
