@@ -65,6 +65,11 @@ public struct LexiconIndex: Sendable {
         return nil
     }
 
+    /// The index of the entry of a kind with a canonical name.
+    public func entryIndex(kind: String, named canonical: String) -> Int? {
+        entryIndex[kind + "\u{0}" + canonical]
+    }
+
     /// The entry of a kind with a canonical name, e.g. `entry(kind: "drug", named: "diazepam")`.
     public func entry(kind: String, named canonical: String) -> Lexicon.Entry? {
         entryIndex[kind + "\u{0}" + canonical].map { lexicon.entries[$0] }

@@ -8,6 +8,11 @@ public struct Tagger: Sendable {
     public let knowledge: Knowledge
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     let coordinators: Set<Int32>
+    /// Kind id of `therapeutic-use` entries, and per such entry the class entry it stands for.
+    let therapeuticUseKind: [UInt16]
+    let classOfUse: [Int32: Int32]
+    /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
+    let purposeTriggers: Set<Int32>
 
     public init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -17,6 +22,15 @@ public struct Tagger: Sendable {
             if let key = knowledge.vocabulary.find(bytes, 0..<bytes.count, kind: .word) { coordinators.insert(key) }
         }
         self.coordinators = coordinators
+        therapeuticUseKind = knowledge.lexicon.kindIDs(["therapeutic-use"])
+        var classOfUse: [Int32: Int32] = [:]
+        for (index, entry) in knowledge.lexicon.lexicon.entries.enumerated() where entry.kind == "therapeutic-use" {
+            if let classIndex = knowledge.lexicon.entryIndex(kind: "class", named: entry.canonical) {
+                classOfUse[Int32(index)] = Int32(classIndex)
+            }
+        }
+        self.classOfUse = classOfUse
+        purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
     }
 
     public func process(_ doc: inout AnalyzedDocument) {
@@ -48,12 +62,41 @@ public struct Tagger: Sendable {
             doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             expandEllipses(&doc, positions: positions, from: firstTerm)
+            if !classOfUse.isEmpty { addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], from: firstTerm) }
             for word in layers[PhraseLayer.listWords] {
                 var role: UInt8 = 0
                 for payload in word.entries { role |= UInt8(payload) }
                 for t in word.tokens { doc.tokenRoles[t] |= role }
             }
         }
+    }
+
+    /// A medicine named by its purpose is a class: "medicines for fungal infections" (a purpose
+    /// trigger, then within three words a `therapeutic-use` term) is a mention of the class the
+    /// term's entry names (antifungal agents), spanning both.
+    private func addClassesByPurpose(_ doc: inout AnalyzedDocument, triggers: [Mention], from first: Int) {
+        let end = doc.terms.count
+        guard end > first else { return }
+        var added: [Mention] = []
+        for trigger in triggers where trigger.entries.contains(where: purposeTriggers.contains) {
+            for m in first..<end {
+                let term = doc.terms[m]
+                guard term.tokens.lowerBound >= trigger.tokens.upperBound else { continue }
+                var words = 0
+                for t in trigger.tokens.upperBound..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                    words += 1
+                }
+                if words > 3 { break }
+                guard let use = knowledge.lexicon.entryIndex(of: term, kinds: therapeuticUseKind), let classIndex = classOfUse[Int32(use)] else { continue }
+                added.append(Mention(
+                    tokens: trigger.tokens.lowerBound..<term.tokens.upperBound,
+                    range: trigger.range.lowerBound..<term.range.upperBound, entries: [classIndex], sentence: term.sentence))
+                break
+            }
+        }
+        guard !added.isEmpty else { return }
+        doc.terms.append(contentsOf: added)
+        doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
     /// For each multi-token term preceded by "X or"/"X and", adds "X + rest of term" when
