@@ -23,6 +23,7 @@ struct RxFactsCommand: ParsableCommand {
               rxfacts diff Corpus/reference/ facts.jsonl
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
+        version: RxFactsVersion.current,
         subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
         defaultSubcommand: nil
     )

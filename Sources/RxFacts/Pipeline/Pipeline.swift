@@ -11,11 +11,15 @@ public struct Pipeline: Sendable {
     /// Present when the definition lists the optional `enrich` stage.
     let enricher: LexiconEnricher?
     package let encoder = RecordEncoder()
+    /// Written into every record: version, pipeline name and, for a loaded pipeline, the
+    /// fingerprint of its files and its vocabulary releases (`PipelineProvenance`).
+    public internal(set) var provenance: Provenance
 
     public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
         self.definition = definition
         self.knowledge = knowledge
         self.ingesters = ingesters
+        provenance = Provenance(pipeline: definition.name)
         stages = [
             Normalizer(), Segmenter(), Tokenizer(vocabulary: knowledge.vocabulary), Tagger(knowledge: knowledge),
             ContextAnnotator(knowledge: knowledge), FactAssembler(knowledge: knowledge),
@@ -41,7 +45,9 @@ public struct Pipeline: Sendable {
         do { mappings = try definition.xmlSectionMappings() } catch {
             throw InputError(.configuration, path: path, reason: "xml.sections: \(error.reason)")
         }
-        return Pipeline(definition: definition, knowledge: knowledge, ingesters: [FormatDetector(xmlMappings: mappings)])
+        var pipeline = Pipeline(definition: definition, knowledge: knowledge, ingesters: [FormatDetector(xmlMappings: mappings)])
+        pipeline.provenance = try PipelineProvenance.compute(definition: definition, path: path)
+        return pipeline
     }
 
     /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the
@@ -92,9 +98,9 @@ public struct Pipeline: Sendable {
             for section in doc.sections where names.last != section.name { names.append(section.name) }
             info.sections = names
         }
-        let record = Record(document: info, drugs: doc.drugs)
-        guard let enricher else { return record }
-        return enricher.enrich(record, anchors: drugAnchors(doc))
+        var record = Record(document: info, drugs: doc.drugs, provenance: provenance)
+        if let enricher { record = enricher.enrich(record, anchors: drugAnchors(doc)) }
+        return CharacterOffsets.adding(to: record, source: doc.ingested.source)
     }
 
     /// Evidence of each subject drug's first mention (its name, a brand, or a declared ingredient).
