@@ -24,7 +24,7 @@ struct RxFactsCommand: ParsableCommand {
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
         version: RxFactsVersion.current,
-        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
+        subcommands: [ExtractCommand.self, ReportCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self],
         defaultSubcommand: nil
     )
 }
