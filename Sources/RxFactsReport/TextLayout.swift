@@ -56,7 +56,10 @@ public struct TextLayout: Sendable {
             let mid = (low + high + 1) / 2
             if textMap.sourceEnd(of: mid) <= source.upperBound { low = mid } else { high = mid - 1 }
         }
-        let end = low
+        var end = low
+        // Text the flattener inserted (a space between table cells) maps to no source bytes:
+        // leave it outside the span.
+        while end - 1 > start, textMap.sourceRange(start..<(end - 1)) == source { end -= 1 }
         guard start < end, textMap.sourceRange(start..<end) == source else { return nil }
         return start..<end
     }
