@@ -10,7 +10,10 @@ extension HTMLReport {
         h1 { margin: 0 0 4px; font-size: 22px; }
         .summary, .meta, .codes, .id, .where, .hint { color: var(--muted); font-size: 13px; }
         .legend mark { font-size: 13px; }
-        .index { padding: 10px 28px 20px; }
+        .index { padding: 10px 28px 20px; overflow-x: auto; }
+        .index td:nth-child(2) { max-width: 320px; }
+        .index td:nth-child(3) { max-width: 170px; }
+        .index th.type { font-size: 11px; }
         .index h2 { font-size: 18px; margin: 8px 0; }
         table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
         th, td { border: 1px solid var(--line); padding: 4px 7px; vertical-align: top; text-align: left; }

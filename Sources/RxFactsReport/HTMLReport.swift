@@ -58,16 +58,15 @@ public struct HTMLReport: Sendable {
     private func index(_ documents: [ReportDocument], _ html: inout HTML) {
         let types = Set(documents.flatMap { $0.record.drugs.flatMap { $0.facts.map(\.type.rawValue) } })
         let columns = HTMLReport.knownTypes.filter(types.contains) + types.subtracting(HTMLReport.knownTypes).sorted()
-        html.raw("<section class=\"index\"><h2>Documents</h2>\n<table>\n<thead><tr><th>#</th><th>document</th><th>format</th><th>drugs</th><th>facts</th>")
-        for type in columns { html.raw("<th class=\"num\">"); html.text(type); html.raw("</th>") }
+        html.raw("<section class=\"index\"><h2>Documents</h2>\n<table>\n<thead><tr><th>#</th><th>document</th><th>drugs</th><th>facts</th>")
+        for type in columns { html.raw("<th class=\"num type\">"); html.text(type.replacingOccurrences(of: "-", with: " ")); html.raw("</th>") }
         html.raw("</tr></thead>\n<tbody>\n")
         for (number, document) in documents.enumerated() {
             let record = document.record
             let facts = record.drugs.flatMap(\.facts)
             html.raw("<tr><td class=\"num\">\(number + 1)</td><td><a href=\"#d\(number)\">")
             html.text(HTMLReport.displayTitle(record.document))
-            html.raw("</a><div class=\"id\">"); html.text(record.document.id); html.raw("</div></td><td>")
-            html.text(record.document.format); html.raw("</td><td>")
+            html.raw("</a><div class=\"id\">"); html.text("\(record.document.format) · \(record.document.id)"); html.raw("</div></td><td>")
             html.text(record.drugs.map(\.name).joined(separator: ", "))
             html.raw("</td><td class=\"num\">\(facts.count)</td>")
             for type in columns {
