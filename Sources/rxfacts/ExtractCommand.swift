@@ -39,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also read input paths from this file, one a line ('-' = standard input).", valueName: "file"))
     var filesFrom: String?
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here or beside the rxfacts binary.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here, else the one installed with the rxfacts binary (PREFIX/share/rxfacts/Pipelines or a Pipelines folder above the binary).", valueName: "file"))
     var pipeline: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write records here instead of standard output.", valueName: "file"))

@@ -51,19 +51,32 @@ public struct Pipeline: Sendable {
     }
 
     /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the
-    /// current directory or in a parent of the executable's directory.
+    /// current directory, else `Pipelines/default.yaml` or `share/rxfacts/Pipelines/default.yaml`
+    /// (where `Scripts/install.sh` puts it) in a parent of the executable's directory.
     public static func defaultDefinitionPath(executable: String = CommandLine.arguments.first ?? "") -> String? {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["RXFACTS_PIPELINE"], !env.isEmpty { return env }
         let local = "Pipelines/default.yaml"
         if fm.fileExists(atPath: local) { return local }
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: executablePath(executable)).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(local).path
-            if fm.fileExists(atPath: candidate) { return candidate }
+            for relative in [local, "share/rxfacts/" + local] {
+                let candidate = directory.appendingPathComponent(relative).path
+                if fm.fileExists(atPath: candidate) { return candidate }
+            }
             directory.deleteLastPathComponent()
         }
         return nil
+    }
+
+    /// `argv[0]` as a path: a bare name (found through `$PATH`) is looked up in `$PATH`.
+    static func executablePath(_ argument: String) -> String {
+        guard !argument.contains("/") else { return argument }
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/\(argument)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return argument
     }
 
     /// Ingests `input` with the first ingester that accepts it.
