@@ -20,6 +20,7 @@ struct RxFactsCommand: ParsableCommand {
 
             Start with:
               rxfacts extract Corpus/ -o facts.jsonl
+              rxfacts report Corpus/ -o report.html
               rxfacts diff Corpus/reference/ facts.jsonl
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
