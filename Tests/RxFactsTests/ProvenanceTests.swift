@@ -52,6 +52,20 @@ import Testing
         #expect(changed.pipeline == "core")
     }
 
+    /// A DEA schedule the lexicon adds is a US fact as of the list's date; a class the lexicon adds
+    /// is an FDA (US) class. Facts read in the text get neither.
+    @Test func lexiconFactsNameJurisdictionAndDate() throws {
+        let record = try TestSupport.record("Alprazolam is used to treat anxiety. Alprazolam belongs to the benzodiazepine class.", path: "alprazolam.txt")
+        let schedule = try #require(record.fact(.schedule, "CIV"))
+        #expect(schedule.source.hasPrefix("lexicon:"))
+        #expect(schedule.qualifiers?["jurisdiction"] == ["US"])
+        #expect(schedule.qualifiers?["as-of"] == ["2020-09-08"])
+        let stated = try #require(record.fact(.drugClass, "benzodiazepine"))
+        #expect(stated.source == "text")
+        #expect(stated.qualifiers?["jurisdiction"] == nil)
+        #expect(PipelineProvenance.isDate("2020-09-08") && PipelineProvenance.isDate("2014") && !PipelineProvenance.isDate("a@b"))
+    }
+
     @Test func aPipelineBuiltInCodeNamesItselfWithoutAFingerprint() throws {
         let loaded = TestSupport.pipeline
         let built = Pipeline(definition: loaded.definition, knowledge: loaded.knowledge)

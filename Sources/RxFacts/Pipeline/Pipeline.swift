@@ -14,6 +14,8 @@ public struct Pipeline: Sendable {
     /// Written into every record: version, pipeline name and, for a loaded pipeline, the
     /// fingerprint of its files and its vocabulary releases (`PipelineProvenance`).
     public internal(set) var provenance: Provenance
+    /// Qualifiers (`jurisdiction`, `as-of`) of lexicon-added facts by type, from `releases.yaml`.
+    var lexiconFactQualifiers: [String: [String: [String]]] = [:]
 
     public init(definition: PipelineDefinition, knowledge: KnowledgeBase, ingesters: [any Ingester] = Pipeline.defaultIngesters) {
         self.definition = definition
@@ -46,7 +48,9 @@ public struct Pipeline: Sendable {
             throw InputError(.configuration, path: path, reason: "xml.sections: \(error.reason)")
         }
         var pipeline = Pipeline(definition: definition, knowledge: knowledge, ingesters: [FormatDetector(xmlMappings: mappings)])
-        pipeline.provenance = try PipelineProvenance.compute(definition: definition, path: path)
+        let origins = try PipelineProvenance.compute(definition: definition, path: path)
+        pipeline.provenance = origins.provenance
+        pipeline.lexiconFactQualifiers = origins.lexiconFactQualifiers
         return pipeline
     }
 
@@ -112,7 +116,9 @@ public struct Pipeline: Sendable {
             info.sections = names
         }
         var record = Record(document: info, drugs: doc.drugs, provenance: provenance)
-        if let enricher { record = enricher.enrich(record, anchors: drugAnchors(doc)) }
+        if let enricher {
+            record = PipelineProvenance.qualifyLexiconFacts(enricher.enrich(record, anchors: drugAnchors(doc)), lexiconFactQualifiers)
+        }
         return CharacterOffsets.adding(to: record, source: doc.ingested.source)
     }
 

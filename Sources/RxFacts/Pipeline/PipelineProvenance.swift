@@ -6,19 +6,34 @@ enum PipelineProvenance {
     struct ReleaseManifest: Decodable {
         var schema: String?
         var vocabularies: [String: Vocabulary]
+        /// Fact type → the vocabulary behind the facts `enrich` adds of that type.
+        var lexiconFacts: [String: String]?
 
         struct Vocabulary: Decodable {
             var release: String
             var about: String?
+            var jurisdiction: String?
             var files: [String]
         }
+
+        enum CodingKeys: String, CodingKey {
+            case schema, vocabularies
+            case lexiconFacts = "lexicon_facts"
+        }
+    }
+
+    /// What a loaded pipeline knows about its origins: the record provenance, and the qualifiers
+    /// that lexicon-added facts of each type carry (`jurisdiction`, `as-of`).
+    struct Origins {
+        var provenance: Provenance
+        var lexiconFactQualifiers: [String: [String: [String]]]
     }
 
     static let manifestName = "releases.yaml"
 
     /// Fingerprint of the definition at `path` and the files it names, plus the releases of the
     /// vocabularies behind its lexicons. A lexicon folder without `releases.yaml` adds no releases.
-    static func compute(definition: PipelineDefinition, path: String) throws(InputError) -> Provenance {
+    static func compute(definition: PipelineDefinition, path: String) throws(InputError) -> Origins {
         var named: [(name: String, path: String)] = [("", path)]
         for lexicon in definition.lexicons { named.append((lexicon, PipelineDefinition.resolve(lexicon, against: path))) }
         named.append((definition.rules, PipelineDefinition.resolve(definition.rules, against: path)))
@@ -36,6 +51,7 @@ enum PipelineProvenance {
             fingerprintInput.append(contentsOf: ContentHash.fnv1a64Hex(data).utf8)
         }
         var releases: [String: String] = [:]
+        var qualifiers: [String: [String: [String]]] = [:]
         var manifests: [String: ReleaseManifest?] = [:]
         for lexicon in definition.lexicons {
             let file = PipelineDefinition.resolve(lexicon, against: path)
@@ -50,10 +66,44 @@ enum PipelineProvenance {
             for (vocabulary, entry) in manifest.vocabularies where entry.files.contains(name) {
                 releases[vocabulary] = entry.release
             }
+            for (type, vocabulary) in manifest.lexiconFacts ?? [:] where qualifiers[type] == nil {
+                guard let entry = manifest.vocabularies[vocabulary] else {
+                    throw InputError(.configuration, path: manifestPath, reason: "lexicon_facts.\(type) names '\(vocabulary)', which vocabularies: does not list")
+                }
+                guard entry.files.contains(name) else { continue }
+                var facets: [String: [String]] = [:]
+                if let jurisdiction = entry.jurisdiction { facets["jurisdiction"] = [jurisdiction] }
+                if isDate(entry.release) { facets["as-of"] = [entry.release] }
+                if !facets.isEmpty { qualifiers[type] = facets }
+            }
         }
-        return Provenance(
+        let provenance = Provenance(
             pipeline: definition.name,
             fingerprint: ContentHash.fnv1a64Hex(fingerprintInput),
             vocabularies: releases.isEmpty ? nil : releases)
+        return Origins(provenance: provenance, lexiconFactQualifiers: qualifiers)
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) } && parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
+    /// Adds `qualifiers` to the facts a lexicon added (source `lexicon:…`), by fact type.
+    static func qualifyLexiconFacts(_ record: Record, _ qualifiers: [String: [String: [String]]]) -> Record {
+        guard !qualifiers.isEmpty else { return record }
+        var record = record
+        for d in record.drugs.indices {
+            for f in record.drugs[d].facts.indices {
+                let fact = record.drugs[d].facts[f]
+                guard fact.source.hasPrefix("lexicon:"), let facets = qualifiers[fact.type.rawValue] else { continue }
+                var merged = fact.qualifiers ?? [:]
+                for (name, values) in facets { merged[name] = Array(Set(merged[name, default: []] + values)).sorted() }
+                record.drugs[d].facts[f].qualifiers = merged
+            }
+        }
+        return record
     }
 }
