@@ -16,7 +16,8 @@ struct RxFactsCommand: ParsableCommand {
             → assemble → emit — driven by the lexicons and rule packs in Pipelines/, and writes \
             one JSON record of drug facts per leaflet: class, mechanism, schedule, indications, \
             dangerous combinations, adverse effects, withdrawal and dependence, each with its \
-            evidence (section, byte offsets into the file, text, rule).
+            evidence (section, byte and character offsets into the file, text, rule), and \
+            says which rxfacts version, pipeline and vocabulary releases produced it.
 
             Start with:
               rxfacts extract Corpus/ -o facts.jsonl
