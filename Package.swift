@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "RxFactsLexiconBuild", dependencies: ["RxFacts"]),
         .target(name: "RxFactsDiff", dependencies: ["RxFacts"]),
         .target(name: "RxFactsEval", dependencies: ["RxFacts", "RxFactsDiff"]),
+        // The evidence report: records and their leaflet text as one self-contained HTML page.
+        .target(name: "RxFactsReport", dependencies: ["RxFacts", "RxFactsBatch"]),
         // Databases: SQLite and libpq from Debian through two tiny module maps; RxSQL is the only
         // Swift that touches their pointers, RxFactsStore the schema and loader (no C in sight).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -45,15 +47,15 @@ let package = Package(
         .executableTarget(
             name: "rxfacts",
             dependencies: [
-                "RxFacts", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsStore",
+                "RxFacts", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsReport", "RxFactsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "RxFactsTests",
             dependencies: [
-                "RxFacts", "RxXML", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsStore",
-                "RxSQL", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "RxFacts", "RxXML", "RxFactsBatch", "RxFactsDiff", "RxFactsEval", "RxFactsLexiconBuild", "RxFactsReport",
+                "RxFactsStore", "RxSQL", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"]  // read through #filePath, not bundled
         ),

@@ -17,12 +17,20 @@ public enum InputCollector {
     }
 
     public static func collect(_ arguments: [String]) -> [String] {
+        var skipped: [String] = []
+        return collect(arguments, skipped: &skipped)
+    }
+
+    /// `collect(_:)`, also listing the files directory walks left out because their format is not
+    /// one rxfacts reads (PDF, HTML, images, records, …), so the summary can count them. Hidden
+    /// files and collection notes (README, MANIFEST…) are not listed.
+    public static func collect(_ arguments: [String], skipped: inout [String]) -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if argument != "-", fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                result.append(contentsOf: walk(argument))
+                result.append(contentsOf: walk(argument, skipped: &skipped))
             } else {
                 result.append(argument)
             }
@@ -30,7 +38,17 @@ public enum InputCollector {
         return result
     }
 
-    static func walk(_ directory: String) -> [String] {
+    /// "7 .jsonl, 2 .pdf": skipped files counted by extension, most frequent first.
+    public static func describeSkipped(_ paths: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for path in paths {
+            let ext = (path as NSString).pathExtension.lowercased()
+            counts[ext.isEmpty ? "no extension" : "." + ext, default: 0] += 1
+        }
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+
+    static func walk(_ directory: String, skipped: inout [String]) -> [String] {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [directory] }
         var files: [String] = []
@@ -39,11 +57,13 @@ public enum InputCollector {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                files.append(contentsOf: walk(path))
+                files.append(contentsOf: walk(path, skipped: &skipped))
             } else if archiveOrLeaflet((name as NSString).pathExtension.lowercased()), !isCollectionNote(name),
                 !name.hasSuffix(".expected.md"), !name.hasSuffix(".jsonl")
             {
                 files.append(path)
+            } else if !isCollectionNote(name), !name.hasSuffix(".expected.md") {
+                skipped.append(path)
             }
         }
         return files

@@ -118,6 +118,8 @@ public final class RecordStore {
                     .text(info.source), .text(info.format), SQLValue(info.title), SQLValue(info.effectiveTime),
                     SQLValue(info.documentType), SQLValue(try info.sections.map { try json($0) }),
                     SQLValue(info.contentHash), .text(recordHash), .text(loadedAt),
+                    SQLValue(record.provenance?.rxfacts), SQLValue(record.provenance?.pipeline),
+                    SQLValue(record.provenance?.fingerprint), SQLValue(try record.provenance?.vocabularies.map { try json($0) }),
                 ]
                 let documentKey: Int64
                 let action: LoadOutcome.Action
@@ -138,7 +140,8 @@ public final class RecordStore {
                     try connection.execute(
                         """
                         UPDATE documents SET source = ?, format = ?, title = ?, effective_time = ?,
-                            document_type = ?, sections = ?, content_hash = ?, record_hash = ?, loaded_at = ?
+                            document_type = ?, sections = ?, content_hash = ?, record_hash = ?, loaded_at = ?,
+                            rxfacts_version = ?, pipeline = ?, pipeline_fingerprint = ?, vocabularies = ?
                         WHERE doc_key = ?
                         """, documentValues + [.integer(key)])
                 } else {
@@ -146,8 +149,9 @@ public final class RecordStore {
                     let rows = try connection.query(
                         """
                         INSERT INTO documents (id, version, version_number, is_current, source, format, title,
-                            effective_time, document_type, sections, content_hash, record_hash, loaded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            effective_time, document_type, sections, content_hash, record_hash, loaded_at,
+                            rxfacts_version, pipeline, pipeline_fingerprint, vocabularies)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         RETURNING doc_key
                         """,
                         [.text(info.id), .text(version), Self.versionNumber(version).map(SQLValue.integer) ?? .null,
@@ -199,6 +203,7 @@ public final class RecordStore {
                     evidence.append([
                         doc, drugOrd, factOrd, SQLValue(evidenceIndex), .text(item.section),
                         SQLValue(item.start), SQLValue(item.end), .text(item.text), SQLValue(item.path),
+                        item.charStart.map { SQLValue($0) } ?? .null, item.charEnd.map { SQLValue($0) } ?? .null,
                     ])
                 }
             }
@@ -213,7 +218,7 @@ public final class RecordStore {
         try insert(
             "evidence",
             ["doc_key", "drug_ord", "fact_ord", "evidence_ord", "section", "start_offset", "end_offset", "text",
-             "path"], evidence)
+             "path", "char_start", "char_end"], evidence)
         return (drugs.count, facts.count, evidence.count)
     }
 

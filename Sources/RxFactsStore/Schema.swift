@@ -96,7 +96,19 @@ public enum Schema {
                         REFERENCES facts (doc_key, drug_ord, fact_ord) ON DELETE CASCADE
                 );
                 """
-        }
+        },
+        // Additive: what produced each document's record, and code-point offsets beside byte offsets.
+        // Rows loaded before it keep NULLs (their records carried neither).
+        Migration(version: 2, description: "documents: rxfacts_version, pipeline, pipeline_fingerprint, vocabularies; evidence: char_start, char_end") { _ in
+            """
+            ALTER TABLE documents ADD COLUMN rxfacts_version TEXT;
+            ALTER TABLE documents ADD COLUMN pipeline TEXT;
+            ALTER TABLE documents ADD COLUMN pipeline_fingerprint TEXT;
+            ALTER TABLE documents ADD COLUMN vocabularies TEXT;
+            ALTER TABLE evidence ADD COLUMN char_start BIGINT;
+            ALTER TABLE evidence ADD COLUMN char_end BIGINT;
+            """
+        },
     ]
 
     /// The newest schema version this build knows.

@@ -10,7 +10,7 @@ import RxFactsLexiconBuild
 enum CommandSupport {
     static func loadPipeline(_ path: String?) throws -> Pipeline {
         guard let path = path ?? Pipeline.defaultDefinitionPath() else {
-            standardError("rxfacts: error: no pipeline given and Pipelines/default.yaml not found; pass --pipeline FILE or set RXFACTS_PIPELINE\n")
+            standardError("rxfacts: error: no pipeline given and Pipelines/default.yaml not found (here, or installed with the binary under PREFIX/share/rxfacts by Scripts/install.sh); pass --pipeline FILE or set RXFACTS_PIPELINE\n")
             throw ExitCode(2)
         }
         do {

@@ -29,20 +29,22 @@ struct DiffCommand: ParsableCommand {
             something changed); 2 an input could not be read.
 
             Examples:
-              rxfacts diff Tests/reference/ out/                       # score a run against references
-              rxfacts diff ref.jsonl out.jsonl --min-f1 0.9 --min-f1-type adverse-effect=0.8
-              rxfacts diff ref.jsonl out.jsonl --format json > diff.json
-              rxfacts diff --changes label-v1.jsonl label-v2.jsonl    # what changed between versions
+              rxfacts extract Corpus/text Corpus/spl -o facts.jsonl
+              rxfacts diff Corpus/reference/ facts.jsonl               # score a run against references
+              rxfacts diff Corpus/reference/ facts.jsonl --min-f1 0.9 --min-f1-type adverse-effect=0.8
+              rxfacts diff Corpus/reference/ facts.jsonl --format json > diff.json
+              rxfacts diff --changes old.jsonl new.jsonl               # what changed between versions
+              rxfacts extract Corpus/spl | rxfacts diff Corpus/reference/ -   # '-': standard input
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
 
-    @Argument(help: "Reference records (gold, or the old version with --changes): a .jsonl file or a directory.")
+    @Argument(help: "Reference records (gold, or the old version with --changes): a .jsonl file, a directory, or '-' for standard input.")
     var reference: String
 
-    @Argument(help: "Actual records (the run to score, or the new version with --changes): a .jsonl file or a directory.")
+    @Argument(help: "Actual records (the run to score, or the new version with --changes): a .jsonl file, a directory, or '-' for standard input.")
     var actual: String
 
     @Option(help: "Output format: text (for people) or json (for programs).")
@@ -84,14 +86,27 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("--min-f1 and --min-f1-type score a run; they do not apply to --changes")
         }
         if failOnChanges && !changes { throw ValidationError("--fail-on-changes needs --changes") }
+        if reference == "-" && actual == "-" { throw ValidationError("only one of REFERENCE and ACTUAL can be '-' (standard input)") }
+    }
+
+    /// Records of a file, a directory, or standard input (`-`).
+    static func records(_ path: String) throws(RecordFileError) -> [Record] {
+        guard path == "-" else { return try RecordReader.records(path) }
+        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        let records = try RecordReader.parse(bytes, path: "<stdin>").map(\.record)
+        var seen: Set<String> = []
+        for record in records where !seen.insert(record.document.id).inserted {
+            throw RecordFileError(path: "<stdin>", reason: "document id '\(record.document.id)' appears twice; record sets must hold one record per document")
+        }
+        return records
     }
 
     func run() throws {
         let referenceRecords: [Record]
         let actualRecords: [Record]
         do {
-            referenceRecords = try RecordReader.records(reference)
-            actualRecords = try RecordReader.records(actual)
+            referenceRecords = try Self.records(reference)
+            actualRecords = try Self.records(actual)
         } catch {
             FileHandle.standardError.write(Data("rxfacts diff: \(error)\n".utf8))
             throw ExitCode(2)

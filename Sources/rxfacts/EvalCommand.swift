@@ -14,7 +14,9 @@ struct EvalCommand: ParsableCommand {
         discussion: """
             Reads the gold sets where they are (nothing is copied into the project): \
             DATA/spl-adr (adverse effects), DATA/labeledin (indications), DATA/ddi2013 (drug names and \
-            interacting pairs). Runs the pipeline over each gold text and prints one table of \
+            interacting pairs). They are not in the repository: they come from tatonetti-lab/onsides \
+            (SPL-ADR-200DB), dhimmel/indications (LabeledIn) and isegura/DDICorpus (DDI 2013, \
+            non-commercial), laid out as in the project's data bundle (../shared/data, see its MANIFEST.md). Runs the pipeline over each gold text and prints one table of \
             precision, recall and F1 per gold set, fact type and matching rule, with published \
             figures beside them. Matching rules are described in docs/diff.md.
 
@@ -44,8 +46,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = try makeExtractor(pipelinePath: pipeline)
         let chosen = sets.isEmpty ? Evaluation.GoldSet.allCases : sets.compactMap(Evaluation.GoldSet.init(rawValue:))
+        if let explanation = Evaluation.missingDataExplanation(dataDirectory: data, sets: chosen) {
+            FileHandle.standardError.write(Data("rxfacts eval: \(explanation)\n".utf8))
+            throw ExitCode(2)
+        }
+        let extractor = try makeExtractor(pipelinePath: pipeline)
         let report: EvalReport
         do {
             report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor)

@@ -39,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also read input paths from this file, one a line ('-' = standard input).", valueName: "file"))
     var filesFrom: String?
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here or beside the rxfacts binary.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here, else the one installed with the rxfacts binary (PREFIX/share/rxfacts/Pipelines or a Pipelines folder above the binary).", valueName: "file"))
     var pipeline: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write records here instead of standard output.", valueName: "file"))
@@ -85,7 +85,8 @@ struct ExtractCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let paths = InputCollector.collect(arguments)
+        var walkSkipped: [String] = []
+        let paths = InputCollector.collect(arguments, skipped: &walkSkipped)
         var done: Set<String> = []
         let out: BufferedOutput
         if resume, let output {
@@ -148,7 +149,7 @@ struct ExtractCommand: ParsableCommand {
         errorFile?.flush()
         if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
         if !quiet {
-            CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started)))
+            CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started), walkSkipped: walkSkipped))
         }
         if let storeFailure {
             CommandSupport.standardError("rxfacts: error: database: \(storeFailure); documents loaded before it are complete, rerun to finish\n")
@@ -158,7 +159,7 @@ struct ExtractCommand: ParsableCommand {
         if summary.errors > 0 { throw ExitCode(1) }
     }
 
-    static func summaryText(_ summary: BatchExtractor.Summary, seconds elapsed: Double) -> String {
+    static func summaryText(_ summary: BatchExtractor.Summary, seconds elapsed: Double, walkSkipped: [String] = []) -> String {
         let seconds = max(elapsed, 1e-9)
         let megabytes = Double(summary.bytes) / 1_000_000
         var text = String(
@@ -167,6 +168,9 @@ struct ExtractCommand: ParsableCommand {
             Double(summary.inputs) / seconds)
         var apart: [String] = []
         if summary.skipped > 0 { apart.append("\(summary.skipped) non-leaflet zip members skipped") }
+        if !walkSkipped.isEmpty {
+            apart.append("\(walkSkipped.count) files of other formats skipped in directories (\(InputCollector.describeSkipped(walkSkipped)))")
+        }
         if summary.alreadyDone > 0 { apart.append("\(summary.alreadyDone) already in the output") }
         if summary.outOfShard > 0 { apart.append("\(summary.outOfShard) left to other shards") }
         if !apart.isEmpty { text += "; " + apart.joined(separator: ", ") }

@@ -44,18 +44,37 @@ struct LexiconCommand: ParsableCommand {
     /// `rxfacts lexicon check FILE...`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate lexicon files; errors name file, line and column."
+            abstract: "Validate lexicon files; errors name file, line and column.",
+            discussion: """
+            Checks each FILE against Pipelines/LEXICON-FORMAT.md and goes on after a bad one; the exit \
+            code is 1 when any file failed. A file that is not a lexicon is named as such: the \
+            interaction table interactions.tsv (rxfacts-interactions/1) is checked as a table of \
+            drug pairs, anything else is an error.
+
+            Example:
+              rxfacts lexicon check Pipelines/lexicons/*.tsv
+            """
         )
 
         @Argument(help: "Lexicon TSV files to check.")
         var files: [String]
 
         func run() throws {
-            let parser = LexiconFileParser()
+            var failed = 0
             for file in files {
-                let entries = try parser.parse(path: file)
-                print("\(file): \(entries.count) entries OK")
+                do {
+                    switch try LexiconFileCheck.check(path: file) {
+                    case .lexicon(let entries):
+                        print("\(file): \(entries) entries OK")
+                    case .interactionTable(let pairs):
+                        print("\(file): not a lexicon but an interaction table (rxfacts-interactions/1): \(pairs) pairs OK; pipelines do not load it")
+                    }
+                } catch {
+                    failed += 1
+                    CommandSupport.standardError("rxfacts: error: \(error)\n")
+                }
             }
+            if failed > 0 { throw ExitCode(1) }
         }
     }
 }

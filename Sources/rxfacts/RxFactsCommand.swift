@@ -17,14 +17,17 @@ struct RxFactsCommand: ParsableCommand {
             and rule packs in Pipelines/, and writes \
             one JSON record of drug facts per leaflet: class, mechanism, schedule, indications, \
             dangerous combinations, adverse effects, withdrawal and dependence, each with its \
-            evidence (section, byte offsets into the file, text, rule).
+            evidence (section, byte and character offsets into the file, text, rule), and \
+            says which rxfacts version, pipeline and vocabulary releases produced it.
 
             Start with:
               rxfacts extract Corpus/ -o facts.jsonl
+              rxfacts report Corpus/ -o report.html
               rxfacts diff Corpus/reference/ facts.jsonl
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
-        subcommands: [ExtractCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self, PipelineCommand.self],
+        version: RxFactsVersion.current,
+        subcommands: [ExtractCommand.self, ReportCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self, PipelineCommand.self],
         defaultSubcommand: nil
     )
 }

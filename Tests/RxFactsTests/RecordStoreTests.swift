@@ -62,7 +62,7 @@ enum StoreScenarios {
         let reopened = try RecordStore(url: url)
         try StoreLoader().load(records: records, into: reopened)
         #expect(try S.dump(reopened) == before)
-        #expect(try reopened.connection.query("SELECT COUNT(*) FROM schema_version").first?.first?.integer == 1)
+        #expect(try reopened.connection.query("SELECT COUNT(*) FROM schema_version").first?.first?.integer == Int64(Schema.latestVersion))
     }
 
     static func sameVersionWithNewContentReplaces(_ url: DatabaseURL) throws {

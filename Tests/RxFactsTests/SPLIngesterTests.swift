@@ -25,11 +25,11 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
     static let expectations: [SPLExpectation] = [
         .init(file: "369f6e89-c1f9-4efe-e063-6394a90a920d.xml", setId: "369f73b9-e032-4315-e063-6294a90a4ca1",
               version: "1", effectiveTime: "20250602", documentType: "34391-3",
-              titlePrefix: "These highlights do not include all the information needed to use DUTASTERIDE CAPSULES",
+              titlePrefix: "Dutasteride capsule, liquid filled",
               sectionCount: 81, topLevelCount: 18, ingredients: ["DUTASTERIDE": "O0J6XJN02I"]),
         .init(file: "64f8040f-938d-4236-8e22-c838c9b5f8da.xml", setId: "0b0be196-0c62-461c-94f4-9a35339b4501",
               version: "20", effectiveTime: "20171107", documentType: "34391-3",
-              titlePrefix: "These highlights do not include all the information needed to use VIAGRA safely",
+              titlePrefix: "Viagra tablet, film coated",
               sectionCount: 105, topLevelCount: 22, ingredients: ["SILDENAFIL CITRATE": "BW9B0ZE037"]),
         .init(file: "6f5c36d3-3f99-803c-5be6-66b2e1058946.xml", setId: "a4f917f4-2aa2-c3ed-071e-232fa0f125e8",
               version: "3", effectiveTime: "20101202", documentType: "34391-3", titlePrefix: "Primidone Tablets USP",
@@ -38,20 +38,20 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
               version: "1", effectiveTime: "20090617", documentType: "34390-5", titlePrefix: "CHEWABLE TRAVEL TABLET",
               sectionCount: 16, topLevelCount: 12, ingredients: ["Chlorcyclizine Hydrochloride": "NPB7A7874U"]),
         .init(file: "cough.xml", setId: "00f66f25-3469-4c16-9baf-fba21e9628bd",
-              version: "1", effectiveTime: "20110426", documentType: "34390-5", titlePrefix: "Drug Facts",
+              version: "1", effectiveTime: "20110426", documentType: "34390-5", titlePrefix: "TRIAMINIC Childrens Night Time Cold and Cough syrup",
               sectionCount: 19, topLevelCount: 11,
               ingredients: ["DIPHENHYDRAMINE HYDROCHLORIDE": "TC2D6JAD40", "PHENYLEPHRINE HYDROCHLORIDE": "04JA59TNSJ"]),
         .init(file: "humira.xml", setId: "608d4f0d-b19f-46d3-749a-7159aa5f933d",
               version: "1560", effectiveTime: "20130930", documentType: "34391-3",
-              titlePrefix: "These highlights do not include all the information needed to use HUMIRA safely",
+              titlePrefix: "Humira kit",
               sectionCount: 73, topLevelCount: 21, ingredients: ["ADALIMUMAB": "FYS6T7F842"]),
         .init(file: "lipitor-orig.xml", setId: "c6e131fe-e7df-4876-83f7-9156fc4e8228",
               version: "11", effectiveTime: "20140113", documentType: "34391-3",
-              titlePrefix: "These highlights do not include all the information needed to use LIPITOR safely",
+              titlePrefix: "Lipitor tablet, film coated",
               sectionCount: 110, topLevelCount: 38, ingredients: ["ATORVASTATIN CALCIUM TRIHYDRATE": "48A5M73Z4Q"]),
         .init(file: "lipitor-repack.xml", setId: "17a163ef-b349-4e32-bc8c-b02bac7f65d6",
               version: "8", effectiveTime: "20120229", documentType: "34391-3",
-              titlePrefix: "These highlights do not include all the information needed to use LIPITOR safely",
+              titlePrefix: "Lipitor tablet, film coated",
               sectionCount: 93, topLevelCount: 21, ingredients: ["atorvastatin calcium trihydrate": "48A5M73Z4Q"]),
         .init(file: "no-title.xml", setId: "0027b8a3-73bf-4005-a7e3-b035f451a861",
               version: "1", effectiveTime: "20100728", documentType: "34391-3", titlePrefix: "Haloperidol tablet",
@@ -83,6 +83,8 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         #expect(document.info.effectiveTime == expected.effectiveTime)
         #expect(document.info.documentType == expected.documentType)
         #expect(document.info.title?.hasPrefix(expected.titlePrefix) == true, "title: \(document.info.title ?? "nil")")
+        // The product, never the Highlights disclaimer or a bare "Drug Facts".
+        #expect(document.info.title.map(SPLTitle.isBoilerplate) == false)
         #expect(document.sections.count == expected.sectionCount)
         #expect(document.sections.filter { $0.level == 1 }.count == expected.topLevelCount)
         #expect(document.info.sections == document.sections.map(\.name))
@@ -255,5 +257,31 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         #expect(a.textMap == b.textMap)
         #expect(a.sections == b.sections)
         #expect(a.products == b.products)
+    }
+}
+
+/// Titles that name the label format give way to the product name(s).
+@Suite struct SPLTitleTests {
+    static let product = Product(name: "Lipitor", ingredients: [])
+
+    @Test(arguments: [
+        ("These highlights do not include all the information needed to use LIPITOR safely and effectively.", "Lipitor tablet"),
+        ("HIGHLIGHTS OF PRESCRIBING INFORMATION", "Lipitor tablet"),
+        ("Drug Facts", "Lipitor tablet"),
+        ("  ", "Lipitor tablet"),
+        ("Lipitor (atorvastatin calcium) tablets", "Lipitor (atorvastatin calcium) tablets"),
+    ])
+    func boilerplateGivesWayToTheProduct(title: String, expected: String) {
+        #expect(SPLTitle.title(title, products: [Self.product], firstForm: "tablet") == expected)
+    }
+
+    @Test func severalProductsAreListedOnceEach() {
+        let products = [Product(name: "Lipitor", ingredients: []), Product(name: "LIPITOR", ingredients: []), Product(name: "Caduet", ingredients: [])]
+        #expect(SPLTitle.title("Drug Facts", products: products, firstForm: "tablet") == "Lipitor, Caduet")
+    }
+
+    @Test func withoutAProductNameTheTitleStays() {
+        #expect(SPLTitle.title("Drug Facts", products: [Product(name: nil, ingredients: [])], firstForm: nil) == "Drug Facts")
+        #expect(SPLTitle.title("", products: [], firstForm: nil) == nil)
     }
 }

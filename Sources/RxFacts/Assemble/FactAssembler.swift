@@ -116,9 +116,7 @@ public struct FactAssembler: Sendable {
                 }
                 // Mutate in place: no copy of the evidence gathered so far.
                 guard drafts.list[d].claim(source) else { continue }
-                let evidence = Evidence(
-                    section: sectionName, start: source.lowerBound, end: source.upperBound,
-                    text: String(decoding: doc.ingested.source[source], as: UTF8.self))
+                let evidence = Evidence(section: sectionName, start: source.lowerBound, end: source.upperBound, text: doc.evidenceText(span))
                 drafts.list[d].evidence.append((evidence, hedged, rule.id))
                 for q in placeQualifiers where rules.sectionQualifiers[q].applies(to: rule.fact) {
                     drafts.list[d].qualifiers[rules.sectionQualifiers[q].name, default: []].insert(rules.sectionQualifiers[q].value)

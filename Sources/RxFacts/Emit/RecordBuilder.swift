@@ -1,7 +1,12 @@
 /// Stage `emit`: the document's record — its description (with the section names evidence
 /// uses) and its drugs with their facts. `RecordEncoder` writes it as one JSON line.
 public struct RecordBuilder: Sendable {
-    public init() {}
+    /// What produced the record (written into it).
+    public let provenance: Provenance
+
+    public init(provenance: Provenance) {
+        self.provenance = provenance
+    }
 
     public func process(_ doc: inout AnalyzedDocument) {
         var info = doc.ingested.info
@@ -11,7 +16,8 @@ public struct RecordBuilder: Sendable {
             for section in doc.sections where names.last != section.name { names.append(section.name) }
             info.sections = names
         }
-        doc.record = Record(document: info, drugs: doc.drugs)
+        // Character offsets beside the byte offsets (what Python's str indexing uses).
+        doc.record = CharacterOffsets.adding(to: Record(document: info, drugs: doc.drugs, provenance: provenance), source: doc.ingested.source)
     }
 }
 

@@ -47,8 +47,22 @@ public struct RecordEncoder: Sendable {
             w.endObject()
         }
         w.endArray()
+        if let p = record.provenance { w.key("provenance"); provenance(p, &w) }
         w.endObject()
         out = w.out
+    }
+
+    private func provenance(_ p: Provenance, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.key("rxfacts"); w.string(p.rxfacts)
+        w.key("pipeline"); w.string(p.pipeline)
+        if let v = p.fingerprint { w.key("fingerprint"); w.string(v) }
+        if let v = p.vocabularies {
+            w.key("vocabularies"); w.beginObject()
+            for name in v.keys.sorted() { w.key(name); w.string(v[name]!) }
+            w.endObject()
+        }
+        w.endObject()
     }
 
     private func document(_ d: DocumentInfo, _ w: inout JSONWriter) {
@@ -83,6 +97,8 @@ public struct RecordEncoder: Sendable {
             w.key("section"); w.string(e.section)
             w.key("start"); w.int(e.start)
             w.key("end"); w.int(e.end)
+            if let v = e.charStart { w.key("charStart"); w.int(v) }
+            if let v = e.charEnd { w.key("charEnd"); w.int(v) }
             w.key("text"); w.string(e.text)
             if let path = e.path { w.key("path"); w.string(path) }
             w.endObject()

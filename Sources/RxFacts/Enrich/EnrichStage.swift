@@ -12,7 +12,8 @@ public struct EnrichStage: Sendable {
 
     public func process(_ doc: inout AnalyzedDocument) {
         let anchors = drugAnchors(doc)
-        let enriched = enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors)
+        let enriched = PipelineProvenance.qualifyLexiconFacts(
+            enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors), knowledge.lexiconFactQualifiers)
         doc.rewriteFacts { $0 = enriched.drugs }
     }
 

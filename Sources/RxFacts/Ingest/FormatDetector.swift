@@ -40,6 +40,9 @@ public struct FormatDetector: Ingester {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
         guard i < bytes.count else { return .text }
+        if let kind = UnsupportedFormat.sniff(bytes, from: i) {
+            throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1, reason: kind.reason)
+        }
         if bytes[i] == 0x3C {  // '<'
             if let root = XMLReader.sniffRoot(bytes) {
                 if root.localName == "document", root.namespace == SPLIngester.namespace { return .spl }

@@ -46,9 +46,7 @@ public struct SPLIngester: Ingester {
         if let body = root.element(at: ["component", "structuredBody"]) {
             builder.visitComponents(of: body, path: "/document/component/structuredBody", level: 1, parent: nil)
         }
-        if title.isEmpty, let product = builder.products.first, let name = product.name {
-            title = [name, builder.firstForm].compactMap { $0 }.joined(separator: " ")
-        }
+        title = SPLTitle.title(title, products: builder.products, firstForm: builder.firstForm) ?? ""
         let setId = root.child("setId")?.attribute("root")?.value
         let documentId = root.child("id")?.attribute("root")?.value
         let info = DocumentInfo(

@@ -73,11 +73,16 @@ public struct AnalyzedDocument: Sendable {
         ingested.textMap.sourceRange(normalizedMap.sourceRange(range))
     }
 
-    /// Evidence for a normalized range: section name, source offsets and the source bytes there.
+    /// Evidence for a normalized range: section name, source offsets and the source bytes there
+    /// (for XML, markup between text nodes included: `source[start..<end]` is the text).
     public func evidence(for range: Range<Int>, section: String) -> Evidence {
         let source = sourceRange(range)
-        let text = String(decoding: ingested.source[source], as: UTF8.self)
-        return Evidence(section: section, start: source.lowerBound, end: source.upperBound, text: text)
+        return Evidence(section: section, start: source.lowerBound, end: source.upperBound, text: evidenceText(range))
+    }
+
+    /// The source bytes of a normalized range, as evidence quotes them.
+    public func evidenceText(_ range: Range<Int>) -> String {
+        String(decoding: ingested.source[sourceRange(range)], as: UTF8.self)
     }
 
     /// The normalized bytes of a range as a String (for messages and values, not hot paths).

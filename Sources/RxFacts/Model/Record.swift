@@ -8,11 +8,15 @@ public struct Record: Codable, Sendable, Hashable {
     public var schema: String
     public var document: DocumentInfo
     public var drugs: [DrugRecord]
+    /// Which rxfacts version, pipeline and vocabulary releases produced the record (absent in
+    /// records written before provenance was recorded).
+    public var provenance: Provenance?
 
-    public init(document: DocumentInfo, drugs: [DrugRecord]) {
+    public init(document: DocumentInfo, drugs: [DrugRecord], provenance: Provenance? = nil) {
         self.schema = Record.schemaVersion
         self.document = document
         self.drugs = drugs
+        self.provenance = provenance
     }
 }
 
@@ -164,14 +168,22 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// for plain text; for XML they delimit the text node(s) the evidence was read from.
     public var start: Int
     public var end: Int
+    /// The same range in Unicode code points of the source decoded as UTF-8 (what Python's
+    /// `str` and JavaScript's code-point iteration index): `decoded[charStart..<charEnd]` is
+    /// the source text of `start..<end`. Filled when the record is emitted (`CharacterOffsets`);
+    /// absent in records written before it existed.
+    public var charStart: Int?
+    public var charEnd: Int?
     public var text: String
     /// XML path of the node for metadata facts.
     public var path: String?
 
-    public init(section: String, start: Int, end: Int, text: String, path: String? = nil) {
+    public init(section: String, start: Int, end: Int, text: String, path: String? = nil, charStart: Int? = nil, charEnd: Int? = nil) {
         self.section = section
         self.start = start
         self.end = end
+        self.charStart = charStart
+        self.charEnd = charEnd
         self.text = text
         self.path = path
     }

@@ -17,6 +17,9 @@ public struct Pipeline: Sendable {
     /// The stages after ingest, in the definition's order, with their names.
     package let stages: [(name: String, stage: any Stage)]
     package let encoder = RecordEncoder()
+    /// Written into every record: version, pipeline name, the fingerprint of its files and its
+    /// vocabulary releases (`PipelineProvenance`).
+    public var provenance: Provenance { knowledge.provenance }
 
     /// Ingesters for every supported format, most specific first. `FormatDetector` picks SPL,
     /// ePI, other XML or plain text by content and refuses UTF-16 and FHIR JSON clearly.
@@ -35,6 +38,9 @@ public struct Pipeline: Sendable {
         for entry in definition.stages {
             if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
         }
+        let origins = try PipelineProvenance.compute(definition: definition)
+        builder.provenance = origins.provenance
+        builder.lexiconFactQualifiers = origins.lexiconFactQualifiers
         let knowledge = try builder.build()
         var stages: [(String, any Stage)] = []
         for entry in definition.stages where entry.name != StageRegistry.ingestName {
@@ -48,19 +54,32 @@ public struct Pipeline: Sendable {
     }
 
     /// The default pipeline file: `$RXFACTS_PIPELINE`, else `Pipelines/default.yaml` in the
-    /// current directory or in a parent of the executable's directory.
+    /// current directory, else `Pipelines/default.yaml` or `share/rxfacts/Pipelines/default.yaml`
+    /// (where `Scripts/install.sh` puts it) in a parent of the executable's directory.
     public static func defaultDefinitionPath(executable: String = CommandLine.arguments.first ?? "") -> String? {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["RXFACTS_PIPELINE"], !env.isEmpty { return env }
         let local = "Pipelines/default.yaml"
         if fm.fileExists(atPath: local) { return local }
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: executablePath(executable)).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
-            let candidate = directory.appendingPathComponent(local).path
-            if fm.fileExists(atPath: candidate) { return candidate }
+            for relative in [local, "share/rxfacts/" + local] {
+                let candidate = directory.appendingPathComponent(relative).path
+                if fm.fileExists(atPath: candidate) { return candidate }
+            }
             directory.deleteLastPathComponent()
         }
         return nil
+    }
+
+    /// `argv[0]` as a path: a bare name (found through `$PATH`) is looked up in `$PATH`.
+    static func executablePath(_ argument: String) -> String {
+        guard !argument.contains("/") else { return argument }
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/\(argument)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return argument
     }
 
     /// Ingests `input` with the first ingester that accepts it.
@@ -89,7 +108,7 @@ public struct Pipeline: Sendable {
     public func extract(_ input: SourceInput) throws(InputError) -> Record {
         let doc = try analyze(input)
         // The definition check guarantees a stage producing the record.
-        return doc.record ?? Record(document: doc.ingested.info, drugs: doc.drugs)
+        return doc.record ?? Record(document: doc.ingested.info, drugs: doc.drugs, provenance: provenance)
     }
 
     /// Extracts the record of a text leaflet given as a string; `id` names it in the record.

@@ -103,7 +103,7 @@ public struct StageRegistry: Sendable {
         registry.register(StageDescriptor(
             name: "emit", summary: "builds the document's record (the JSON line's content)",
             requires: [.text], uses: [.sentences, .facts], produces: [.record]
-        ) { _, _ in RecordBuilder() })
+        ) { _, knowledge in RecordBuilder(provenance: knowledge.provenance) })
         return registry
     }()
 

@@ -244,6 +244,6 @@ extension LexiconIndex {
     /// must be in a lexicon, so a misspelt kind is an error.
     public static let standardKinds: Set<String> = [
         "drug", "brand", "class", "mechanism", "schedule", "condition", "effect", "substance", "dependence",
-        "analyte", "abbreviation", "state",
+        "analyte", "abbreviation", "state", "therapeutic-use",
     ]
 }

@@ -17,12 +17,19 @@ public final class Knowledge: Sendable {
     /// Section roles (`Pipelines/rules/sections.yaml`), by which the segmenter marks sections and
     /// list items and fact rules choose where they apply.
     public let sectionRoles: SectionRoleSet
+    /// What produced the records of this pipeline (version, fingerprint of its files, vocabulary releases).
+    public let provenance: Provenance
+    /// Qualifiers (`jurisdiction`, `as-of`) the facts `enrich` adds carry, by fact type (`releases.yaml`).
+    public let lexiconFactQualifiers: [String: [String: [String]]]
 
     init(
         vocabulary: Vocabulary, phrases: PhraseAutomaton, lexicon: LexiconIndex, factRules: FactRuleSet,
-        contextRules: ContextRuleSet, subjectRules: SubjectRuleSet, sectionRoles: SectionRoleSet
+        contextRules: ContextRuleSet, subjectRules: SubjectRuleSet, sectionRoles: SectionRoleSet,
+        provenance: Provenance, lexiconFactQualifiers: [String: [String: [String]]]
     ) {
         self.sectionRoles = sectionRoles
+        self.provenance = provenance
+        self.lexiconFactQualifiers = lexiconFactQualifiers
         self.vocabulary = vocabulary
         self.phrases = phrases
         self.lexicon = lexicon
@@ -79,6 +86,8 @@ package struct KnowledgeBuilder {
     package var contextRules: (pack: ContextRulePack, file: YAMLFile)?
     package var subjectRules: (pack: SubjectRulePack, file: YAMLFile)?
     package var sectionRoles: (pack: SectionRolePack, file: YAMLFile)?
+    package var provenance = Provenance(pipeline: "")
+    package var lexiconFactQualifiers: [String: [String: [String]]] = [:]
 
     package init() {}
 
@@ -104,7 +113,8 @@ package struct KnowledgeBuilder {
         }
         return Knowledge(
             vocabulary: vocabulary, phrases: phrases, lexicon: lexicon, factRules: factRules,
-            contextRules: contextRules, subjectRules: subjectRules, sectionRoles: sectionRoles)
+            contextRules: contextRules, subjectRules: subjectRules, sectionRoles: sectionRoles, provenance: provenance,
+            lexiconFactQualifiers: lexiconFactQualifiers)
     }
 }
 

@@ -8,9 +8,10 @@ public struct Tagger: Sendable {
     public let knowledge: Knowledge
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     let coordinators: Set<Int32>
-    /// Kind id of `therapeutic-use` entries, and per such entry the class entry it stands for.
+    /// Kind id of `therapeutic-use` entries: such an entry is a class named by its purpose, and
+    /// only a purpose phrase before it makes a mention of it ("medicines for fungal infections").
     let therapeuticUseKind: [UInt16]
-    let classOfUse: [Int32: Int32]
+    let therapeuticUses: Set<Int32>
     /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
     let purposeTriggers: Set<Int32>
 
@@ -23,13 +24,9 @@ public struct Tagger: Sendable {
         }
         self.coordinators = coordinators
         therapeuticUseKind = knowledge.lexicon.kindIDs(["therapeutic-use"])
-        var classOfUse: [Int32: Int32] = [:]
-        for (index, entry) in knowledge.lexicon.lexicon.entries.enumerated() where entry.kind == "therapeutic-use" {
-            if let classIndex = knowledge.lexicon.entryIndex(kind: "class", named: entry.canonical) {
-                classOfUse[Int32(index)] = Int32(classIndex)
-            }
-        }
-        self.classOfUse = classOfUse
+        therapeuticUses = Set(knowledge.lexicon.lexicon.entries.indices.filter {
+            knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
+        }.map(Int32.init))
         purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
     }
 
@@ -50,7 +47,18 @@ public struct Tagger: Sendable {
             // One walk per position finds terms, cues, triggers and list words together.
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
             knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layers)
-            doc.terms.append(contentsOf: layers[PhraseLayer.terms])
+            if therapeuticUses.isEmpty {
+                doc.terms.append(contentsOf: layers[PhraseLayer.terms])
+            } else {
+                for var term in layers[PhraseLayer.terms] {
+                    // A condition is a class only after a purpose phrase (addClassesByPurpose).
+                    if term.entries.contains(where: therapeuticUses.contains) {
+                        term.entries.removeAll(where: therapeuticUses.contains)
+                        if term.entries.isEmpty { continue }
+                    }
+                    doc.terms.append(term)
+                }
+            }
             let firstCue = doc.cues.count
             doc.cues.append(contentsOf: layers[PhraseLayer.cues])
             if !layers[PhraseLayer.blockers].isEmpty {
@@ -62,7 +70,9 @@ public struct Tagger: Sendable {
             doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             expandEllipses(&doc, positions: positions, from: firstTerm)
-            if !classOfUse.isEmpty { addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], from: firstTerm) }
+            if !therapeuticUses.isEmpty {
+                addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
+            }
             for word in layers[PhraseLayer.listWords] {
                 var role: UInt8 = 0
                 for payload in word.entries { role |= UInt8(payload) }
@@ -72,25 +82,22 @@ public struct Tagger: Sendable {
     }
 
     /// A medicine named by its purpose is a class: "medicines for fungal infections" (a purpose
-    /// trigger, then within three words a `therapeutic-use` term) is a mention of the class the
-    /// term's entry names (antifungal agents), spanning both.
-    private func addClassesByPurpose(_ doc: inout AnalyzedDocument, triggers: [Mention], from first: Int) {
-        let end = doc.terms.count
-        guard end > first else { return }
+    /// trigger, then within three words a `therapeutic-use` term) is a mention of the term's
+    /// `therapeutic-use` entry (canonical: the class, antifungal agents), spanning both.
+    private func addClassesByPurpose(_ doc: inout AnalyzedDocument, triggers: [Mention], terms: [Mention], from first: Int) {
         var added: [Mention] = []
         for trigger in triggers where trigger.entries.contains(where: purposeTriggers.contains) {
-            for m in first..<end {
-                let term = doc.terms[m]
+            for term in terms {
                 guard term.tokens.lowerBound >= trigger.tokens.upperBound else { continue }
                 var words = 0
                 for t in trigger.tokens.upperBound..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                     words += 1
                 }
                 if words > 3 { break }
-                guard let use = knowledge.lexicon.entryIndex(of: term, kinds: therapeuticUseKind), let classIndex = classOfUse[Int32(use)] else { continue }
+                guard let use = knowledge.lexicon.entryIndex(of: term, kinds: therapeuticUseKind) else { continue }
                 added.append(Mention(
                     tokens: trigger.tokens.lowerBound..<term.tokens.upperBound,
-                    range: trigger.range.lowerBound..<term.range.upperBound, entries: [classIndex], sentence: term.sentence))
+                    range: trigger.range.lowerBound..<term.range.upperBound, entries: [Int32(use)], sentence: term.sentence))
                 break
             }
         }
