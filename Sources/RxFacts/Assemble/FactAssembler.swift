@@ -101,6 +101,7 @@ public struct FactAssembler: Sendable {
                 let at = target.range.lowerBound
                 if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
                 if rule.skipPurpose, SentenceScopes.contains(scopes.purpose, at) { continue }
+                if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)

@@ -86,6 +86,10 @@ public struct FactRule: Codable, Sendable {
     /// Whether negation cues negate this fact (default true; false for warnings like
     /// "do not take with alcohol", which state the combination rather than deny it).
     public var negatable: Bool?
+    /// Whether a target under negation is dropped instead of reported negated (default false; true
+    /// where a negated statement is no fact at all: "Do not use X if you are not using an opioid"
+    /// makes the opioid no contraindicated combination).
+    public var dropNegated: Bool?
     /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
     /// false where the condition is the fact, as in a Contraindications section).
     public var conditionalHedges: Bool?
@@ -121,13 +125,14 @@ public struct FactRule: Codable, Sendable {
         case conditionalHedges = "conditional_hedges"
         case skipExisting = "skip_existing"
         case skipPurpose = "skip_purpose"
+        case dropNegated = "drop_negated"
         case excludeSections = "exclude_sections"
     }
 
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "skip_purpose": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

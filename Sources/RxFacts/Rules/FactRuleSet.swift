@@ -19,6 +19,7 @@ public struct FactRuleSet: Sendable {
         public let conditionalHedges: Bool
         public let skipExisting: Bool
         public let skipPurpose: Bool
+        public let dropNegated: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludedSections: [String]
@@ -55,6 +56,7 @@ public struct FactRuleSet: Sendable {
             conditionalHedges = rule.conditionalHedges ?? true
             skipExisting = rule.skipExisting ?? false
             skipPurpose = rule.skipPurpose ?? false
+            dropNegated = rule.dropNegated ?? false
             hasRequirements = !(rule.requires ?? []).isEmpty
             sections = rule.sections ?? []
             excludedSections = rule.excludeSections ?? []

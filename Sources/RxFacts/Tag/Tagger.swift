@@ -81,12 +81,40 @@ public struct Tagger: Sendable {
         }
     }
 
+    /// Words that may stand between a medicine noun and its purpose phrase, or between a named
+    /// drug and an apposition describing it ("rifampicin (a medicine used to treat …").
+    static let appositionWords: Set<String> = [
+        "a", "an", "the", "which", "that", "is", "are", "usually", "also", "often", "mainly", "commonly", "sometimes",
+        "certain", "some", "other", "(", ",", "-",
+    ]
+    static let medicineNouns: Set<String> = ["medicine", "medicines", "medication", "medications", "drug", "drugs", "product", "products"]
+
     /// A medicine named by its purpose is a class: "medicines for fungal infections" (a purpose
-    /// trigger, then within three words a `therapeutic-use` term) is a mention of the term's
-    /// `therapeutic-use` entry (canonical: the class, antifungal agents), spanning both.
+    /// trigger headed by a medicine noun, then within three words a `therapeutic-use` term) is a
+    /// mention of the term's `therapeutic-use` entry (canonical: the class, antifungal agents),
+    /// spanning both. Not when the phrase describes a drug just named ("ciprofloxacin, a medicine
+    /// used to treat infections", "fluvoxamine which is used to treat depression"): that drug is
+    /// the medicine meant.
     private func addClassesByPurpose(_ doc: inout AnalyzedDocument, triggers: [Mention], terms: [Mention], from first: Int) {
         var added: [Mention] = []
+        func word(_ t: Int) -> String {
+            String(decoding: doc.normalized[doc.tokens[t].range].map(Folding.lower), as: UTF8.self)
+        }
         for trigger in triggers where trigger.entries.contains(where: purposeTriggers.contains) {
+            // Headed by a medicine noun: in the phrase ("medicines for") or just before it.
+            var headed = trigger.tokens.contains { Self.medicineNouns.contains(word($0)) }
+            var t = trigger.tokens.lowerBound - 1
+            let sentenceStart = doc.sentences[trigger.sentence].tokens.lowerBound
+            while t >= sentenceStart, t >= trigger.tokens.lowerBound - 6 {
+                let w = word(t)
+                if Self.medicineNouns.contains(w) { headed = true } else if !Self.appositionWords.contains(w) { break }
+                t -= 1
+            }
+            guard headed else { continue }
+            // Describing a drug named just before: that drug is the medicine meant.
+            if t >= sentenceStart, doc.terms.contains(where: { $0.tokens.contains(t) && !knowledge.lexicon.drugNames(of: $0).isEmpty }) {
+                continue
+            }
             for term in terms {
                 guard term.tokens.lowerBound >= trigger.tokens.upperBound else { continue }
                 var words = 0
