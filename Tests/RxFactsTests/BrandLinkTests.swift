@@ -29,7 +29,7 @@ import Testing
         let record = try TestSupport.record(Self.zelmora)
         // Both rules need the drug named before their cue: "Zelmora belongs to", "Zelmora may cause".
         let drugClass = try #require(record.fact(.drugClass, "benzodiazepine"))
-        #expect(drugClass.rule == "class.membership")
+        #expect(drugClass.rule == "class.group")
         #expect(drugClass.source == "text")
         #expect(record.fact(.adverseEffect, "drowsiness")?.rule == "adverse-effect.causes")
     }

@@ -25,7 +25,8 @@ public struct AnalyzedDocument: Sendable {
     public internal(set) var triggers: [Mention] = []
     /// Anaphora and brand-link phrases, in token order.
     public internal(set) var subjectPhrases: [Mention] = []
-    /// Per-token roles in lists: bit 1 separator ("," "and" "such as"), bit 2 stop ("which", ";").
+    /// Per-token roles in lists: bit 1 separator ("," "and" "such as"), bit 2 stop ("which", ";"),
+    /// bit 4 filler (no distance for a cue's gap: "patients with", "moderate to severe").
     public internal(set) var tokenRoles: [UInt8] = []
     /// Layer `scopes` (context): per sentence, which bytes are negated, hedged, conditional or
     /// name an existing condition. Empty when the pipeline has no `context` stage.

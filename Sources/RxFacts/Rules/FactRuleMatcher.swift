@@ -169,6 +169,7 @@ struct FactRuleMatcher {
             var separator = false
             var stop = false
             for t in previousEnd..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                if doc.tokenRoles[t] & 4 != 0 { continue }
                 count += 1
                 if doc.tokenRoles[t] & 1 != 0 { separator = true }
                 if doc.tokenRoles[t] & 2 != 0 { stop = true }

@@ -11,6 +11,9 @@ public struct FactRulePack: Codable, Sendable {
     public var stops: [String]
     /// Most tokens allowed between two items of a list ("A, B, and C"; default 7).
     public var listGap: Int?
+    /// Words that do not count towards a cue's gap ("treatment of adult patients with moderate to
+    /// severe Alzheimer's disease": "adult patients with moderate to severe" is no distance).
+    public var fillers: [String]?
     /// Fact types this pack introduces beyond the built-in ones (`FactType.builtIn`).
     public var factTypes: [String]?
     public var rules: [FactRule]
@@ -21,13 +24,14 @@ public struct FactRulePack: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schema, separators, stops, rules
         case listGap = "list_gap"
+        case fillers
         case factTypes = "fact_types"
         case sectionQualifiers = "section_qualifiers"
     }
 
     /// The keys a rule file may use, for the validator.
     static let shape: YAMLShape = .mapping([
-        "schema": .scalar, "separators": .list(.scalar), "stops": .list(.scalar), "list_gap": .scalar,
+        "schema": .scalar, "separators": .list(.scalar), "stops": .list(.scalar), "list_gap": .scalar, "fillers": .list(.scalar),
         "fact_types": .list(.scalar), "rules": .list(FactRule.shape), "section_qualifiers": .list(SectionQualifier.shape),
     ])
 }

@@ -105,6 +105,7 @@ public struct FactRuleSet: Sendable {
     public let listGap: Int
     let separators: [String]
     let stops: [String]
+    let fillers: [String]
 
     /// No rules (a pipeline without an `assemble` stage).
     init() {
@@ -114,6 +115,7 @@ public struct FactRuleSet: Sendable {
         listGap = 7
         separators = []
         stops = []
+        fillers = []
     }
 
     init(
@@ -213,12 +215,14 @@ public struct FactRuleSet: Sendable {
         listGap = pack.listGap ?? 7
         separators = pack.separators
         stops = pack.stops
+        fillers = pack.fillers ?? []
     }
 
     /// List words go in last: they never shadow a term, cue or trigger (each layer matches apart).
     func addListWords(into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
         for phrase in separators { phrases.add(phrase, payload: 1, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
         for phrase in stops { phrases.add(phrase, payload: 2, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
+        for phrase in fillers { phrases.add(phrase, payload: 4, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
     }
 
     /// True when `mention` (a cue mention) is a plain cue of rule `rule`.
