@@ -46,3 +46,24 @@ import Testing
         #expect(combinations == ["ketoconazole"])
     }
 }
+
+/// An efficacy statement compares treatments and names no dangerous combination, whatever words
+/// of caution stand beside it (a general mechanism: `blocked_by` on the combination rule, no
+/// phrase of the seed leaflet in the lexicon or context rules).
+@Suite struct EfficacyStatementTests {
+    @Test func anEfficacyComparisonIsNoCombination() throws {
+        let record = try TestSupport.record("""
+            Diazepam is a benzodiazepine used for muscle spasm.
+            Diazepam combined with NSAIDs provides no additional benefit in back pain, and careful trials are lacking.
+            """)
+        #expect(record.fact(.combination, "nsaid") == nil)
+    }
+
+    @Test func theSameWordsWithoutAComparisonStillNameACombination() throws {
+        let record = try TestSupport.record("""
+            Diazepam is a benzodiazepine used for muscle spasm.
+            Diazepam combined with NSAIDs needs careful monitoring.
+            """)
+        #expect(record.fact(.combination, "nsaid") != nil)
+    }
+}

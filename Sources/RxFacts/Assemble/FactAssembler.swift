@@ -92,6 +92,18 @@ public struct FactAssembler: Sendable {
             }
             var qualifiersByRule: [Int: [String: Set<String>]] = [:]
             var seenTargets = Set<Int>()
+            // One sentence never states a fact both ways: where a value is negated in it ("not
+            // approved for the treatment of … dementia"), it is not asserted from it too.
+            var negatedHere: Set<FactKey> = []
+            if !scopes.negated.isEmpty {
+                for finding in findings {
+                    let rule = rules.rules[finding.rule]
+                    guard rule.negatable, !rule.dropNegated, SentenceScopes.contains(scopes.negated, finding.target.range.lowerBound) else { continue }
+                    let entryIndex = rule.value == nil ? lexicon.entryIndex(of: finding.target, kinds: rule.targetKindIDs) : nil
+                    guard let value = rule.value ?? entryIndex.map({ lexicon.lexicon.entries[$0].canonical }) else { continue }
+                    negatedHere.insert(FactKey(type: rule.fact, value: value, negated: false))
+                }
+            }
             for finding in findings {
                 let rule = rules.rules[finding.rule]
                 let target = finding.target
@@ -108,6 +120,7 @@ public struct FactAssembler: Sendable {
                 let hedged = SentenceScopes.contains(scopes.hedged, at)
                     || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
                 let key = FactKey(type: rule.fact, value: value, negated: negated)
+                if !negated, negatedHere.contains(key) { continue }
                 let span = min(finding.anchor.lowerBound, target.range.lowerBound)..<max(finding.anchor.upperBound, target.range.upperBound)
                 let source = doc.sourceRange(span)
                 let d = drafts.index(of: key) {

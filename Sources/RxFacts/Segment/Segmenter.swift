@@ -100,7 +100,9 @@ public struct Segmenter: Sendable {
             let open = !".!?;)".utf8.contains(last)
             let nextIsBullet = s + 1 < indices.upperBound
                 && Segmenter.startsBullet(text, sentences[s + 1].range.lowerBound, sentences[s + 1].range.upperBound)
-            if colon || (open && nextIsBullet) {
+            // A bullet item is a lead-in only when it ends with ':' (a nested list); an open item
+            // followed by another bullet is its sibling.
+            if colon || (open && nextIsBullet && !bullet) {
                 let (add, remove) = roles.leadInRoles(text, range)
                 leadIn = (s, add | (leadIn?.add ?? 0), remove | (leadIn?.remove ?? 0), colon)
             }
@@ -208,7 +210,9 @@ public struct Segmenter: Sendable {
     static func knownHeading(_ text: [UInt8], _ line: Range<Int>, roles: SectionRoleSet) -> String? {
         var trimmed = trim(text, line)
         guard trimmed.count >= 3, trimmed.count <= 100, text[trimmed.lowerBound] &- 0x41 < 26 else { return nil }
-        if text[trimmed.upperBound - 1] == UInt8(ascii: ":") { trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1) }
+        if text[trimmed.upperBound - 1] == UInt8(ascii: ":") || text[trimmed.upperBound - 1] == UInt8(ascii: "?") {
+            trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1)
+        }
         guard !trimmed.isEmpty, !".,;!?(".utf8.contains(text[trimmed.upperBound - 1]) else { return nil }
         var words = 1
         for i in trimmed {
@@ -313,7 +317,21 @@ public struct Segmenter: Sendable {
                 while k < end, text[k] == 0x20 { k += 1 }
                 let blankLine = k < end && text[k] == 0x0A
                 let lineEndsWithColon = previousNonSpace(text, before: i, from: start) == UInt8(ascii: ":")
-                if blankLine || lineEndsWithColon || (k < end && startsBullet(text, k, end)) || (hasTableRows && k < end && isTableRow(text, i, end)) {
+                // A bullet item ends at its line when the next line starts anew (a capital) and the
+                // item's line does not need more ("- tramadol, a painkiller" / "Zelmora may be…").
+                var itemEnds = false
+                if k < end, text[k] &- 0x41 < 26 {
+                    let itemStart = trim(text, start..<i).lowerBound
+                    if itemStart < i, startsBullet(text, itemStart, i) {
+                        var lineStart = i
+                        while lineStart > start, text[lineStart - 1] != 0x0A { lineStart -= 1 }
+                        let line = trim(text, lineStart..<i)
+                        itemEnds = !line.isEmpty && !endsWrapped(text, line)
+                    }
+                }
+                if blankLine || lineEndsWithColon || itemEnds || (k < end && startsBullet(text, k, end))
+                    || (hasTableRows && k < end && isTableRow(text, i, end))
+                {
                     close(i)
                 }
             }

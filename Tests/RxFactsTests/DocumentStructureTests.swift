@@ -1,0 +1,99 @@
+import Testing
+@testable import RxFacts
+
+/// A leaflet read as a document: QRD headings found where layout alone would not say so, lists
+/// governed by their lead-in, section roles deciding what a mention states. Short texts in the
+/// shape of EU patient leaflets, written for these tests.
+@Suite struct DocumentStructureTests {
+    static let leaflet = """
+        ## 1. What Zelmora is and what it is used for
+        Zelmora contains the active substance duloxetine. Zelmora is used in adults to treat:
+        * depression
+        * generalised anxiety disorder
+
+        ## 2. What you need to know before you take Zelmora
+        DO NOT take Zelmora if you:
+
+        are allergic to duloxetine or any of the other ingredients of this medicine
+
+        have severe kidney disease
+
+        are taking fluvoxamine which is usually used to treat depression
+
+        Talk to your doctor if you have high blood pressure.
+
+        Warnings and precautions
+        Tell your doctor if you suffer from bipolar disorder.
+
+        Other medicines and Zelmora
+        Tell your doctor if you are taking any of the following:
+        - medicines for fungal infections
+        - tramadol, a medicine used to treat pain
+        Zelmora may be taken with oral contraceptives.
+
+        Zelmora with food, drink and alcohol
+        Zelmora may be taken with or without food. Care should be taken if you drink alcohol.
+
+        ## 3. How to take Zelmora
+        How to switch from an antidepressant medicine (SSRI) to Zelmora?
+        You may experience discontinuation symptoms related to stopping your previous medicine.
+        Discontinuation symptoms include: dizziness, headache.
+        """
+
+    static var record: Record { get throws { try TestSupport.record(leaflet, path: "zelmora.txt") } }
+
+    @Test func roleHeadingsBecomeSections() throws {
+        let sections = try Self.record.document.sections ?? []
+        #expect(sections.contains("do not take zelmora if you"))
+        #expect(sections.contains("other medicines and zelmora"))
+        #expect(sections.contains("zelmora with food, drink and alcohol"))
+    }
+
+    @Test func aLeadInGovernsItsListItems() throws {
+        let record = try Self.record
+        #expect(record.fact(.indication, "depression") != nil)
+        #expect(record.fact(.indication, "generalized anxiety disorder") != nil)
+    }
+
+    @Test func doNotTakeItemsAreContraindications() throws {
+        let record = try Self.record
+        #expect(record.fact(.contraindication, "hypersensitivity") != nil)
+        #expect(record.fact(.contraindication, "severe renal impairment") != nil)
+        let fluvoxamine = try #require(record.fact(.combination, "fluvoxamine"))
+        #expect(fluvoxamine.qualifiers?["severity"] == ["contraindicated"])
+        // What another medicine is for, and advice, are no contraindications.
+        #expect(record.fact(.contraindication, "depression") == nil)
+        #expect(record.fact(.contraindication, "hypertension") == nil)
+    }
+
+    @Test func everythingNamedUnderOtherMedicinesIsACombination() throws {
+        let record = try Self.record
+        #expect(record.fact(.combination, "tramadol") != nil)
+        // A medicine named by its purpose is its class; a purpose describing a named drug is not.
+        #expect(record.fact(.combination, "antifungal agents") != nil)
+        #expect(record.fact(.combination, "analgesic") == nil)
+        // "may be taken with" says there is nothing to report.
+        #expect(record.drugs.first?.facts.contains { $0.type == .combination && $0.value.contains("contracept") } == false)
+        // Warnings name existing conditions, not combinations or indications.
+        #expect(record.fact(.indication, "bipolar disorder") == nil)
+    }
+
+    @Test func foodAndAlcoholSectionNamesAlcohol() throws {
+        #expect(try Self.record.fact(.combination, "alcohol") != nil)
+    }
+
+    @Test func withdrawalOfAMedicineSwitchedFromIsNotTheDrugs() throws {
+        let record = try Self.record
+        #expect(record.drugs.first?.facts.contains { $0.type == .withdrawal } == false)
+    }
+
+    @Test func oneSentenceNeverStatesAFactBothWays() throws {
+        let record = try TestSupport.record("""
+            Quetiapine is an antipsychotic. Quetiapine is not approved for the treatment of dementia-related psychosis \
+            and is used to treat dementia only in trials.
+            """)
+        let facts = record.drugs.first?.facts.filter { $0.type == .indication && $0.value == "dementia" } ?? []
+        #expect(!facts.isEmpty)
+        #expect(facts.allSatisfy { $0.negated })
+    }
+}
