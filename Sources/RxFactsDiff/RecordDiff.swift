@@ -21,9 +21,18 @@ public enum RecordDiff {
         }
     }
 
-    public static func compare(reference: [Record], actual: [Record], options: DiffOptions = DiffOptions()) -> DiffReport {
+    /// With `concepts`, fact values match by the lexicon concept they name (`ConceptNames`), not by spelling.
+    public static func compare(
+        reference: [Record], actual: [Record], options: DiffOptions = DiffOptions(), concepts: ConceptNames? = nil
+    ) -> DiffReport {
         func identity(_ document: String, _ drug: String, _ fact: Fact) -> Identity {
-            Identity(document: document, drug: drug, key: fact.key,
+            var key = fact.key
+            var drug = drug
+            if let concepts {
+                key.value = concepts.canonical(fact.value, type: fact.type)
+                drug = concepts.drugName(drug)
+            }
+            return Identity(document: document, drug: drug, key: key,
                      hedged: options.matchHedged ? fact.hedged : nil,
                      qualifiers: options.matchQualifiers ? QualifierText.render(fact.qualifiers) : nil)
         }

@@ -65,6 +65,14 @@ struct DiffCommand: ParsableCommand {
         valueName: "SOURCE"))
     var sources: [String] = []
 
+    @Flag(help: ArgumentHelp(
+        "Match fact values and drug names by the lexicon concept they name, not by spelling (\"breastfeeding\" = \"breast-feeding\"). For hand-written gold; uses the pipeline's lexicons.",
+        discussion: "Each value is looked up as a whole phrase in the pipeline's lexicons; one the lexicons do not know is compared as written."))
+    var concepts = false
+
+    @Option(help: ArgumentHelp("With --concepts: the pipeline whose lexicons name the concepts (default: Pipelines/default.yaml).", valueName: "FILE"))
+    var pipeline: String?
+
     @Flag(help: "Make the hedged flag part of fact matching.")
     var matchHedged = false
 
@@ -86,6 +94,7 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("--min-f1 and --min-f1-type score a run; they do not apply to --changes")
         }
         if failOnChanges && !changes { throw ValidationError("--fail-on-changes needs --changes") }
+        if pipeline != nil && !concepts { throw ValidationError("--pipeline is used with --concepts") }
         if reference == "-" && actual == "-" { throw ValidationError("only one of REFERENCE and ACTUAL can be '-' (standard input)") }
     }
 
@@ -125,7 +134,8 @@ struct DiffCommand: ParsableCommand {
         let options = DiffOptions(matchHedged: matchHedged, matchQualifiers: matchQualifiers,
                                   types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) },
                                   sources: sources.isEmpty ? nil : sources)
-        let report = RecordDiff.compare(reference: referenceRecords, actual: actualRecords, options: options)
+        let conceptNames = concepts ? ConceptNames(knowledge: try CommandSupport.loadPipeline(pipeline).knowledge) : nil
+        let report = RecordDiff.compare(reference: referenceRecords, actual: actualRecords, options: options, concepts: conceptNames)
         let gate = DiffGate(minimumF1: minF1, minimumF1ByType: thresholds)
         let failures = gate.failures(report)
         print(format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report, gateFailures: failures),

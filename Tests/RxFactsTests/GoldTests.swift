@@ -11,7 +11,7 @@ import Testing
 
     /// `rxfacts diff GOLD ACTUAL --min-f1 X …`: exit code and output.
     static func diff(gold: String, actual: String, minF1: Double, perType: [String: Double]) throws -> (Int32, String) {
-        var arguments = ["diff", gold, actual, "--min-f1", String(minF1), "--source", "text", "--source", "spl-metadata"]
+        var arguments = ["diff", gold, actual, "--concepts", "--min-f1", String(minF1), "--source", "text", "--source", "spl-metadata"]
         for type in types { arguments += ["--type", type] }
         for (type, value) in perType.sorted(by: { $0.key < $1.key }) { arguments += ["--min-f1-type", "\(type)=\(value)"] }
         return try Executable.run(arguments)

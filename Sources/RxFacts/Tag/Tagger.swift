@@ -12,6 +12,7 @@ public struct Tagger: Sendable {
     /// only a purpose phrase before it makes a mention of it ("medicines for fungal infections").
     let therapeuticUseKind: [UInt16]
     let therapeuticUses: Set<Int32>
+    let classKind: [UInt16]
     /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
     let purposeTriggers: Set<Int32>
 
@@ -24,6 +25,7 @@ public struct Tagger: Sendable {
         }
         self.coordinators = coordinators
         therapeuticUseKind = knowledge.lexicon.kindIDs(["therapeutic-use"])
+        classKind = knowledge.lexicon.kindIDs(["class"])
         therapeuticUses = Set(knowledge.lexicon.lexicon.entries.indices.filter {
             knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
         }.map(Int32.init))
@@ -111,8 +113,10 @@ public struct Tagger: Sendable {
                 t -= 1
             }
             guard headed else { continue }
-            // Describing a drug named just before: that drug is the medicine meant.
-            if t >= sentenceStart, doc.terms.contains(where: { $0.tokens.contains(t) && !knowledge.lexicon.drugNames(of: $0).isEmpty }) {
+            // Describing a drug or class named just before: that is the medicine meant.
+            if t >= sentenceStart, doc.terms.contains(where: {
+                $0.tokens.contains(t) && (!knowledge.lexicon.drugNames(of: $0).isEmpty || knowledge.lexicon.entryIndex(of: $0, kinds: classKind) != nil)
+            }) {
                 continue
             }
             for term in terms {
