@@ -71,6 +71,7 @@ public struct Tagger: Sendable {
             }
             doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
+            addNamesAcrossAbbreviations(&doc, positions: positions, sentence: index, from: firstTerm)
             expandEllipses(&doc, positions: positions, from: firstTerm)
             if !therapeuticUses.isEmpty {
                 addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
@@ -136,6 +137,47 @@ public struct Tagger: Sendable {
         guard !added.isEmpty else { return }
         doc.terms.append(contentsOf: added)
         doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    }
+
+    /// A name with its abbreviation inside it is still the name: "monoamine oxidase (MAO)
+    /// inhibitors", "phosphodiesterase-5 (PDE5) inhibitor", "tumor necrosis factor (TNF) blocker".
+    /// The sentence is matched again without each parenthesised abbreviation (one or two tokens, a
+    /// capital or digit, between words); terms that span the gap are added.
+    private func addNamesAcrossAbbreviations(_ doc: inout AnalyzedDocument, positions: [Int], sentence: Int, from first: Int) {
+        var skipped: Set<Int> = []
+        let text = doc.normalized
+        for (p, t) in positions.enumerated() where p + 2 < positions.count && p > 0 {
+            guard doc.tokens[t].kind == .punctuation, text[Int(doc.tokens[t].start)] == UInt8(ascii: "(") else { continue }
+            var close = p + 1
+            while close < positions.count, close <= p + 3, !(doc.tokens[positions[close]].kind == .punctuation && text[Int(doc.tokens[positions[close]].start)] == UInt8(ascii: ")")) {
+                close += 1
+            }
+            guard close < positions.count, close <= p + 3, close > p + 1, close + 1 < positions.count else { continue }
+            let inner = positions[(p + 1)..<close]
+            let looksAbbreviated = inner.allSatisfy { doc.tokens[$0].kind == .word || doc.tokens[$0].kind == .number }
+                && inner.contains { i in (Int(doc.tokens[i].start)..<Int(doc.tokens[i].end)).contains { text[$0] &- 0x41 < 26 || text[$0] &- 0x30 < 10 } }
+            guard looksAbbreviated, doc.tokens[positions[p - 1]].kind == .word, doc.tokens[positions[close + 1]].kind == .word else { continue }
+            // It abbreviates the words before it: its first letter starts one of the three before.
+            let initial = Folding.lower(text[Int(doc.tokens[positions[p + 1]].start)])
+            guard positions[max(0, p - 3)..<p].contains(where: { Folding.lower(text[Int(doc.tokens[$0].start)]) == initial }) else { continue }
+            for q in p...close { skipped.insert(positions[q]) }
+        }
+        guard !skipped.isEmpty else { return }
+        let reduced = positions.filter { !skipped.contains($0) }
+        var found: [Mention] = []
+        knowledge.phrases.matches(tokens: doc.tokens, positions: reduced, sentence: sentence, layer: PhraseLayer.terms, into: &found)
+        var added = false
+        for var mention in found where mention.tokens.contains(where: skipped.contains) {
+            if !therapeuticUses.isEmpty {
+                mention.entries.removeAll(where: therapeuticUses.contains)
+                if mention.entries.isEmpty { continue }
+            }
+            doc.terms.append(mention)
+            added = true
+        }
+        if added {
+            doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        }
     }
 
     /// For each multi-token term preceded by "X or"/"X and", adds "X + rest of term" when
