@@ -24,6 +24,7 @@ public struct LexiconBuilder: Sendable {
         let drugbank = try DrugBankVocabularyReader().read(vocab: vocab, report: &report)
         let rxcuiUnii = try RxcuiUniiMapReader().read(vocab: vocab, report: &report)
         let dea = try DEAScheduleReader().read(vocab: vocab, report: &report)
+        let deaActions = try DEASchedulingActionsReader().read(vocab: vocab, report: &report)
         let fdaClasses = try FDAPharmClassReader().read(vocab: vocab, report: &report)
         let splLinks = try FDASubstanceClassReader().read(vocab: vocab, report: &report)
         let drugCentral = try DrugCentralPharmClassReader().read(vocab: vocab, report: &report)
@@ -32,8 +33,16 @@ public struct LexiconBuilder: Sendable {
         let interactionRows = try InteractionReader().read(vocab: vocab, report: &report)
 
         var drugs = DrugTable(filter: filter)
-        drugs.addIngredients(ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, report: &report)
+        // RxNorm ingredient names the 2014 brand table knows and the 2020 table lacks
+        // ("Ethacrynic Acid", RxCUI 4109): they name or join drugs, never add one.
+        var extraNames: [String: String] = [:]
+        for link in brandLinks where extraNames[link.ingredientRxcui].map({ link.ingredient < $0 }) ?? true {
+            extraNames[link.ingredientRxcui] = link.ingredient
+        }
+        let extraIngredients = extraNames.map { RxNormIngredient(rxcui: $0.key, name: $0.value, synonym: "", umls: "") }
+        drugs.addIngredients(ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, extraIngredients: extraIngredients, report: &report)
         let deaBrands = drugs.applySchedules(dea, report: &report)
+        drugs.applySchedulingActions(deaActions, report: &report)
         drugs.applyClasses(splLinks + drugCentral.links)
         try drugs.applyEverydaySubstances()
         let classes = try ClassTable.build(fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)

@@ -44,17 +44,17 @@ struct LexiconCommand: ParsableCommand {
     /// `rxfacts lexicon check FILE...`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate lexicon files; errors name file, line and column."
+            abstract: "Validate lexicon files with the pipeline's own parser; errors name file, line and column."
         )
 
         @Argument(help: "Lexicon TSV files to check.")
         var files: [String]
 
         func run() throws {
-            let parser = LexiconFileParser()
+            // The pipeline's own loader: a file that checks is a file that loads.
             for file in files {
-                let entries = try parser.parse(path: file)
-                print("\(file): \(entries.count) entries OK")
+                let lexicon = try Lexicon.load(contentsOf: file)
+                print("\(file): \(lexicon.entries.count) entries OK")
             }
         }
     }

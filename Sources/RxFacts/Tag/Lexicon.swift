@@ -45,7 +45,7 @@ public struct Lexicon: Sendable {
         entries.append(contentsOf: other.entries)
     }
 
-    /// Reads a lexicon file; every malformed line is reported with file and line.
+    /// Reads a lexicon file; every malformed line is reported with file, line and column.
     public static func load(contentsOf path: String) throws(InputError) -> Lexicon {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(.configuration, path: path, reason: "cannot read lexicon file")
@@ -53,13 +53,17 @@ public struct Lexicon: Sendable {
         return try parse([UInt8](data), path: path)
     }
 
-    /// Parses TSV bytes; `path` names the file in errors. Works on bytes (no Foundation string
-    /// calls): the full lexicons are ~90,000 lines and load at every start.
+    /// Parses TSV bytes with the one `rxfacts-lexicon/1` grammar (`Pipelines/LEXICON-FORMAT.md`);
+    /// `path` names the file in errors. The runtime and `rxfacts lexicon check` both use it, so a
+    /// file that checks is a file that loads. Works on bytes (no Foundation string calls): the
+    /// full lexicons are ~100,000 lines and load at every start.
     public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> Lexicon {
         var entries: [Entry] = []
         entries.reserveCapacity(bytes.count / 80)
         var lineNumber = 0
         var lineStart = 0
+        // A UTF-8 byte order mark is not part of the first line.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
         while lineStart < bytes.count {
             lineNumber += 1
             var index = lineStart
@@ -68,6 +72,9 @@ public struct Lexicon: Sendable {
             if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let line = lineStart..<lineEnd
             lineStart = index + 1
+            if let bad = invalidUTF8(bytes, line) {
+                throw InputError(.configuration, path: path, line: lineNumber, column: bad - line.lowerBound + 1, reason: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))")
+            }
             if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
             if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             entries.append(try parseLine(bytes, line, path: path, line: lineNumber))
@@ -75,15 +82,48 @@ public struct Lexicon: Sendable {
         return Lexicon(entries: entries)
     }
 
+    /// The index where the first malformed UTF-8 sequence of `bytes[range]` starts (overlong
+    /// forms, surrogates, values over U+10FFFF and truncated sequences are malformed), or nil.
+    static func invalidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= end else { return i }
+            guard bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+
     /// Parses one line given as text (for tools and tests).
-    static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
+    public static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
         let bytes = Array(line.utf8)
         return try parseLine(bytes, 0..<bytes.count, path: path, line: number)
     }
 
+    /// Parses one non-comment line `bytes[line]` (valid UTF-8, no line break). Errors carry the
+    /// 1-based byte column of the offending field or part.
     static func parseLine(_ bytes: [UInt8], _ line: Range<Int>, path: String, line number: Int) throws(InputError) -> Entry {
-        func fail(_ column: Int, _ reason: String) -> InputError {
-            InputError(.configuration, path: path, line: number, column: column, reason: reason)
+        func fail(_ at: Int, _ reason: String) -> InputError {
+            InputError(.configuration, path: path, line: number, column: at - line.lowerBound + 1, reason: reason)
         }
         func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -103,54 +143,69 @@ public struct Lexicon: Sendable {
             parts.append(start..<range.upperBound)
             return parts
         }
+        func isDash(_ range: Range<Int>) -> Bool { range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "-") }
+        /// Lower-case ASCII letters, digits and '-' (code systems, attribute keys).
+        func isName(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && bytes[range].allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == UInt8(ascii: "-") }
+        }
         let fields = split(line, on: 0x09)
         guard fields.count >= 4, fields.count <= 5 else {
-            throw fail(1, "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)")
+            throw fail(fields.count > 5 ? fields[5].lowerBound : line.lowerBound, "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)")
         }
-        // Columns are 1-based byte columns of each field's start.
-        func column(_ field: Int) -> Int { fields[field].lowerBound - line.lowerBound + 1 }
         guard !fields[0].isEmpty, bytes[fields[0]].allSatisfy({ $0 &- 0x61 < 26 || $0 == UInt8(ascii: "-") }) else {
-            throw fail(column(0), "kind '\(string(fields[0]))' must be lower-case letters and '-'")
+            throw fail(fields[0].lowerBound, "kind '\(string(fields[0]))' must be lower-case letters and '-'")
         }
         let kind = string(fields[0])
         let canonicalRange = trimmed(fields[1])
-        guard !canonicalRange.isEmpty else { throw fail(column(1), "canonical name is empty") }
+        guard !canonicalRange.isEmpty else { throw fail(fields[1].lowerBound, "canonical name is empty") }
         let canonical = string(canonicalRange)
         var variants = [canonical]
+        var seen: Set<String> = [canonical]
         var canonicalListed = false
-        for part in split(fields[2], on: UInt8(ascii: "|")) {
-            let range = trimmed(part)
-            guard !range.isEmpty else { continue }
-            let variant = string(range)
-            if variant == canonical { canonicalListed = true }
-            if !variants.contains(variant) { variants.append(variant) }
+        if !fields[2].isEmpty {
+            for part in split(fields[2], on: UInt8(ascii: "|")) {
+                let range = trimmed(part)
+                guard !range.isEmpty else { throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)") }
+                let variant = string(range)
+                if variant == canonical { canonicalListed = true }
+                if seen.insert(variant).inserted { variants.append(variant) }
+            }
         }
         var codes: [String] = []
         let codeField = fields[3]
-        if !(codeField.count == 1 && bytes[codeField.lowerBound] == UInt8(ascii: "-")) && !codeField.isEmpty {
-            for part in split(codeField, on: 0x20) where !part.isEmpty {
-                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), colon != part.lowerBound, colon + 1 != part.upperBound else {
-                    throw fail(column(3), "code '\(string(part))' must be system:code")
+        if codeField.isEmpty { throw fail(codeField.lowerBound, "codes column is empty: write - for none") }
+        if !isDash(codeField) {
+            for part in split(codeField, on: 0x20) {
+                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), isName(part.lowerBound..<colon), colon + 1 < part.upperBound else {
+                    throw fail(part.lowerBound, "code '\(string(part))' must be system:code (system lower-case letters, digits, '-'; one space between codes)")
                 }
                 codes.append(string(part))
             }
         }
         var attributes: [String: String] = [:]
-        if fields.count == 5, !fields[4].isEmpty, !(fields[4].count == 1 && bytes[fields[4].lowerBound] == UInt8(ascii: "-")) {
-            for pair in split(fields[4], on: UInt8(ascii: ";")) where !pair.isEmpty {
-                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), equals != pair.lowerBound else {
-                    throw fail(column(4), "attribute '\(string(pair))' must be key=value")
+        if fields.count == 5, !fields[4].isEmpty, !isDash(fields[4]) {
+            for pair in split(fields[4], on: UInt8(ascii: ";")) {
+                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), isName(pair.lowerBound..<equals), equals + 1 < pair.upperBound else {
+                    throw fail(pair.lowerBound, "attribute '\(string(pair))' must be key=value (key lower-case letters, digits, '-'; value not empty)")
                 }
-                attributes[string(pair.lowerBound..<equals)] = string((equals + 1)..<pair.upperBound)
+                let key = string(pair.lowerBound..<equals)
+                let value = (equals + 1)..<pair.upperBound
+                if let empty = split(value, on: UInt8(ascii: "|")).first(where: \.isEmpty) {
+                    throw fail(empty.lowerBound, "attribute '\(key)' has an empty list value")
+                }
+                guard attributes.updateValue(string(value), forKey: key) == nil else {
+                    throw fail(pair.lowerBound, "attribute '\(key)' is given twice")
+                }
             }
         }
         // `match=variants`: the canonical name is a label only ("CI" is also "confidence interval").
-        if attributes["match"] == "variants" {
+        if let match = attributes["match"] {
+            guard match == "variants" else { throw fail(fields[4].lowerBound, "match='\(match)': the only value is 'variants'") }
             if !canonicalListed { variants.removeFirst() }
-            guard !variants.isEmpty else { throw fail(column(2), "match=variants needs at least one variant") }
+            guard !variants.isEmpty else { throw fail(fields[2].lowerBound, "match=variants needs at least one variant") }
         }
         if kind == "brand" && attributes["ingredient"] == nil {
-            throw fail(fields.count == 5 ? column(4) : line.count + 1, "brand '\(canonical)' needs an ingredient= attribute")
+            throw fail(fields.count == 5 ? fields[4].lowerBound : line.upperBound, "brand '\(canonical)' needs an ingredient= attribute")
         }
         return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, origin: "\(path):\(number)")
     }
