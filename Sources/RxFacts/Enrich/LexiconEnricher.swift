@@ -32,10 +32,18 @@ public struct LexiconEnricher: Sendable {
     public init(lexicon: Lexicon) {
         var drugs: [String: DrugInfo] = [:]
         var classCodes: [String: String] = [:]
+        // "lexicon:<stem>" per file (every entry of a file has the same).
+        var sources: [Substring: String] = [:]
         for entry in lexicon.entries {
             switch entry.kind {
             case "drug", "substance":
-                let source = "lexicon:" + Self.stem(of: entry.origin)
+                let source: String
+                if let colon = entry.origin.lastIndex(of: ":"), let known = sources[entry.origin[..<colon]] {
+                    source = known
+                } else {
+                    source = "lexicon:" + Self.stem(of: entry.origin)
+                    if let colon = entry.origin.lastIndex(of: ":") { sources[entry.origin[..<colon]] = source }
+                }
                 let schedule = entry.attributes["schedule"]
                 let qualifiers = Self.scheduleQualifiers(entry.attributes)
                 let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []

@@ -36,13 +36,94 @@ public struct Lexicon: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Spelling rules (`spelling` lines: `spelling	anemia	anaemia	-`): lower-case word →
+    /// its other spellings, both directions. They are not concepts: no entry is made for them.
+    public private(set) var spellings: [String: [String]] = [:]
 
     public init(entries: [Entry] = []) {
         self.entries = entries
     }
 
+    /// Appends `other`'s spelling rules, then its entries with spelling variants added: each
+    /// variant that contains a word with another spelling is also matched spelt that way
+    /// ("estrogen" also as "oestrogen", "oedema" also as "edema"), so a UK leaflet matches a US
+    /// vocabulary and the reverse. Rules apply to the files appended after them (a pipeline lists
+    /// `spellings.tsv` first), never to rule cues.
     public mutating func append(contentsOf other: Lexicon) {
+        for (word, alternatives) in other.spellings {
+            for alternative in alternatives where !(spellings[word] ?? []).contains(alternative) {
+                spellings[word, default: []].append(alternative)
+            }
+        }
+        let first = entries.count
         entries.append(contentsOf: other.entries)
+        guard !spellings.isEmpty else { return }
+        // Most variants have no word with another spelling: a hash of each word's lower-case
+        // bytes rejects them without making strings.
+        let hashes = Set(spellings.keys.map { Self.wordHash(Array($0.utf8)[...]) })
+        for index in first..<entries.count where entries[index].variants.contains(where: { Self.mayRespell($0, hashes) }) {
+            entries[index].variants = Self.respelled(entries[index].variants, spellings)
+        }
+    }
+
+    @inline(__always)
+    static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+    }
+
+    /// FNV-1a over ASCII-lower-cased bytes.
+    @inline(__always)
+    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    static func mayRespell(_ variant: String, _ hashes: Set<UInt64>) -> Bool {
+        // Native strings are contiguous; any other string is simply respelt.
+        variant.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            var start = 0
+            for i in 0...buffer.count {
+                if i == buffer.count || isWordSeparator(buffer[i]) {
+                    if i > start {
+                        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                        for k in start..<i {
+                            let byte = buffer[k]
+                            hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+                        }
+                        if hashes.contains(hash) { return true }
+                    }
+                    start = i + 1
+                }
+            }
+            return false
+        } ?? true
+    }
+
+    /// `variants` plus each variant with its words respelt (at most 8 forms per variant).
+    static func respelled(_ variants: [String], _ spellings: [String: [String]]) -> [String] {
+        var result = variants
+        var seen = Set(variants)
+        for variant in variants {
+            let bytes = Array(variant.utf8)
+            var forms = [""]
+            var changed = false
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || isWordSeparator(bytes[i]) {
+                let word = String(decoding: bytes[start..<i], as: UTF8.self)
+                let separator = i < bytes.count ? String(UnicodeScalar(bytes[i])) : ""
+                if !word.isEmpty, let alternatives = spellings[word.lowercased()], forms.count * (alternatives.count + 1) <= 8 {
+                    forms = forms.flatMap { form in [form + word + separator] + alternatives.map { form + $0 + separator } }
+                    changed = true
+                } else {
+                    forms = forms.map { $0 + word + separator }
+                }
+                start = i + 1
+            }
+            guard changed else { continue }
+            for form in forms where seen.insert(form).inserted { result.append(form) }
+        }
+        return result
     }
 
     /// Reads a lexicon file; every malformed line is reported with file, line and column.
@@ -59,6 +140,7 @@ public struct Lexicon: Sendable {
     /// full lexicons are ~100,000 lines and load at every start.
     public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> Lexicon {
         var entries: [Entry] = []
+        var spellings: [String: [String]] = [:]
         entries.reserveCapacity(bytes.count / 80)
         var lineNumber = 0
         var lineStart = 0
@@ -77,9 +159,21 @@ public struct Lexicon: Sendable {
             }
             if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
             if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            entries.append(try parseLine(bytes, line, path: path, line: lineNumber))
+            let entry = try parseLine(bytes, line, path: path, line: lineNumber)
+            if entry.kind == "spelling" {
+                let forms = entry.variants.map { $0.lowercased() }
+                for form in forms {
+                    for other in forms where other != form && !(spellings[form] ?? []).contains(other) {
+                        spellings[form, default: []].append(other)
+                    }
+                }
+                continue
+            }
+            entries.append(entry)
         }
-        return Lexicon(entries: entries)
+        var lexicon = Lexicon(entries: entries)
+        lexicon.spellings = spellings
+        return lexicon
     }
 
     /// The index where the first malformed UTF-8 sequence of `bytes[range]` starts (overlong
@@ -160,7 +254,9 @@ public struct Lexicon: Sendable {
         guard !canonicalRange.isEmpty else { throw fail(fields[1].lowerBound, "canonical name is empty") }
         let canonical = string(canonicalRange)
         var variants = [canonical]
-        var seen: Set<String> = [canonical]
+        // De-duplication: a list search for the usual handful of variants, a set past 16 (a
+        // line may list tens of thousands; the search alone would be quadratic).
+        var seen: Set<String>? = nil
         var canonicalListed = false
         if !fields[2].isEmpty {
             for part in split(fields[2], on: UInt8(ascii: "|")) {
@@ -168,7 +264,12 @@ public struct Lexicon: Sendable {
                 guard !range.isEmpty else { throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)") }
                 let variant = string(range)
                 if variant == canonical { canonicalListed = true }
-                if seen.insert(variant).inserted { variants.append(variant) }
+                if seen == nil, variants.count > 16 { seen = Set(variants) }
+                if seen == nil {
+                    if !variants.contains(variant) { variants.append(variant) }
+                } else if seen!.insert(variant).inserted {
+                    variants.append(variant)
+                }
             }
         }
         var codes: [String] = []
