@@ -46,6 +46,16 @@ public struct HPOReader: Sendable {
         report.noteMalformed(synonyms)
         let sid = try synonyms.column("hpo_id"), text = try synonyms.column("synonym")
         let scope = try synonyms.column("scope"), type = try synonyms.column("synonym_type")
+        // Terms with neither a UMLS concept nor a layperson name are the specialist morphology of
+        // rare syndromes ("Aplasia of the 2nd metacarpal"), never a drug's effect in a leaflet;
+        // leaving them out keeps start-up small.
+        var layperson: Set<String> = []
+        for row in synonyms.rows where row[type] == "layperson" { layperson.insert(row[sid]) }
+        for id in order {
+            guard let concept = concepts[id], concept.code("umls") == nil, !layperson.contains(id) else { continue }
+            concepts[id] = nil
+            report.skip(Self.termsPath, nil, "hpo \(id) \"\(concept.name)\": no UMLS concept and no layperson name")
+        }
         for row in synonyms.rows where row[scope] == "EXACT" && concepts[row[sid]] != nil {
             switch row[type] {
             case "", "layperson", "uk_spelling": concepts[row[sid]]!.synonyms.append(row[text])

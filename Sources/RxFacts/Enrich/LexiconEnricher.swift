@@ -33,16 +33,16 @@ public struct LexiconEnricher: Sendable {
         var drugs: [String: DrugInfo] = [:]
         var classCodes: [String: String] = [:]
         // "lexicon:<stem>" per file (every entry of a file has the same).
-        var sources: [Substring: String] = [:]
+        var sources: [String: String] = [:]
         for entry in lexicon.entries {
             switch entry.kind {
             case "drug", "substance":
                 let source: String
-                if let colon = entry.origin.lastIndex(of: ":"), let known = sources[entry.origin[..<colon]] {
+                if let known = sources[entry.file] {
                     source = known
                 } else {
-                    source = "lexicon:" + Self.stem(of: entry.origin)
-                    if let colon = entry.origin.lastIndex(of: ":") { sources[entry.origin[..<colon]] = source }
+                    source = "lexicon:" + Self.stem(of: entry.file)
+                    sources[entry.file] = source
                 }
                 let schedule = entry.attributes["schedule"]
                 let qualifiers = Self.scheduleQualifiers(entry.attributes)

@@ -10,8 +10,20 @@ public struct Lexicon: Sendable {
         /// `system:code` strings in file order.
         public var codes: [String]
         public var attributes: [String: String]
-        /// `file:line` the entry came from, for messages.
-        public var origin: String
+        /// The file the entry came from (one string shared by every entry of the file) and its
+        /// 1-based line, 0 when unknown.
+        public var file: String
+        public var line: Int
+
+        /// `file:line` the entry came from, for messages (made on demand: a lexicon has ~100,000
+        /// entries and one string each would cost start-up time).
+        public var origin: String {
+            get { line > 0 ? "\(file):\(line)" : file }
+            set {
+                file = newValue
+                line = 0
+            }
+        }
 
         public init(kind: String, canonical: String, variants: [String], codes: [String] = [], attributes: [String: String] = [:], origin: String = "") {
             self.kind = kind
@@ -19,7 +31,18 @@ public struct Lexicon: Sendable {
             self.variants = variants
             self.codes = codes
             self.attributes = attributes
-            self.origin = origin
+            self.file = origin
+            self.line = 0
+        }
+
+        init(kind: String, canonical: String, variants: [String], codes: [String], attributes: [String: String], file: String, line: Int) {
+            self.kind = kind
+            self.canonical = canonical
+            self.variants = variants
+            self.codes = codes
+            self.attributes = attributes
+            self.file = file
+            self.line = line
         }
 
         /// The first code of a system, e.g. `code(in: "rxcui")`.
@@ -237,6 +260,19 @@ public struct Lexicon: Sendable {
             parts.append(start..<range.upperBound)
             return parts
         }
+        /// Calls `body` with each `separator`-delimited part of `range`, without an array.
+        func forEachPart(_ range: Range<Int>, on separator: UInt8, _ body: (Range<Int>) throws(InputError) -> Void) throws(InputError) {
+            var start = range.lowerBound
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if bytes[i] == separator {
+                    try body(start..<i)
+                    start = i + 1
+                }
+                i += 1
+            }
+            try body(start..<range.upperBound)
+        }
         func isDash(_ range: Range<Int>) -> Bool { range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "-") }
         /// Lower-case ASCII letters, digits and '-' (code systems, attribute keys).
         func isName(_ range: Range<Int>) -> Bool {
@@ -259,7 +295,7 @@ public struct Lexicon: Sendable {
         var seen: Set<String>? = nil
         var canonicalListed = false
         if !fields[2].isEmpty {
-            for part in split(fields[2], on: UInt8(ascii: "|")) {
+            try forEachPart(fields[2], on: UInt8(ascii: "|")) { part throws(InputError) in
                 let range = trimmed(part)
                 guard !range.isEmpty else { throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)") }
                 let variant = string(range)
@@ -276,7 +312,7 @@ public struct Lexicon: Sendable {
         let codeField = fields[3]
         if codeField.isEmpty { throw fail(codeField.lowerBound, "codes column is empty: write - for none") }
         if !isDash(codeField) {
-            for part in split(codeField, on: 0x20) {
+            try forEachPart(codeField, on: 0x20) { part throws(InputError) in
                 guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), isName(part.lowerBound..<colon), colon + 1 < part.upperBound else {
                     throw fail(part.lowerBound, "code '\(string(part))' must be system:code (system lower-case letters, digits, '-'; one space between codes)")
                 }
@@ -308,6 +344,6 @@ public struct Lexicon: Sendable {
         if kind == "brand" && attributes["ingredient"] == nil {
             throw fail(fields.count == 5 ? fields[4].lowerBound : line.upperBound, "brand '\(canonical)' needs an ingredient= attribute")
         }
-        return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, origin: "\(path):\(number)")
+        return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, file: path, line: number)
     }
 }
