@@ -42,6 +42,20 @@ public enum ConditionTable {
             }
         }
         var entries = merger.finished(report: &report, label: "conditions")
+        // Numbered genetic subtypes ("achromatopsia 2", "alzheimer's disease 15") beside their
+        // disease: no leaflet names them, and 2,300 of them cost start-up time.
+        let names = Set(entries.map(\.canonical))
+        entries.removeAll { entry in
+            guard let space = entry.canonical.lastIndex(of: " ") else { return false }
+            let suffix = entry.canonical[entry.canonical.index(after: space)...]
+            guard let first = suffix.first, first.isASCII, first.isNumber,
+                  suffix.dropFirst().allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == suffix.last }),
+                  suffix.last.map({ $0.isASCII && ($0.isNumber || $0.isLetter) }) == true,
+                  names.contains(String(entry.canonical[..<space]))
+            else { return false }
+            report.skip(DiseaseOntology2026Reader.termsPath, nil, "\"\(entry.canonical)\": a numbered subtype of \"\(entry.canonical[..<space])\"")
+            return true
+        }
         var index: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
             index[TermFilter.matchKey(entry.canonical)] = i

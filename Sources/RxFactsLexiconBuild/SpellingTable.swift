@@ -4,8 +4,9 @@ import RxFacts
 /// other lexicons use, so matching folds "oestrogen"/"estrogen", "anaemia"/"anemia",
 /// "tumour"/"tumor" without listing every variant in every file (see `Lexicon.append`).
 ///
-/// A pair is left out when either spelling is a different American word ("tire"/"tyre"),
-/// shorter than 4 letters, or VarCon rates it rarer than `maximumLevel`.
+/// A pair is left out when either spelling is a different American word ("tire"/"tyre"), the
+/// UK form is a Latin plural ("areolae"), the word is shorter than 5 letters ("acer"/"acre"), or
+/// VarCon rates it rarer than `maximumLevel`.
 public enum SpellingTable {
     public static let relativePath = "spelling_varcon_us_uk/us_uk_spelling_pairs.tsv"
     public static let version = "VarCon 2020.12.07 (en-wl/wordlist b22230cc)"
@@ -23,12 +24,17 @@ public enum SpellingTable {
         var byAmerican: [String: Set<String>] = [:]
         for row in table.rows {
             let us = row[american].lowercased()
-            guard (Int(row[level]) ?? 100) <= maximumLevel, us.unicodeScalars.count >= 4,
+            guard (Int(row[level]) ?? 100) <= maximumLevel, us.unicodeScalars.count >= 5,
                   us.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
             else { continue }
             for other in [row[ise], row[ize]] {
                 let uk = other.lowercased()
                 guard !uk.isEmpty, uk != us, uk.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
+                // "areole"/"areolae", "composite"/"compositae": a Latin plural, not a spelling.
+                if uk == String(us.dropLast()) + "ae" {
+                    report.skip(relativePath, row.line, "\"\(uk)\" is a Latin plural of \"\(us)\", not a spelling")
+                    continue
+                }
                 if americanWords.contains(uk) {
                     report.skip(relativePath, row.line, "\"\(uk)\" is also an American word: not a spelling of \"\(us)\"")
                     continue

@@ -126,6 +126,14 @@ import Testing
         }
     }
 
+    @Test func spellingRulesAreSpellings() throws {
+        let rules = try Lexicon.load(contentsOf: TestSupport.path("Pipelines/lexicons/spellings.tsv")).spellings
+        #expect(rules["oestrogen"] == ["estrogen"])
+        #expect(rules["anaemia"] == ["anemia"])
+        // Latin plurals, short words and UK forms that are other American words are no spellings.
+        for word in ["areolae", "compositae", "acre", "acer", "tyre"] { #expect(rules[word] == nil, "\(word)") }
+    }
+
     @Test func spellingRulesAreNotConcepts() throws {
         let text = "# rxfacts-lexicon/1\nspelling\tanemia\tanaemia\t-\n"
         let rules = try Lexicon.parse(Array(text.utf8), path: "s.tsv")
