@@ -73,7 +73,8 @@ struct LexiconCommand: ParsableCommand {
             // The pipeline's own loader: a file that checks is a file that loads.
             for file in files {
                 let lexicon = try Lexicon.load(contentsOf: file)
-                print("\(file): \(lexicon.entries.count) entries OK")
+                let rules = lexicon.spellings.isEmpty ? "" : ", \(lexicon.spellings.count) spelt words"
+                print("\(file): \(lexicon.entries.count) entries\(rules) OK")
             }
         }
     }

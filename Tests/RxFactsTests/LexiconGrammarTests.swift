@@ -23,6 +23,7 @@ import Testing
         ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
         ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
         ("drug\tdiazepam\tdiazepam||valium\t-", 24, "empty variant"),
+        ("drug\tdiazepam|valium\tdiazepam\t-", 14, "canonical name holds '|'"),
         ("drug\tdiazepam\t|diazepam\t-", 15, "empty variant"),
         ("drug\tdiazepam\tdiazepam|\t-", 24, "empty variant"),
         ("drug\tdiazepam\tdiazepam\t", 24, "codes column is empty"),

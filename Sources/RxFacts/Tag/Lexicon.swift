@@ -288,6 +288,9 @@ public struct Lexicon: Sendable {
         let kind = string(fields[0])
         let canonicalRange = trimmed(fields[1])
         guard !canonicalRange.isEmpty else { throw fail(fields[1].lowerBound, "canonical name is empty") }
+        if let bar = bytes[canonicalRange].firstIndex(of: UInt8(ascii: "|")) {
+            throw fail(bar, "canonical name holds '|': list other forms in the variants column")
+        }
         let canonical = string(canonicalRange)
         var variants = [canonical]
         // De-duplication: a list search for the usual handful of variants, a set past 16 (a
