@@ -32,8 +32,9 @@ e("paresthesia", "paraesthesia|pins and needles|tingling|tingling sensation|pric
 e("numbness", "hypoaesthesia|hypoesthesia|reduced sensation|loss of feeling", "C0028643", g)
 e("burning sensation", "burning feeling", "", g)
 e("dysarthria", "slurred speech|speech disorder|difficulty speaking|speech problems|slurring of speech", "C0013362", g)
-e("memory impairment", "memory problems|memory loss|forgetfulness|poor memory|impaired memory|memory disturbance", "C0233794", g)
-e("amnesia", "anterograde amnesia|loss of memory", "C0002622", g)
+# One concept, one name: leaflets say "memory loss (amnesia)"; HPO files "memory loss" under
+# memory impairment, MeSH and CTCAE name amnesia; a reader sees one effect.
+e("memory loss", "amnesia|anterograde amnesia|loss of memory|memory impairment|memory problems|forgetfulness|poor memory|impaired memory|memory disturbance", "C0233794", g)
 e("difficulty concentrating", "poor concentration|lack of concentration|concentration problems|disturbance in attention|attention problems|impaired concentration", "", g)
 e("confusion", "confusional state|feeling confused|confused", "C0009676", g)
 e("disorientation", "disorientated|disoriented", "C0233407", g)
@@ -205,9 +206,11 @@ e("cold hands and feet", "cold extremities|cold fingers and toes", "", g)
 
 # respiratory
 g = "respiratory"
-e("respiratory depression", "slow breathing|slowed breathing|shallow breathing|slow or shallow breathing|breathing problems|reduced breathing|depressed breathing|breathing difficulties|difficulty breathing|hypoventilation", "C0235063", g)
+# Difficulty breathing is dyspnoea (HPO HP:0002094), not respiratory depression (slow, shallow
+# breathing from CNS depression): the two are different warnings.
+e("respiratory depression", "slow breathing|slowed breathing|shallow breathing|slow or shallow breathing|reduced breathing|depressed breathing|hypoventilation", "C0235063", g)
 e("respiratory arrest", "stopped breathing|breathing stops|breathing stopping", "C0162297", g)
-e("shortness of breath", "dyspnoea|dyspnea|breathlessness|being short of breath|short of breath", "C0013404", g)
+e("shortness of breath", "dyspnoea|dyspnea|breathlessness|being short of breath|short of breath|difficulty breathing|difficulty in breathing|breathing difficulties|breathing difficulty|trouble breathing|difficult to breathe", "C0013404", g)
 e("apnoea", "apnea|pauses in breathing", "C0003578", g)
 e("sleep apnoea", "sleep apnea|breathing pauses during sleep", "C0037315", g)
 e("wheezing", "wheeze|wheezy breathing", "C0043144", g)

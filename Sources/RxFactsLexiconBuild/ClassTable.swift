@@ -51,16 +51,16 @@ public enum ClassTable {
         }
         for (target, variants) in CuratedTerms.classVariants {
             guard let i = entries.firstIndex(where: { ($0.kind == "class" || $0.kind == "mechanism") && $0.canonical == target }) else {
-                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "friendly class target \"\(target)\" is not a class built from the vocabularies")
+                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "friendly class target \"\(target)\" is not a class built from the vocabularies")
             }
             entries[i].variants += variants
         }
         for group in CuratedTerms.classGroups {
             for member in group.includes where classIndex[TermFilter.matchKey(member)] == nil {
-                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" includes unknown class \"\(member)\"")
+                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" includes unknown class \"\(member)\"")
             }
             if classIndex[TermFilter.matchKey(group.canonical)] != nil {
-                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" repeats a class name")
+                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" repeats a class name")
             }
             add(LexiconEntry(kind: "class", canonical: group.canonical, variants: group.variants, attributes: ["type": ["group"], "includes": group.includes]))
         }

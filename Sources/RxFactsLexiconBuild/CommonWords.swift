@@ -2,7 +2,27 @@ import RxFacts
 /// Ordinary English (and generic label) words that must not be matched as drug, brand or
 /// condition names: "today", "select", "disease", "tablet"… Kept short and reviewed by hand.
 public enum CommonWords {
-    public static func contains(_ folded: String) -> Bool { words.contains(folded) }
+    public static func contains(_ folded: String) -> Bool { words.contains(folded) || notNames.contains(folded) }
+
+    /// English words that vocabularies list as drug names, synonyms or brands (DrugBank pesticide
+    /// trade names, RxNorm brands, DEA street names, foods): "monitor" (methamidophos), "perform"
+    /// (a menthol brand), "duration" (an oxymetazoline brand). In a leaflet they are the word, not
+    /// the medicine. Found by checking every one-word drug and brand form against an English
+    /// word list and the leaflets, then reviewed by hand; names that are mainly medicines
+    /// (aspirin, opium, codeine, sonata, emend, intermezzo) stay.
+    public static let notNames: Set<String> = [
+        "align", "amber", "android", "anorexic", "beam", "blackberry", "blockade", "blueberry", "bore", "capture",
+        "caps", "carbon", "cascade", "catfish", "caviar", "chalk", "cosmos", "crack", "crank", "crest", "dimension",
+        "dump", "duration", "elm", "encore", "epoch", "equipoise", "evict", "exodus", "fang", "flounder", "foxy",
+        "goose", "hank", "herring", "honey", "ides", "inspire", "interceptor", "kale", "keystone", "lime",
+        "lobster", "mackerel", "marquis", "mate", "meted", "monitor", "mops", "muse", "muskmelon", "nectarine",
+        "nexus", "olive", "outlast", "overtime", "oyster", "paps", "patrol", "pent", "perch", "perform",
+        "pomegranate", "precise", "predator", "prevail", "pronto", "propel", "rayon", "recap", "recede",
+        "reconcile", "redeem", "renown", "revolution", "rice", "scallop", "scrubs", "sequel", "smelt", "snail",
+        "sojourn", "sorghum", "speed", "stye", "sublimate", "sugarcane", "sustain", "tabloid", "tandem",
+        "terminator", "thrive", "ting", "tirade", "tomorrow", "triumph", "trout", "tucks", "vanquish", "versed",
+        "whitefish",
+    ]
 
     public static let words: Set<String> = [
         "a", "able", "about", "above", "accept", "access", "according", "account", "ace", "acid", "across",

@@ -1,20 +1,29 @@
 import RxFacts
-/// Builds `conditions.tsv` from Disease Ontology terms (exact synonyms only, filtered) with
-/// DOID, ICD-10-CM, UMLS and MeSH codes, plus `CuratedTerms.conditions`.
+/// Builds `conditions.tsv` from Disease Ontology 2026-07-31 (names and exact synonyms, the 2015
+/// copy's synonyms where 2026 has none) and MeSH 2024 C and F03 descriptors outside C23 (those
+/// are signs and symptoms, in `symptoms.tsv`), merged into one entry per concept (DO's MeSH
+/// cross-references join the two), with DOID, ICD-10-CM, UMLS and MeSH codes, plus
+/// `CuratedTerms.conditions`.
 ///
-/// ICD-10-CM codes come from DO's ICD10 cross-references when the code exists in ICD-10-CM,
-/// otherwise from an exact title match ("Schizophrenia", "Epilepsy, unspecified",
-/// "Panic disorder [episodic paroxysmal anxiety]") against the DO name or a synonym.
+/// ICD-10-CM codes come from DO's ICD-10-CM cross-references when the code exists in
+/// ICD-10-CM, otherwise from an exact title match ("Schizophrenia", "Epilepsy, unspecified",
+/// "Panic disorder [episodic paroxysmal anxiety]") against the name or a synonym.
 public enum ConditionTable {
-    /// DO terms too general to report as an indication.
+    /// The vocabularies, in order of precedence.
+    public static let vocabularies = ["doid", "mesh-c"]
+
+    /// Terms too general to report as an indication.
     static let tooGeneral: Set<String> = [
         "disease", "syndrome", "disease of anatomical entity", "disease by infectious agent",
         "disease of cellular proliferation", "disease of mental health", "disease of metabolism",
-        "genetic disease", "physical disorder", "medical disorder", "sign or symptom",
+        "genetic disease", "physical disorder", "medical disorder", "sign or symptom", "disorder",
+        "diseases", "mental disorders", "chronic disease", "acute disease", "disease attributes",
+        "pathologic processes", "neoplasms", "infections", "wounds and injuries", "congenital abnormalities",
     ]
 
     public static func build(
-        diseases: [DiseaseTerm], icd10cm: [String: String], filter: TermFilter, report: inout LexiconBuildReport
+        doid: [ClinicalConcept], mesh: [ClinicalConcept], vocabularies: Set<String> = Set(ConditionTable.vocabularies),
+        icd10cm: [String: String], filter: TermFilter, report: inout LexiconBuildReport
     ) throws(LexiconBuildError) -> [LexiconEntry] {
         var byTitle: [String: [String]] = [:]
         for (code, title) in icd10cm {
@@ -23,47 +32,43 @@ public enum ConditionTable {
         func bestCode(_ codes: [String]) -> String? {
             codes.min { ($0.count, $0) < ($1.count, $1) }
         }
-        var entries: [LexiconEntry] = []
+        var merger = ConceptMerger(kind: "condition", filter: filter, tooGeneral: tooGeneral, joiningSystems: ["mesh", "umls"])
+        if vocabularies.contains("doid") {
+            for concept in doid { merger.add(concept, path: DiseaseOntology2026Reader.termsPath, report: &report) }
+        }
+        if vocabularies.contains("mesh-c") {
+            for concept in mesh where concept.treeNumbers.contains(where: { !$0.hasPrefix("C23") }) {
+                merger.add(concept, path: MeSHDiseaseReader.termsPath, report: &report)
+            }
+        }
+        var entries = merger.finished(report: &report, label: "conditions")
+        // Numbered genetic subtypes ("achromatopsia 2", "alzheimer's disease 15") beside their
+        // disease: no leaflet names them, and 2,300 of them cost start-up time.
+        let names = Set(entries.map(\.canonical))
+        entries.removeAll { entry in
+            guard let space = entry.canonical.lastIndex(of: " ") else { return false }
+            let suffix = entry.canonical[entry.canonical.index(after: space)...]
+            guard let first = suffix.first, first.isASCII, first.isNumber,
+                  suffix.dropFirst().allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == suffix.last }),
+                  suffix.last.map({ $0.isASCII && ($0.isNumber || $0.isLetter) }) == true,
+                  names.contains(String(entry.canonical[..<space]))
+            else { return false }
+            report.skip(DiseaseOntology2026Reader.termsPath, nil, "\"\(entry.canonical)\": a numbered subtype of \"\(entry.canonical[..<space])\"")
+            return true
+        }
         var index: [String: Int] = [:]
-        for term in diseases {
-            let canonical = cleaned(term.name).lowercased()
-            let key = TermFilter.matchKey(canonical)
-            if tooGeneral.contains(canonical) {
-                report.skip(DiseaseOntologyReader.namesPath, nil, "\(term.doid) \"\(canonical)\": too general")
-                continue
+        for (i, entry) in entries.enumerated() {
+            index[TermFilter.matchKey(entry.canonical)] = i
+            // One ICD-10-CM code: the most general one DO gives that ICD-10-CM has, else a title match.
+            let given = entry.codes.filter { $0.system == "icd10cm" }.map { ICD10CMReader.dotted($0.code) }.filter { icd10cm[$0] != nil }
+            entries[i].codes.removeAll { $0.system == "icd10cm" }
+            if let code = bestCode(given) ?? bestCode(([entry.canonical] + entry.variants).flatMap { byTitle[TermFilter.fold($0)] ?? [] }) {
+                entries[i].codes.append(LexiconCode("icd10cm", code))
             }
-            if let reason = filter.canonicalRejection(canonical) {
-                report.skip(DiseaseOntologyReader.namesPath, nil, "\(term.doid) \"\(canonical)\": \(reason)")
-                continue
-            }
-            if index[key] != nil {
-                report.skip(DiseaseOntologyReader.namesPath, nil, "\(term.doid) \"\(canonical)\" repeats a condition name")
-                continue
-            }
-            var variants: [String] = []
-            for synonym in term.synonyms {
-                let variant = cleaned(synonym).lowercased()
-                if let reason = filter.rejection(variant) {
-                    report.dropVariant("conditions: \(reason)")
-                    continue
-                }
-                if !variants.contains(variant) { variants.append(variant) }
-            }
-            var codes = [LexiconCode("doid", term.doid)]
-            let xrefICD = (term.xrefs["ICD10"] ?? []).map(ICD10CMReader.dotted).filter { icd10cm[$0] != nil }
-            if let code = bestCode(xrefICD) {
-                codes.append(LexiconCode("icd10cm", code))
-            } else if let code = bestCode(([canonical] + variants).flatMap { byTitle[TermFilter.fold($0)] ?? [] }) {
-                codes.append(LexiconCode("icd10cm", code))
-            }
-            for cui in Set(term.xrefs["UMLS"] ?? []).sorted() { codes.append(LexiconCode("umls", cui)) }
-            for mesh in Set(term.xrefs["MSH"] ?? []).sorted() { codes.append(LexiconCode("mesh", mesh)) }
-            index[key] = entries.count
-            entries.append(LexiconEntry(kind: "condition", canonical: canonical, variants: variants, codes: codes))
         }
         for curated in CuratedTerms.conditions {
             if !curated.icd10cm.isEmpty, icd10cm[curated.icd10cm] == nil {
-                throw LexiconBuildError(path: "Sources/RxFacts/LexiconBuild/CuratedTerms.swift", reason: "condition \"\(curated.canonical)\": ICD-10-CM code \(curated.icd10cm) is not in the ICD-10-CM table")
+                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "condition \"\(curated.canonical)\": ICD-10-CM code \(curated.icd10cm) is not in the ICD-10-CM table")
             }
             let forms = [curated.canonical] + curated.variants
             if let i = forms.lazy.compactMap({ index[TermFilter.matchKey($0)] }).first {

@@ -43,6 +43,27 @@ public enum CuratedTerms {
         ("ethanol", "alcohol"),
         ("caffeine", "caffeine"),
         ("nicotine", "nicotine"),
+        // One concept, one name: core.tsv's substance "st john's wort" (a herbal remedy).
+        ("st. john's wort", "st john's wort"),
+    ]
+
+    /// Laboratory analytes: kind `analyte`, never a drug. Vocabularies list many as drugs
+    /// (DrugBank "alanine", "hemoglobin", "creatine"), which made "your creatinine will be
+    /// checked" a sentence about another drug. The vocabulary entry is converted (codes kept)
+    /// when it exists; otherwise the analyte is added with the forms given here.
+    public static let analytes: [(canonical: String, variants: [String])] = [
+        ("alanine", []), ("albumin", ["serum albumin"]), ("ammonia", ["blood ammonia"]), ("bilirubin", ["serum bilirubin"]),
+        ("cholesterol", ["ldl cholesterol", "hdl cholesterol", "ldl-c", "hdl-c", "blood cholesterol"]),
+        ("creatine", []), ("creatinine", ["serum creatinine", "creatinine clearance"]), ("cyclic gmp", ["cgmp"]),
+        ("hemoglobin", ["haemoglobin", "hemoglobin a1c", "hba1c", "glycated hemoglobin", "glycosylated haemoglobin"]),
+        ("prothrombin", ["prothrombin time"]), ("triglycerides", ["triglyceride", "serum triglycerides"]),
+        ("urea", ["blood urea nitrogen", "serum urea"]), ("uric acid", ["serum uric acid", "urate"]),
+        ("alanine aminotransferase", ["alt", "alat", "sgpt", "alanine transaminase"]),
+        ("aspartate aminotransferase", ["ast", "asat", "sgot", "aspartate transaminase"]),
+        ("alkaline phosphatase", ["serum alkaline phosphatase"]),
+        ("gamma-glutamyl transferase", ["ggt", "gamma gt", "gamma-glutamyltransferase", "gamma glutamyl transpeptidase"]),
+        ("creatine kinase", ["creatine phosphokinase", "cpk"]), ("lactate dehydrogenase", ["ldh"]),
+        ("troponin", []), ("ferritin", ["serum ferritin"]), ("blood glucose", ["blood sugar", "plasma glucose"]),
     ]
 
     /// Classes users name that no single FDA class covers: (canonical, variants, member classes).
@@ -85,5 +106,8 @@ public enum CuratedTerms {
         ("parkinson's disease", ["parkinson disease", "parkinsons disease"], "G20"),
         ("restless legs syndrome", ["restless leg syndrome"], "G25.81"),
         ("muscle tension", ["muscle tightness", "muscular tension"], "M62.89"),
+        // DO 2026 files it under "prostatic adenoma" and MeSH under "prostatic hyperplasia": a US
+        // label (dutasteride) says "benign prostatic hyperplasia (BPH)".
+        ("benign prostatic hyperplasia", ["benign prostatic hypertrophy", "enlarged prostate", "benign enlargement of the prostate"], "N40.0"),
     ]
 }

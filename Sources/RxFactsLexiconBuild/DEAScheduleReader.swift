@@ -2,6 +2,9 @@ import RxFacts
 /// Reads `dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv`.
 public struct DEAScheduleReader: Sendable {
     public static let relativePath = "dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv"
+    /// The date of the list, and how a schedule taken from it names its source.
+    public static let listDate = "2020-09-08"
+    public static let sourceName = "DEA controlled substances list 2020-09-08"
 
     public init() {}
 

@@ -19,6 +19,8 @@ public struct LexiconCode: Sendable, Hashable, Comparable, CustomStringConvertib
         let r = systemOrder.firstIndex(of: rhs.system) ?? systemOrder.count
         if l != r { return l < r }
         if lhs.system != rhs.system { return lhs.system < rhs.system }
+        // Numeric codes in numeric order: the first RxCUI of a drug is its original concept.
+        if let l = Int(lhs.code), let r = Int(rhs.code), l != r { return l < r }
         return lhs.code < rhs.code
     }
 }

@@ -8,6 +8,9 @@ import RxFacts
 public struct TermFilter: Sendable {
     public var minimumLength = 4
     public var maximumLength = 60
+    /// Forms of more words are chemical or anatomical descriptions no leaflet writes ("aplasia
+    /// of the proximal phalanx of the 2nd finger"); each costs start-up time.
+    public var maximumWords = 5
 
     public init() {}
 
@@ -42,6 +45,7 @@ public struct TermFilter: Sendable {
         if scalars.count < minimumLength { return "shorter than \(minimumLength)" }
         if scalars.count > maximumLength { return "longer than \(maximumLength)" }
         if !scalars.contains(where: { $0.properties.isAlphabetic }) { return "no letters" }
+        if TermFilter.fold(variant).split(separator: " ").count > maximumWords { return "more than \(maximumWords) words" }
         if variant.contains(",") { return "inverted form or chemical name (comma)" }
         if scalars.filter({ $0.properties.numericType != nil }).count >= 3 { return "chemical or product code (3+ digits)" }
         let folded = TermFilter.fold(variant)

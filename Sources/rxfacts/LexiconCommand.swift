@@ -20,8 +20,9 @@ struct LexiconCommand: ParsableCommand {
             abstract: "Compile the lexicon TSV files from the vocabulary tables.",
             discussion: """
             Reads the shippable vocabularies under --vocab (RxNorm, DrugBank open vocabulary, DEA list, \
-            FDA classes, DrugCentral, Disease Ontology, ICD-10-CM, ONC/NDF-RT interactions) and writes \
-            drugs.tsv, brands.tsv, classes.tsv, conditions.tsv, schedules.tsv and interactions.tsv. \
+            FDA classes, DrugCentral, Disease Ontology, MeSH, HPO, CTCAE, Symptom Ontology, ICD-10-CM, \
+            ONC/NDF-RT interactions, DEA scheduling actions) and writes drugs.tsv, brands.tsv, classes.tsv, \
+            conditions.tsv, symptoms.tsv, schedules.tsv and interactions.tsv. \
             The output is sorted and timestamp-free: rebuilding gives identical bytes.
             """
         )
@@ -32,11 +33,29 @@ struct LexiconCommand: ParsableCommand {
         @Option(help: "Where to write the lexicon files.")
         var out: String = "Pipelines/lexicons"
 
+        @Option(help: "The folder of the hand-written core.tsv and effects.tsv whose effect names symptoms.tsv adopts (default: --out).")
+        var curated: String?
+
+        @Option(help: ArgumentHelp(
+            "Build symptoms.tsv and conditions.tsv from only these vocabularies (comma-separated: hpo, mesh-c23, ctcae, symp for symptoms.tsv; doid, mesh-c for conditions.tsv), to measure what each adds.",
+            valueName: "list"))
+        var only: String?
+
         @Flag(help: "List every skipped source row, not just the first 20.")
         var verbose = false
 
         func run() throws {
-            let report = try LexiconBuilder().write(vocab: vocab, out: out)
+            var builder = LexiconBuilder()
+            builder.curatedDirectory = curated ?? out
+            if let only {
+                let names = Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                let known = Set(SymptomTable.vocabularies + ConditionTable.vocabularies)
+                guard names.isSubset(of: known) else {
+                    throw ValidationError("--only: unknown vocabulary \(names.subtracting(known).sorted().joined(separator: ", ")); known: \(known.sorted().joined(separator: ", "))")
+                }
+                builder.clinicalVocabularies = names
+            }
+            let report = try builder.write(vocab: vocab, out: out)
             FileHandle.standardError.write(Data((report.summary(maxSkips: verbose ? Int.max : 20) + "\n").utf8))
         }
     }
@@ -44,7 +63,7 @@ struct LexiconCommand: ParsableCommand {
     /// `rxfacts lexicon check FILE...`.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Validate lexicon files; errors name file, line and column.",
+            abstract: "Validate lexicon files with the pipeline's own parser; errors name file, line and column.",
             discussion: """
             Checks each FILE against Pipelines/LEXICON-FORMAT.md and goes on after a bad one; the exit \
             code is 1 when any file failed. A file that is not a lexicon is named as such: the \

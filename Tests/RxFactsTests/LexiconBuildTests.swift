@@ -14,7 +14,10 @@ import RxFacts
         .appendingPathComponent("Fixtures/lexicon/vocab").path
     /// The data bundle on the development machine; absent elsewhere, so tests that need it are skipped.
     static let sharedVocab = root.deletingLastPathComponent().appendingPathComponent("shared/data/vocab").path
-    static let lexiconFiles = ["drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "schedules.tsv", "effects.tsv", "core.tsv"]
+    static let lexiconFiles = [
+        "drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "symptoms.tsv", "schedules.tsv", "effects.tsv", "core.tsv",
+        "abbreviations.tsv",
+    ]
 
     /// Committed files parsed once per test run (a parse failure shows in `committedLexiconParses`).
     static let parsed: [String: [LexiconEntry]] = {
@@ -67,6 +70,81 @@ import RxFacts
         #expect(entry.code("dea") != nil)
     }
 
+    /// The 2020-09-08 list brought up to date with the DEA actions since (Federal Register).
+    @Test("schedules are as of now", arguments: [
+        ("daridorexant", "CIV"), ("remimazolam", "CIV"), ("oliceridine", "CII"), ("serdexmethylphenidate", "CIV"),
+        ("ganaxolone", "CV"), ("zuranolone", "CIV"), ("cenobamate", "CV"), ("lasmiditan", "CV"),
+        ("lemborexant", "CIV"), ("brexanolone", "CIV"),
+    ])
+    func currentSchedule(drug: String, schedule: String) throws {
+        let entry = try #require(try Self.entry("drugs.tsv", kind: "drug", drug))
+        #expect(entry.attributes["schedule"] == [schedule])
+        #expect(entry.attributes["jurisdiction"] == ["US"])
+        #expect(entry.attributes["schedule-as-of"] == ["2024-09-13"])
+        #expect(entry.attributes["schedule-source"]?.first?.contains("FR") == true, "\(entry.attributes)")
+    }
+
+    @Test("decontrolled drugs have no schedule", arguments: ["fenfluramine", "dexfenfluramine", "samidorphan"])
+    func decontrolled(drug: String) throws {
+        let entry = try #require(try Self.entry("drugs.tsv", kind: "drug", drug))
+        #expect(entry.attributes["schedule"] == nil)
+        #expect(entry.code("dea") == nil)
+        #expect(entry.attributes["decontrolled"]?.first?.contains("FR") == true)
+    }
+
+    /// Marijuana's move to schedule III is only proposed: not in force.
+    @Test func proposedRulesAreNotInForce() throws {
+        let entries = try Self.committed("drugs.tsv").filter { $0.variants.contains("marijuana") }
+        #expect(entries.map(\.canonical) == ["medical cannabis"])
+        #expect(entries.map { $0.attributes["schedule"] } == [["CI"]])
+    }
+
+    /// Every schedule says where it was read, whose law it is and as of when; the hand-written
+    /// core lexicon carries none (it would win over the cited one).
+    @Test func everyScheduleCitesItsSource() throws {
+        for file in Self.lexiconFiles {
+            for entry in try Self.committed(file) where entry.attributes["schedule"] != nil {
+                #expect(file == "drugs.tsv", "\(file): \(entry.canonical) has a schedule")
+                #expect(entry.attributes["schedule-source"] != nil, "\(entry.canonical)")
+                #expect(entry.attributes["jurisdiction"] == ["US"], "\(entry.canonical)")
+                #expect(entry.attributes["schedule-as-of"] != nil, "\(entry.canonical)")
+            }
+        }
+    }
+
+    /// One drug per active moiety, named by RxNorm: the acid and its anion/salt forms and the
+    /// INN spelling are variants of one entry.
+    @Test("salt and acid forms are one drug", arguments: [
+        ("ethacrynic acid", ["ethacrynate", "etacrynic acid"], "4109"),
+        ("valproic acid", ["valproate"], "11118"),
+        ("alendronate", ["alendronic acid"], "46041"),
+    ])
+    func oneDrugPerMoiety(canonical: String, variants: [String], rxcui: String) throws {
+        let drugs = try Self.committed("drugs.tsv")
+        let entry = try #require(drugs.first { $0.kind == "drug" && $0.canonical == canonical })
+        #expect(entry.code("rxcui") == rxcui)
+        for variant in variants {
+            #expect(entry.variants.contains(variant))
+            #expect(!drugs.contains { $0.canonical == variant }, "\(variant) is a drug of its own")
+        }
+    }
+
+    @Test func edecrinBrandsNameOneDrug() throws {
+        #expect(try Self.entry("brands.tsv", kind: "brand", "edecrin")?.attributes["ingredient"] == ["ethacrynic acid"])
+        #expect(try Self.entry("brands.tsv", kind: "brand", "edecrin sodium")?.attributes["ingredient"] == ["ethacrynic acid"])
+    }
+
+    @Test("acid, anion and spelling variants of one moiety", arguments: [
+        ("ethacrynic acid", "ethacrynate", true), ("etacrynic acid", "ethacrynic acid", true),
+        ("valproate", "valproic acid", true), ("thioguanine", "tioguanine", true),
+        ("iron sucrose", "sucroferric oxyhydroxide", false), ("azilsartan", "azilsartan medoxomil", false),
+        ("follitropin alfa", "follitropin beta", false), ("diphenoxylate", "difenoxin", false),
+        ("fenofibrate", "fenoterol", false),
+    ])
+    func sameMoiety(a: String, b: String, same: Bool) {
+        #expect(DrugTable.sameMoiety(a, b) == same)
+    }
+
     @Test func unscheduledDrugHasNoSchedule() throws {
         let entry = try #require(try Self.entry("drugs.tsv", kind: "drug", "ibuprofen"))
         #expect(entry.attributes["schedule"] == nil)
@@ -106,7 +184,7 @@ import RxFacts
     @Test("conditions carry DOID and ICD-10-CM codes", arguments: [
         ("generalized anxiety disorder", "DOID:14320", "F41.1"),
         ("schizophrenia", "DOID:5419", "F20"),
-        ("epilepsy syndrome", "DOID:1826", "G40.9"),
+        ("epilepsy", "DOID:1826", "G40.909"),
     ])
     func conditionCodes(condition: String, doid: String, icd: String) throws {
         let entry = try #require(try Self.entry("conditions.tsv", kind: "condition", condition))
@@ -143,9 +221,9 @@ import RxFacts
     // MARK: parser errors
 
     @Test("bad lexicon lines are errors naming file, line and column", arguments: [
-        ("drug\tdiazepam\tdiazepam", 1, "at least 4"),
+        ("drug\tdiazepam\tdiazepam", 1, "expected 4 or 5"),
         ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
-        ("drug\t \tdiazepam\t-", 6, "empty canonical"),
+        ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
         ("drug\tdiazepam\tdiazepam\trxcui3322", 24, "system:code"),
         ("brand\tvalium\tvalium\t-\tschedule=CIV", 23, "ingredient="),
         ("drug\tdiazepam\tdiazepam\t-\tschedule", 26, "key=value"),
@@ -197,6 +275,20 @@ import RxFacts
         let gad = try #require(conditions.first { $0.canonical == "generalized anxiety disorder" })
         #expect(gad.code("icd10cm") == "F41.1")
         #expect(files["interactions.tsv"]!.contains("clarithromycin\toxycodone\tcritical\tndfrt-va"))
+        // DEA actions since the 2020 list: a placement, a removal (with the isomer sharing its
+        // DEA code), a proposal that is not in force.
+        let daridorexant = try #require(drugs.first { $0.canonical == "daridorexant" })
+        #expect(daridorexant.attributes["schedule"] == ["CIV"])
+        #expect(daridorexant.attributes["schedule-source"] == ["87 FR 59296 (2022-09-30)"])
+        for name in ["fenfluramine", "dexfenfluramine"] {
+            let entry = try #require(drugs.first { $0.canonical == name })
+            #expect(entry.attributes["schedule"] == nil, "\(name)")
+        }
+        #expect(report.skipped.contains { $0.reason.contains("marijuana") && $0.reason.contains("not in force") })
+        // The RxNorm 2014 name of the acid names the drug its salt's RxNorm ingredient joined.
+        let ethacrynic = try #require(drugs.first { $0.canonical == "ethacrynic acid" })
+        #expect(ethacrynic.variants.contains("ethacrynate"))
+        #expect(!drugs.contains { $0.canonical == "etacrynic acid" || $0.canonical == "ethacrynate" })
     }
 
     @Test func fixtureBuildIsDeterministic() throws {
@@ -222,8 +314,11 @@ import RxFacts
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-lexicon-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temp) }
         let a = temp.appendingPathComponent("a").path, b = temp.appendingPathComponent("b").path
-        _ = try LexiconBuilder().write(vocab: Self.sharedVocab, out: a)
-        _ = try LexiconBuilder().write(vocab: Self.sharedVocab, out: b)
+        // symptoms.tsv adopts the effect names of the hand-written lexicons beside it.
+        var builder = LexiconBuilder()
+        builder.curatedDirectory = Self.lexicons
+        _ = try builder.write(vocab: Self.sharedVocab, out: a)
+        _ = try builder.write(vocab: Self.sharedVocab, out: b)
         for file in LexiconBuilder.outputFiles {
             let first = try Data(contentsOf: URL(fileURLWithPath: a + "/" + file))
             let second = try Data(contentsOf: URL(fileURLWithPath: b + "/" + file))

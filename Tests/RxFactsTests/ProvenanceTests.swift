@@ -13,8 +13,9 @@ import Testing
         let fingerprint = try #require(provenance.fingerprint)
         #expect(fingerprint.count == 16 && fingerprint.allSatisfy(\.isHexDigit))
         // From Pipelines/lexicons/releases.yaml, for the files default.yaml loads.
-        #expect(provenance.vocabularies?["dea-controlled-substances"] == "2020-09-08")
-        #expect(provenance.vocabularies?["disease-ontology"] == "2015-05-14")
+        #expect(provenance.vocabularies?["dea-controlled-substances"] == "2024-09-13")
+        #expect(provenance.vocabularies?["disease-ontology"] == "2026-07-31")
+        #expect(provenance.vocabularies?["hpo"] == "2025-01-16")
         // interactions.tsv is not loaded by the default pipeline: its source is not claimed.
         #expect(provenance.vocabularies?["onc-ddi-lists"] == nil)
     }
@@ -62,7 +63,7 @@ import Testing
         let schedule = try #require(record.fact(.schedule, "CIV"))
         #expect(schedule.source.hasPrefix("lexicon:"))
         #expect(schedule.qualifiers?["jurisdiction"] == ["US"])
-        #expect(schedule.qualifiers?["as-of"] == ["2020-09-08"])
+        #expect(schedule.qualifiers?["as-of"] == ["2024-09-13"])
         let stated = try #require(record.fact(.drugClass, "benzodiazepine"))
         #expect(stated.source == "text")
         #expect(stated.qualifiers?["jurisdiction"] == nil)

@@ -33,6 +33,17 @@ import Testing
         #expect(XMLTestSupport.string(input.bytes[evidence.start..<evidence.end]) == "C48675")
     }
 
+    /// A US label listing the acid and its sodium salt is about one drug, named as RxNorm names
+    /// it ("ethacrynic acid", not the INN "etacrynic acid" nor the anion "ethacrynate").
+    @Test func drugAndItsSaltAreOneDrugUnderItsRxNormName() throws {
+        let input = try XMLTestSupport.fixture("ethacrynic-spl.xml")
+        let document = try SPLIngester().ingest(input)
+        #expect(document.products.flatMap(\.ingredients).map(\.name) == ["ETHACRYNIC ACID", "ETHACRYNATE SODIUM"])
+        let record = try TestSupport.pipeline.extract(input)
+        #expect(record.drugs.map(\.name) == ["ethacrynic acid"])
+        #expect(record.drugs.first?.codes["rxcui"] == "4109")
+    }
+
     @Test func textEvidenceInSPLPointsIntoTheXMLFile() throws {
         let input = try XMLTestSupport.corpusFile("no-title.xml")
         let record = try TestSupport.pipeline.extract(input)

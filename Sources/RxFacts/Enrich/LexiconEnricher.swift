@@ -8,13 +8,18 @@
 /// `"source": "text"`. A lexicon fact is added only when the text has no affirmed fact of the same
 /// type and value, so the two stay visibly separate and never duplicate each other. The DEA
 /// schedule is US law: a text fact of type `schedule` with another value is left alone and the
-/// lexicon value is still added, so users can see the disagreement.
+/// lexicon value is still added, so users can see the disagreement. A lexicon schedule fact says
+/// whose law and of when: qualifiers `jurisdiction` (`US`), `as-of` (the date the schedule list
+/// was last brought up to date) and `citation` (the DEA list or Federal Register rule), read
+/// from the entry's `jurisdiction=`, `schedule-as-of=` and `schedule-source=` attributes.
 public struct LexiconEnricher: Sendable {
     struct DrugInfo: Sendable {
         var source: String
         /// `file:line` of the lexicon entry.
         var origin: String
         var schedule: String?
+        /// Where the schedule comes from: `jurisdiction`, `as-of` and `citation` qualifiers.
+        var scheduleQualifiers: [String: [String]]
         var classes: [String]
         var codes: [String]
     }
@@ -27,16 +32,26 @@ public struct LexiconEnricher: Sendable {
     public init(lexicon: Lexicon) {
         var drugs: [String: DrugInfo] = [:]
         var classCodes: [String: String] = [:]
+        // "lexicon:<stem>" per file (every entry of a file has the same).
+        var sources: [String: String] = [:]
         for entry in lexicon.entries {
             switch entry.kind {
             case "drug", "substance":
-                let source = "lexicon:" + Self.stem(of: entry.origin)
+                let source: String
+                if let known = sources[entry.file] {
+                    source = known
+                } else {
+                    source = "lexicon:" + Self.stem(of: entry.file)
+                    sources[entry.file] = source
+                }
                 let schedule = entry.attributes["schedule"]
+                let qualifiers = Self.scheduleQualifiers(entry.attributes)
                 let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
                 if var existing = drugs[entry.canonical] {
                     // Later files fill what earlier ones lack (core.tsv first, drugs.tsv after it).
                     if existing.schedule == nil, let schedule {
                         existing.schedule = schedule
+                        existing.scheduleQualifiers = qualifiers
                         existing.source = source
                         existing.origin = entry.origin
                     }
@@ -46,7 +61,9 @@ public struct LexiconEnricher: Sendable {
                     }
                     drugs[entry.canonical] = existing
                 } else {
-                    drugs[entry.canonical] = DrugInfo(source: source, origin: entry.origin, schedule: schedule, classes: classes, codes: entry.codes)
+                    drugs[entry.canonical] = DrugInfo(
+                        source: source, origin: entry.origin, schedule: schedule, scheduleQualifiers: qualifiers,
+                        classes: classes, codes: entry.codes)
                 }
             case "class":
                 if classCodes[entry.canonical] == nil, let code = entry.codes.first { classCodes[entry.canonical] = code }
@@ -78,7 +95,9 @@ public struct LexiconEnricher: Sendable {
             let count = drug.facts.count
             let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
             if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
-                drug.facts.append(Fact(type: .schedule, value: schedule, evidence: [anchor], rule: "enrich.schedule", source: info.source))
+                drug.facts.append(Fact(
+                    type: .schedule, value: schedule, qualifiers: info.scheduleQualifiers.isEmpty ? nil : info.scheduleQualifiers,
+                    evidence: [anchor], rule: "enrich.schedule", source: info.source))
             }
             for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
                 drug.facts.append(Fact(
@@ -91,6 +110,17 @@ public struct LexiconEnricher: Sendable {
             record.drugs[index] = drug
         }
         return record
+    }
+
+    /// The provenance a schedule entry carries (`jurisdiction=US;schedule-as-of=2024-09-13;
+    /// schedule-source=87 FR 59296 (2022-09-30)`) as fact qualifiers: `jurisdiction`, `as-of`
+    /// and `citation`. A schedule is a fact of one country's law at one date.
+    static func scheduleQualifiers(_ attributes: [String: String]) -> [String: [String]] {
+        var qualifiers: [String: [String]] = [:]
+        for (attribute, qualifier) in [("jurisdiction", "jurisdiction"), ("schedule-as-of", "as-of"), ("schedule-source", "citation")] {
+            if let value = attributes[attribute] { qualifiers[qualifier] = value.split(separator: "|").map(String.init) }
+        }
+        return qualifiers
     }
 
     /// "…/Pipelines/lexicons/drugs.tsv:12" → "lexicons/drugs.tsv:12" (stable across checkouts).

@@ -10,8 +10,20 @@ public struct Lexicon: Sendable {
         /// `system:code` strings in file order.
         public var codes: [String]
         public var attributes: [String: String]
-        /// `file:line` the entry came from, for messages.
-        public var origin: String
+        /// The file the entry came from (one string shared by every entry of the file) and its
+        /// 1-based line, 0 when unknown.
+        public var file: String
+        public var line: Int
+
+        /// `file:line` the entry came from, for messages (made on demand: a lexicon has ~100,000
+        /// entries and one string each would cost start-up time).
+        public var origin: String {
+            get { line > 0 ? "\(file):\(line)" : file }
+            set {
+                file = newValue
+                line = 0
+            }
+        }
 
         public init(kind: String, canonical: String, variants: [String], codes: [String] = [], attributes: [String: String] = [:], origin: String = "") {
             self.kind = kind
@@ -19,7 +31,18 @@ public struct Lexicon: Sendable {
             self.variants = variants
             self.codes = codes
             self.attributes = attributes
-            self.origin = origin
+            self.file = origin
+            self.line = 0
+        }
+
+        init(kind: String, canonical: String, variants: [String], codes: [String], attributes: [String: String], file: String, line: Int) {
+            self.kind = kind
+            self.canonical = canonical
+            self.variants = variants
+            self.codes = codes
+            self.attributes = attributes
+            self.file = file
+            self.line = line
         }
 
         /// The first code of a system, e.g. `code(in: "rxcui")`.
@@ -36,16 +59,97 @@ public struct Lexicon: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Spelling rules (`spelling` lines: `spelling	anemia	anaemia	-`): lower-case word →
+    /// its other spellings, both directions. They are not concepts: no entry is made for them.
+    public private(set) var spellings: [String: [String]] = [:]
 
     public init(entries: [Entry] = []) {
         self.entries = entries
     }
 
+    /// Appends `other`'s spelling rules, then its entries with spelling variants added: each
+    /// variant that contains a word with another spelling is also matched spelt that way
+    /// ("estrogen" also as "oestrogen", "oedema" also as "edema"), so a UK leaflet matches a US
+    /// vocabulary and the reverse. Rules apply to the files appended after them (a pipeline lists
+    /// `spellings.tsv` first), never to rule cues.
     public mutating func append(contentsOf other: Lexicon) {
+        for (word, alternatives) in other.spellings {
+            for alternative in alternatives where !(spellings[word] ?? []).contains(alternative) {
+                spellings[word, default: []].append(alternative)
+            }
+        }
+        let first = entries.count
         entries.append(contentsOf: other.entries)
+        guard !spellings.isEmpty else { return }
+        // Most variants have no word with another spelling: a hash of each word's lower-case
+        // bytes rejects them without making strings.
+        let hashes = Set(spellings.keys.map { Self.wordHash(Array($0.utf8)[...]) })
+        for index in first..<entries.count where entries[index].variants.contains(where: { Self.mayRespell($0, hashes) }) {
+            entries[index].variants = Self.respelled(entries[index].variants, spellings)
+        }
     }
 
-    /// Reads a lexicon file; every malformed line is reported with file and line.
+    @inline(__always)
+    static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "/")
+    }
+
+    /// FNV-1a over ASCII-lower-cased bytes.
+    @inline(__always)
+    static func wordHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    static func mayRespell(_ variant: String, _ hashes: Set<UInt64>) -> Bool {
+        // Native strings are contiguous; any other string is simply respelt.
+        variant.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            var start = 0
+            for i in 0...buffer.count {
+                if i == buffer.count || isWordSeparator(buffer[i]) {
+                    if i > start {
+                        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                        for k in start..<i {
+                            let byte = buffer[k]
+                            hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+                        }
+                        if hashes.contains(hash) { return true }
+                    }
+                    start = i + 1
+                }
+            }
+            return false
+        } ?? true
+    }
+
+    /// `variants` plus each variant with its words respelt (at most 8 forms per variant).
+    static func respelled(_ variants: [String], _ spellings: [String: [String]]) -> [String] {
+        var result = variants
+        var seen = Set(variants)
+        for variant in variants {
+            let bytes = Array(variant.utf8)
+            var forms = [""]
+            var changed = false
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || isWordSeparator(bytes[i]) {
+                let word = String(decoding: bytes[start..<i], as: UTF8.self)
+                let separator = i < bytes.count ? String(UnicodeScalar(bytes[i])) : ""
+                if !word.isEmpty, let alternatives = spellings[word.lowercased()], forms.count * (alternatives.count + 1) <= 8 {
+                    forms = forms.flatMap { form in [form + word + separator] + alternatives.map { form + $0 + separator } }
+                    changed = true
+                } else {
+                    forms = forms.map { $0 + word + separator }
+                }
+                start = i + 1
+            }
+            guard changed else { continue }
+            for form in forms where seen.insert(form).inserted { result.append(form) }
+        }
+        return result
+    }
+
+    /// Reads a lexicon file; every malformed line is reported with file, line and column.
     public static func load(contentsOf path: String) throws(InputError) -> Lexicon {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(.configuration, path: path, reason: "cannot read lexicon file")
@@ -53,13 +157,18 @@ public struct Lexicon: Sendable {
         return try parse([UInt8](data), path: path)
     }
 
-    /// Parses TSV bytes; `path` names the file in errors. Works on bytes (no Foundation string
-    /// calls): the full lexicons are ~90,000 lines and load at every start.
+    /// Parses TSV bytes with the one `rxfacts-lexicon/1` grammar (`Pipelines/LEXICON-FORMAT.md`);
+    /// `path` names the file in errors. The runtime and `rxfacts lexicon check` both use it, so a
+    /// file that checks is a file that loads. Works on bytes (no Foundation string calls): the
+    /// full lexicons are ~100,000 lines and load at every start.
     public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> Lexicon {
         var entries: [Entry] = []
+        var spellings: [String: [String]] = [:]
         entries.reserveCapacity(bytes.count / 80)
         var lineNumber = 0
         var lineStart = 0
+        // A UTF-8 byte order mark is not part of the first line.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = 3 }
         while lineStart < bytes.count {
             lineNumber += 1
             var index = lineStart
@@ -68,22 +177,70 @@ public struct Lexicon: Sendable {
             if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let line = lineStart..<lineEnd
             lineStart = index + 1
+            if let bad = invalidUTF8(bytes, line) {
+                throw InputError(.configuration, path: path, line: lineNumber, column: bad - line.lowerBound + 1, reason: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))")
+            }
             if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
             if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            entries.append(try parseLine(bytes, line, path: path, line: lineNumber))
+            let entry = try parseLine(bytes, line, path: path, line: lineNumber)
+            if entry.kind == "spelling" {
+                let forms = entry.variants.map { $0.lowercased() }
+                for form in forms {
+                    for other in forms where other != form && !(spellings[form] ?? []).contains(other) {
+                        spellings[form, default: []].append(other)
+                    }
+                }
+                continue
+            }
+            entries.append(entry)
         }
-        return Lexicon(entries: entries)
+        var lexicon = Lexicon(entries: entries)
+        lexicon.spellings = spellings
+        return lexicon
+    }
+
+    /// The index where the first malformed UTF-8 sequence of `bytes[range]` starts (overlong
+    /// forms, surrogates, values over U+10FFFF and truncated sequences are malformed), or nil.
+    static func invalidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            guard i + length <= end else { return i }
+            guard bytes[i + 1] >= low, bytes[i + 1] <= high else { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
     }
 
     /// Parses one line given as text (for tools and tests).
-    static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
+    public static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
         let bytes = Array(line.utf8)
         return try parseLine(bytes, 0..<bytes.count, path: path, line: number)
     }
 
+    /// Parses one non-comment line `bytes[line]` (valid UTF-8, no line break). Errors carry the
+    /// 1-based byte column of the offending field or part.
     static func parseLine(_ bytes: [UInt8], _ line: Range<Int>, path: String, line number: Int) throws(InputError) -> Entry {
-        func fail(_ column: Int, _ reason: String) -> InputError {
-            InputError(.configuration, path: path, line: number, column: column, reason: reason)
+        func fail(_ at: Int, _ reason: String) -> InputError {
+            InputError(.configuration, path: path, line: number, column: at - line.lowerBound + 1, reason: reason)
         }
         func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -103,55 +260,93 @@ public struct Lexicon: Sendable {
             parts.append(start..<range.upperBound)
             return parts
         }
+        /// Calls `body` with each `separator`-delimited part of `range`, without an array.
+        func forEachPart(_ range: Range<Int>, on separator: UInt8, _ body: (Range<Int>) throws(InputError) -> Void) throws(InputError) {
+            var start = range.lowerBound
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if bytes[i] == separator {
+                    try body(start..<i)
+                    start = i + 1
+                }
+                i += 1
+            }
+            try body(start..<range.upperBound)
+        }
+        func isDash(_ range: Range<Int>) -> Bool { range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "-") }
+        /// Lower-case ASCII letters, digits and '-' (code systems, attribute keys).
+        func isName(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && bytes[range].allSatisfy { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 || $0 == UInt8(ascii: "-") }
+        }
         let fields = split(line, on: 0x09)
         guard fields.count >= 4, fields.count <= 5 else {
-            throw fail(1, "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)")
+            throw fail(fields.count > 5 ? fields[5].lowerBound : line.lowerBound, "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)")
         }
-        // Columns are 1-based byte columns of each field's start.
-        func column(_ field: Int) -> Int { fields[field].lowerBound - line.lowerBound + 1 }
         guard !fields[0].isEmpty, bytes[fields[0]].allSatisfy({ $0 &- 0x61 < 26 || $0 == UInt8(ascii: "-") }) else {
-            throw fail(column(0), "kind '\(string(fields[0]))' must be lower-case letters and '-'")
+            throw fail(fields[0].lowerBound, "kind '\(string(fields[0]))' must be lower-case letters and '-'")
         }
         let kind = string(fields[0])
         let canonicalRange = trimmed(fields[1])
-        guard !canonicalRange.isEmpty else { throw fail(column(1), "canonical name is empty") }
+        guard !canonicalRange.isEmpty else { throw fail(fields[1].lowerBound, "canonical name is empty") }
+        if let bar = bytes[canonicalRange].firstIndex(of: UInt8(ascii: "|")) {
+            throw fail(bar, "canonical name holds '|': list other forms in the variants column")
+        }
         let canonical = string(canonicalRange)
         var variants = [canonical]
+        // De-duplication: a list search for the usual handful of variants, a set past 16 (a
+        // line may list tens of thousands; the search alone would be quadratic).
+        var seen: Set<String>? = nil
         var canonicalListed = false
-        for part in split(fields[2], on: UInt8(ascii: "|")) {
-            let range = trimmed(part)
-            guard !range.isEmpty else { continue }
-            let variant = string(range)
-            if variant == canonical { canonicalListed = true }
-            if !variants.contains(variant) { variants.append(variant) }
+        if !fields[2].isEmpty {
+            try forEachPart(fields[2], on: UInt8(ascii: "|")) { part throws(InputError) in
+                let range = trimmed(part)
+                guard !range.isEmpty else { throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)") }
+                let variant = string(range)
+                if variant == canonical { canonicalListed = true }
+                if seen == nil, variants.count > 16 { seen = Set(variants) }
+                if seen == nil {
+                    if !variants.contains(variant) { variants.append(variant) }
+                } else if seen!.insert(variant).inserted {
+                    variants.append(variant)
+                }
+            }
         }
         var codes: [String] = []
         let codeField = fields[3]
-        if !(codeField.count == 1 && bytes[codeField.lowerBound] == UInt8(ascii: "-")) && !codeField.isEmpty {
-            for part in split(codeField, on: 0x20) where !part.isEmpty {
-                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), colon != part.lowerBound, colon + 1 != part.upperBound else {
-                    throw fail(column(3), "code '\(string(part))' must be system:code")
+        if codeField.isEmpty { throw fail(codeField.lowerBound, "codes column is empty: write - for none") }
+        if !isDash(codeField) {
+            try forEachPart(codeField, on: 0x20) { part throws(InputError) in
+                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), isName(part.lowerBound..<colon), colon + 1 < part.upperBound else {
+                    throw fail(part.lowerBound, "code '\(string(part))' must be system:code (system lower-case letters, digits, '-'; one space between codes)")
                 }
                 codes.append(string(part))
             }
         }
         var attributes: [String: String] = [:]
-        if fields.count == 5, !fields[4].isEmpty, !(fields[4].count == 1 && bytes[fields[4].lowerBound] == UInt8(ascii: "-")) {
-            for pair in split(fields[4], on: UInt8(ascii: ";")) where !pair.isEmpty {
-                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), equals != pair.lowerBound else {
-                    throw fail(column(4), "attribute '\(string(pair))' must be key=value")
+        if fields.count == 5, !fields[4].isEmpty, !isDash(fields[4]) {
+            for pair in split(fields[4], on: UInt8(ascii: ";")) {
+                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), isName(pair.lowerBound..<equals), equals + 1 < pair.upperBound else {
+                    throw fail(pair.lowerBound, "attribute '\(string(pair))' must be key=value (key lower-case letters, digits, '-'; value not empty)")
                 }
-                attributes[string(pair.lowerBound..<equals)] = string((equals + 1)..<pair.upperBound)
+                let key = string(pair.lowerBound..<equals)
+                let value = (equals + 1)..<pair.upperBound
+                if let empty = split(value, on: UInt8(ascii: "|")).first(where: \.isEmpty) {
+                    throw fail(empty.lowerBound, "attribute '\(key)' has an empty list value")
+                }
+                guard attributes.updateValue(string(value), forKey: key) == nil else {
+                    throw fail(pair.lowerBound, "attribute '\(key)' is given twice")
+                }
             }
         }
         // `match=variants`: the canonical name is a label only ("CI" is also "confidence interval").
-        if attributes["match"] == "variants" {
+        if let match = attributes["match"] {
+            guard match == "variants" else { throw fail(fields[4].lowerBound, "match='\(match)': the only value is 'variants'") }
             if !canonicalListed { variants.removeFirst() }
-            guard !variants.isEmpty else { throw fail(column(2), "match=variants needs at least one variant") }
+            guard !variants.isEmpty else { throw fail(fields[2].lowerBound, "match=variants needs at least one variant") }
         }
         if kind == "brand" && attributes["ingredient"] == nil {
-            throw fail(fields.count == 5 ? column(4) : line.count + 1, "brand '\(canonical)' needs an ingredient= attribute")
+            throw fail(fields.count == 5 ? fields[4].lowerBound : line.upperBound, "brand '\(canonical)' needs an ingredient= attribute")
         }
-        return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, origin: "\(path):\(number)")
+        return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, file: path, line: number)
     }
 }

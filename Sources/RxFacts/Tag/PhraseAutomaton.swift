@@ -67,11 +67,12 @@ public struct PhraseAutomaton: Sendable {
         return true
     }
 
-    /// Tokens matching ignores: joiners ("GABA-A" = "GABA A") and the possessive "'s".
+    /// Tokens matching ignores: joiners ("GABA-A" = "GABA A"), the possessive "'s" and the
+    /// lone "s" of a possessive whose apostrophe was lost ("Parkinson s disease").
     @inline(__always)
     static func isSkipped(_ token: Token, _ text: [UInt8]) -> Bool {
         if token.kind == .joiner { return true }
-        if token.kind == .clitic, token.end - token.start == 2, Folding.lower(text[Int(token.start) + 1]) == UInt8(ascii: "s") { return true }
+        if token.kind == .clitic, token.end - token.start <= 2, Folding.lower(text[Int(token.end) - 1]) == UInt8(ascii: "s") { return true }
         return false
     }
 

@@ -3,7 +3,8 @@
 /// Words are runs of letters and digits (non-ASCII letters included); a decimal or a
 /// thousands separator stays inside a number; a hyphen or slash between two word
 /// characters is a *joiner* that matching skips ("GABA-A" matches "GABA A"); an apostrophe
-/// followed by letters is a clitic ("'s", "'t"); every other mark is its own token.
+/// followed by letters is a clitic ("'s", "'t"), and so is a lone "s" between two words
+/// ("Parkinson s disease", the apostrophe lost in extraction); every other mark is its own token.
 public struct Tokenizer: Sendable {
     public let vocabulary: Vocabulary
 
@@ -80,7 +81,14 @@ public struct Tokenizer: Sendable {
                         break
                     }
                 }
-                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: numeric ? .number : .word))
+                // "Parkinson s disease": a lone "s" between two words, one space from each, is a
+                // possessive whose apostrophe was lost in text extraction, matched like "'s"
+                // (a final "s", as in "protein S", stays a word).
+                let lostApostrophe = i - start == 1 && (b | 0x20) == UInt8(ascii: "s") && start >= 2
+                    && text[start - 1] == 0x20 && Tokenizer.isWordByte(text[start - 2])
+                    && tokens.last.map { Int($0.end) == start - 1 && $0.kind == .word } == true
+                    && i + 1 < end && text[i] == 0x20 && Tokenizer.isWordByte(text[i + 1])
+                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: lostApostrophe ? .clitic : (numeric ? .number : .word)))
                 continue
             }
             if b == UInt8(ascii: "'"), let last = tokens.last, Int(last.end) == i, last.kind == .word,
