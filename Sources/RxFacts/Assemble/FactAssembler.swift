@@ -114,6 +114,8 @@ public struct FactAssembler: Sendable {
                 if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
                 if rule.skipPurpose, SentenceScopes.contains(scopes.purpose, at) { continue }
                 if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
+                if rule.dropHedged, SentenceScopes.contains(scopes.hedged, at) { continue }
+                if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
@@ -157,6 +159,42 @@ public struct FactAssembler: Sendable {
         doc.drugs = doc.subjects.map { subject in
             DrugRecord(name: subject.name, brands: subject.brands, codes: subject.codes, facts: facts)
         }.sorted { $0.name < $1.name }
+    }
+
+    /// How a parenthesis that lists examples or names a synonym opens ("(e.g. stomach ulcer, …)").
+    static let exampleOpenings: [[UInt8]] = ["e.g", "eg ", "for example", "such as", "including", "for instance", "like ", "i.e", "ie "]
+        .map { Array($0.utf8) }
+
+    /// True when `term` stands inside a parenthesis without opening it: the parenthesis explains
+    /// what comes before it ("delirium (a mental state with confusion …)"), it names nothing new.
+    /// A parenthesis of examples or synonyms ("(e.g. stomach ulcer, …)") names things.
+    static func explains(_ term: Mention, in sentence: Sentence, doc: AnalyzedDocument) -> Bool {
+        var depth = 0
+        var t = term.tokens.lowerBound - 1
+        var first = true
+        while t >= sentence.tokens.lowerBound {
+            let token = doc.tokens[t]
+            if token.kind == .punctuation, token.end - token.start == 1 {
+                let byte = doc.normalized[Int(token.start)]
+                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                    depth += 1
+                } else if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                    if depth == 0 {
+                        if first { return false }
+                        var start = Int(token.end)
+                        while start < doc.normalized.count, doc.normalized[start] == 0x20 { start += 1 }
+                        let range = start..<min(doc.normalized.count, start + 12)
+                        return !exampleOpenings.contains { opening in
+                            opening.count <= range.count && zip(opening, doc.normalized[range]).allSatisfy { $0 == Folding.lower($1) }
+                        }
+                    }
+                    depth -= 1
+                }
+            }
+            if !PhraseAutomaton.isSkipped(token, doc.normalized) { first = false }
+            t -= 1
+        }
+        return false
     }
 
     /// Facts the format stated in its structure (a label's DEA schedule, class-indexing entries),

@@ -94,6 +94,13 @@ public struct FactRule: Codable, Sendable {
     /// where a negated statement is no fact at all: "Do not use X if you are not using an opioid"
     /// makes the opioid no contraindicated combination).
     public var dropNegated: Bool?
+    /// Whether a hedged target ("may cause serotonin syndrome") is dropped (default false; true
+    /// where the fact is a ban, which is never hedged: contraindications).
+    public var dropHedged: Bool?
+    /// Whether terms inside a parenthesis are skipped unless they open it: "blood clots (deep
+    /// vein thrombosis)" names the condition, "delirium (a state with confusion …)" explains it
+    /// (default false; true for conditions a leaflet explains in lay words).
+    public var skipExplanations: Bool?
     /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
     /// false where the condition is the fact, as in a Contraindications section).
     public var conditionalHedges: Bool?
@@ -130,13 +137,15 @@ public struct FactRule: Codable, Sendable {
         case skipExisting = "skip_existing"
         case skipPurpose = "skip_purpose"
         case dropNegated = "drop_negated"
+        case dropHedged = "drop_hedged"
+        case skipExplanations = "skip_explanations"
         case excludeSections = "exclude_sections"
     }
 
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

@@ -20,6 +20,8 @@ public struct FactRuleSet: Sendable {
         public let skipExisting: Bool
         public let skipPurpose: Bool
         public let dropNegated: Bool
+        public let dropHedged: Bool
+        public let skipExplanations: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludedSections: [String]
@@ -57,6 +59,8 @@ public struct FactRuleSet: Sendable {
             skipExisting = rule.skipExisting ?? false
             skipPurpose = rule.skipPurpose ?? false
             dropNegated = rule.dropNegated ?? false
+            dropHedged = rule.dropHedged ?? false
+            skipExplanations = rule.skipExplanations ?? false
             hasRequirements = !(rule.requires ?? []).isEmpty
             sections = rule.sections ?? []
             excludedSections = rule.excludeSections ?? []
