@@ -91,6 +91,9 @@ struct FactRuleMatcher {
             case .beforeCue: references.documentDrugNamed(before: cue.range.lowerBound)
             case .explicit: references.namesDocumentDrug
             case .any: true
+            case .afterCue: references.references.contains {
+                $0.isDocumentDrug && $0.start >= cue.range.upperBound && $0.start <= cue.range.upperBound + 3
+            }
             }
         }
         // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
@@ -103,6 +106,12 @@ struct FactRuleMatcher {
                 guard applicable(ruleIndex), subjectMet(rule, cue: cue, references: references) else { continue }
                 if rule.value != nil {
                     findings.append(Finding(rule: ruleIndex, target: cue, anchor: cue.range))
+                    continue
+                }
+                if rule.direction == .backward {
+                    if let target = target(before: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap) {
+                        findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
+                    }
                     continue
                 }
                 let excluded = rule.excludeSubject ? subjectNames : []
@@ -186,6 +195,20 @@ struct FactRuleMatcher {
             if !list { break }
         }
         return result
+    }
+
+    /// The nearest target mention ending before `cue`, within `gap` tokens and no stop word between.
+    func target(before cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int) -> Mention? {
+        for term in terms.reversed() where term.tokens.upperBound <= cue.tokens.lowerBound {
+            var count = 0
+            for t in term.tokens.upperBound..<cue.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                if doc.tokenRoles[t] & 2 != 0 { return nil }
+                if doc.tokenRoles[t] & 4 == 0 { count += 1 }
+            }
+            if count > gap { return nil }
+            if lexicon.entryIndex(of: term, kinds: kinds) != nil { return term }
+        }
+        return nil
     }
 
     /// Values of the rule's qualifiers found in the sentence (e.g. risks after "leading to").

@@ -68,6 +68,16 @@ public struct FactRule: Codable, Sendable {
         case explicit
         /// Any sentence not about another drug (leaflet prose is about its drug by default).
         case any
+        /// The document's drug is named right after the cue ("anti-epileptics such as pregabalin").
+        case afterCue = "after-cue"
+    }
+
+    /// Where a rule's targets stand relative to its cue.
+    public enum Direction: String, Codable, Sendable, CaseIterable {
+        /// After the cue ("belongs to the benzodiazepine class"), the default.
+        case forward
+        /// Before it ("anti-epileptics such as pregabalin": the class, then the cue).
+        case backward
     }
 
     /// Unique id, reported in each fact's `rule`.
@@ -87,6 +97,8 @@ public struct FactRule: Codable, Sendable {
     /// Whether targets coordinated after the first ("A, B and C") are taken too (default true).
     public var list: Bool?
     public var subject: SubjectMode?
+    /// Where the targets stand relative to the cue (default forward).
+    public var direction: Direction?
     /// Whether negation cues negate this fact (default true; false for warnings like
     /// "do not take with alcohol", which state the combination rather than deny it).
     public var negatable: Bool?
@@ -129,7 +141,7 @@ public struct FactRule: Codable, Sendable {
     public var qualifiers: [String: QualifierRule]?
 
     enum CodingKeys: String, CodingKey {
-        case id, fact, cues, targets, value, gap, list, subject, negatable, requires, sections, qualifiers, roles
+        case id, fact, cues, targets, value, gap, list, subject, direction, negatable, requires, sections, qualifiers, roles
         case excludeSubject = "exclude_subject"
         case excludeRoles = "exclude_roles"
         case blockedBy = "blocked_by"
@@ -144,7 +156,7 @@ public struct FactRule: Codable, Sendable {
 
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
-        "list": .scalar, "subject": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
+        "list": .scalar, "subject": .scalar, "direction": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
         "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),

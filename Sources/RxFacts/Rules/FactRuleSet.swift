@@ -15,6 +15,7 @@ public struct FactRuleSet: Sendable {
         public let gap: Int
         public let list: Bool
         public let subject: FactRule.SubjectMode
+        public let direction: FactRule.Direction
         public let negatable: Bool
         public let conditionalHedges: Bool
         public let skipExisting: Bool
@@ -54,6 +55,7 @@ public struct FactRuleSet: Sendable {
             gap = rule.gap ?? 4
             list = rule.list ?? true
             subject = rule.subject ?? .any
+            direction = rule.direction ?? .forward
             negatable = rule.negatable ?? true
             conditionalHedges = rule.conditionalHedges ?? true
             skipExisting = rule.skipExisting ?? false

@@ -81,13 +81,13 @@ public struct Tokenizer: Sendable {
                         break
                     }
                 }
-                // "Parkinson s disease": a lone "s" between two words, one space from each, is a
+                // "Parkinson s disease": a lone "s" between two words, one space (or a line end) from each, is a
                 // possessive whose apostrophe was lost in text extraction, matched like "'s"
                 // (a final "s", as in "protein S", stays a word).
                 let lostApostrophe = i - start == 1 && (b | 0x20) == UInt8(ascii: "s") && start >= 2
                     && text[start - 1] == 0x20 && Tokenizer.isWordByte(text[start - 2])
                     && tokens.last.map { Int($0.end) == start - 1 && $0.kind == .word } == true
-                    && i + 1 < end && text[i] == 0x20 && Tokenizer.isWordByte(text[i + 1])
+                    && i + 1 < end && (text[i] == 0x20 || text[i] == 0x0A) && Tokenizer.isWordByte(text[i + 1])
                 tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: lostApostrophe ? .clitic : (numeric ? .number : .word)))
                 continue
             }
