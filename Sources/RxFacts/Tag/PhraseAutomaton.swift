@@ -147,8 +147,11 @@ public struct PhraseAutomaton: Sendable {
 
     /// Leftmost-longest matches of every layer over `positions` in one walk per position:
     /// `outputs[layer]` receives the same mentions a separate automaton per layer would find.
-    public func matchLayers(tokens: [Token], positions: [Int], sentence: Int, into outputs: inout [[Mention]]) {
+    /// Layers in `overlapping` report every phrase that matches, also inside a longer one of the
+    /// same layer ("do not" inside "do not take": two rules' phrases), longest first at a start.
+    public func matchLayers(tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]) {
         let n = positions.count
+        var shorter: [(layer: Int, end: Int, terminal: Int32)] = []
         var nextFree = [Int](repeating: 0, count: layers)
         var bestEnd = [Int](repeating: -1, count: layers)
         var bestTerminal = [Int32](repeating: -1, count: layers)
@@ -169,17 +172,39 @@ public struct PhraseAutomaton: Sendable {
                 let terminal = terminalIndex[Int(state)]
                 if terminal >= 0 {
                     let mask = terminalLayers[Int(terminal)]
-                    found |= mask
                     for layer in 0..<layers where mask & (1 << UInt8(layer)) != 0 {
+                        if overlapping & (1 << UInt8(layer)) != 0, found & (1 << UInt8(layer)) != 0 {
+                            shorter.append((layer, bestEnd[layer], bestTerminal[layer]))
+                        }
                         bestEnd[layer] = q
                         bestTerminal[layer] = terminal
                     }
+                    found |= mask
                 }
             }
             guard found != 0 else { continue }
-            for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 {
+            if !shorter.isEmpty {
+                // The longest of each overlapping layer first (below), then the shorter ones.
+                for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 && overlapping & (1 << UInt8(layer)) != 0 {
+                    let first = positions[p]
+                    let last = positions[bestEnd[layer] - 1]
+                    outputs[layer].append(Mention(
+                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                        entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                    bestEnd[layer] = -1
+                }
+                for match in shorter.reversed() {
+                    let first = positions[p]
+                    let last = positions[match.end - 1]
+                    outputs[match.layer].append(Mention(
+                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                        entries: payloadLists[Int(match.terminal) * layers + match.layer], sentence: sentence))
+                }
+                shorter.removeAll(keepingCapacity: true)
+            }
+            for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 && bestEnd[layer] >= 0 {
                 defer { bestEnd[layer] = -1 }
-                guard p >= nextFree[layer] else { continue }
+                guard p >= nextFree[layer] || overlapping & (1 << UInt8(layer)) != 0 else { continue }
                 let first = positions[p]
                 let last = positions[bestEnd[layer] - 1]
                 outputs[layer].append(Mention(

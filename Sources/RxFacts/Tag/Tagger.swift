@@ -32,6 +32,10 @@ public struct Tagger: Sendable {
         purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
     }
 
+    /// Rule phrases of different rules may nest ("do not" in "do not take"): the cue and blocker
+    /// layers report every phrase; terms, triggers and list words keep leftmost-longest.
+    static let overlappingLayers: UInt8 = 1 << UInt8(PhraseLayer.cues) | 1 << UInt8(PhraseLayer.blockers)
+
     public func process(_ doc: inout AnalyzedDocument) {
         doc.terms.removeAll(keepingCapacity: true)
         doc.cues.removeAll(keepingCapacity: true)
@@ -48,7 +52,7 @@ public struct Tagger: Sendable {
             let firstTerm = doc.terms.count
             // One walk per position finds terms, cues, triggers and list words together.
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
-            knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layers)
+            knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers, into: &layers)
             if therapeuticUses.isEmpty {
                 doc.terms.append(contentsOf: layers[PhraseLayer.terms])
             } else {
