@@ -89,7 +89,10 @@ public struct Segmenter: Sendable {
             let first = text[range.lowerBound]
             let bullet = Segmenter.startsBullet(text, range.lowerBound, range.upperBound) || (first == UInt8(ascii: "-") && range.count == 1)
             let lower = first &- 0x61 < 26
-            if let current = leadIn, bullet || (current.colon && lower) {
+            // After a ':' the next sentence is an item whatever its first letter ("… used to treat
+            // the following conditions:" + "Schizophrenia, a disease …").
+            let firstAfterColon = leadIn.map { $0.colon && $0.index == s - 1 } ?? false
+            if let current = leadIn, bullet || (current.colon && lower) || firstAfterColon {
                 sentences[s].leadIn = Int32(current.index)
                 sentences[s].roles = (sectionRoles | current.add) & ~current.remove
             } else {
