@@ -75,6 +75,12 @@ struct FactRuleMatcher {
         leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
     ) {
         let aboutOtherDrug = references.isAboutOtherDrug
+        // A list item continues its lead-in: the drug the lead-in names ("Eliquis is used in
+        // adults:") is named before the item's own cues ("to prevent blood clots …").
+        var references = references
+        if let leadIn, !leadIn.references.references.isEmpty {
+            references.references = leadIn.references.references + references.references
+        }
         let roles = doc.roles(ofSentence: s)
         func applicable(_ ruleIndex: Int) -> Bool {
             let rule = rules.rules[ruleIndex]
