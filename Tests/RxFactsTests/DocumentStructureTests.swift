@@ -96,4 +96,20 @@ import Testing
         #expect(!facts.isEmpty)
         #expect(facts.allSatisfy { $0.negated })
     }
+
+    /// Where the leaflet says what the medicine is for, a sentence stating a purpose names every
+    /// indication in it, not only the first after the cue; elsewhere the cue is still needed.
+    @Test func aPurposeSentenceNamesEveryIndication() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Velqua is and what it is used for
+            Velqua contains the active substance rufinamide. Velqua is used to treat seizures (fits) in patients             aged 2 years and over who have either a type of epilepsy called Dravet syndrome or one called             Lennox-Gastaut syndrome.
+
+            ## 2. What you need to know before you take Velqua
+            Velqua contains lactose. Patients with Dravet syndrome were also studied with another medicine.
+            """, path: "velqua.txt")
+        let indications = Set(record.drugs.first?.facts.filter { $0.type == .indication }.map(\.value) ?? [])
+        #expect(indications.isSuperset(of: ["seizures", "dravet syndrome", "lennox-gastaut syndrome"]))
+        let dravet = record.fact(.indication, "dravet syndrome")
+        #expect(dravet?.evidence.allSatisfy { $0.section.hasPrefix("what velqua is") } == true)
+    }
 }
