@@ -112,4 +112,31 @@ import Testing
         let dravet = record.fact(.indication, "dravet syndrome")
         #expect(dravet?.evidence.allSatisfy { $0.section.hasPrefix("what velqua is") } == true)
     }
+
+    /// A ban with its condition after "if", outside the "Do not take" section, and the lay words of
+    /// a "Do not take X if you:" list; a sentence listing symptoms there names no contraindication.
+    @Test func bansInProseAndLayWords() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Dabrix is and what it is used for
+            Dabrix contains the active substance dabigatran etexilate.
+
+            ## 2. What you need to know before you take Dabrix
+            Do not take Dabrix
+            * if you have an active or a recent ulcer of your stomach or bowel
+            * if you have recent bleeding in your brain
+            * if you have had recent surgery of the brain or eyes
+            * if you are intoxicated with alcohol
+            Dabrix may interact with medicines for depression. Symptoms are agitation, hallucinations, coma.
+
+            Warnings and precautions
+            You should not take Dabrix if you have serious liver problems.
+            Talk to your doctor before taking Dabrix if you have kidney problems.
+            """, path: "dabrix.txt")
+        let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
+        #expect(contraindications.isSuperset(of: [
+            "gastrointestinal ulcer", "intracranial hemorrhage", "recent brain or eye surgery", "alcohol intoxication",
+            "severe hepatic impairment",
+        ]))
+        #expect(contraindications.isDisjoint(with: ["hallucinations", "coma", "renal impairment"]))
+    }
 }
