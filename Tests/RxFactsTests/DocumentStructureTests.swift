@@ -139,4 +139,21 @@ import Testing
         ]))
         #expect(contraindications.isDisjoint(with: ["hallucinations", "coma", "renal impairment"]))
     }
+
+    /// Classes named by what they do, in lay words, under "Other medicines and X".
+    @Test func classesNamedByWhatTheyDo() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Zelmora is and what it is used for
+            Zelmora contains the active substance duloxetine.
+
+            Other medicines and Zelmora
+            Tell your doctor if you are taking:
+            - Medicines that cause sleepiness
+            - Medicines that increase the level of serotonin
+            - medicines which lower your blood pressure and heart rate
+            - anti-inflammatory and pain-relieving medicines (e.g. naproxen)
+            """, path: "zelmora.txt")
+        let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
+        #expect(combinations.isSuperset(of: ["cns depressant", "serotonergic drug", "antihypertensive agents", "nsaid"]))
+    }
 }
