@@ -98,6 +98,12 @@ import Testing
         #expect(try Self.names(text, kinds: ["condition"]) == [canonical])
     }
 
+    /// UK "sulph-" spellings of drug-class words fold to the US spelling (core.tsv spelling rules).
+    @Test("UK sulph- spellings", arguments: [("sulphonamides", "sulfonamide"), ("sulphonylurea", "sulfonylurea")])
+    func ukSulphSpellings(text: String, canonical: String) throws {
+        #expect(try Self.names(text, kinds: ["class"]) == [canonical])
+    }
+
     @Test func symptomsCarryCodesAndSources() throws {
         let lexicon = try Lexicon.load(contentsOf: TestSupport.path("Pipelines/lexicons/symptoms.tsv"))
         let headache = try #require(lexicon.entries.first { $0.canonical == "headache" })

@@ -21,6 +21,8 @@ import Testing
         ("two  spaces\tand\r\nCRLF", "two spaces and\nCRLF"),
         ("soft\u{00AD}hyphen", "softhyphen"),
         ("muscle relax-\nant works", "muscle relaxant works"),
+        ("called NMDA-\nreceptor antagonists", "called NMDA-receptor antagonists"),
+        ("a 5-HT3-\nantagonist", "a 5-HT3-antagonist"),
         ("ﬁbromyalgia", "fibromyalgia"),
         ("cafe\u{0301} au lait", "caf\u{00E9} au lait"),
     ])

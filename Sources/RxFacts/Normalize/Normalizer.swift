@@ -116,6 +116,12 @@ public struct Normalizer: Sendable {
                     // "relax-⏎ant" → "relaxant": line-end hyphenation.
                     emit([], from: i, count: 2)
                     i += 2
+                case UInt8(ascii: "-")
+                where i + 2 < n && input[i + 1] == 0x0A && isUpperOrDigit(lastOut()) && isLetter(input[i + 2]):
+                    // "NMDA-⏎receptor" → "NMDA-receptor": after an acronym the hyphen is part of the
+                    // compound; only the line break goes.
+                    emit([UInt8(ascii: "-")], from: i, count: 2)
+                    i += 2
                 default:
                     // Copy the ASCII run in one go.
                     var j = i + 1
@@ -167,6 +173,7 @@ public struct Normalizer: Sendable {
 
     @inline(__always) private func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
     @inline(__always) private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) private func isUpperOrDigit(_ b: UInt8) -> Bool { b &- 0x41 < 26 || b &- 0x30 < 10 }
 
     /// U+0300–U+036F combining diacritical marks.
     static func isCombining(_ s: [UInt8], _ i: Int) -> Bool {
