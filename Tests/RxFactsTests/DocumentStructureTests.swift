@@ -156,4 +156,24 @@ import Testing
         let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
         #expect(combinations.isSuperset(of: ["cns depressant", "serotonergic drug", "antihypertensive agents", "nsaid"]))
     }
+
+    /// A class that labels a drug beside it explains the drug; the drug is the combination.
+    @Test func aLabelOfANamedDrugIsNoSecondCombination() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Zelmora is and what it is used for
+            Zelmora contains the active substance duloxetine.
+
+            Other medicines and Zelmora
+            Tell your doctor if you are taking any of the following:
+            - linezolid (an antibiotic)
+            - the antibiotic clarithromycin
+            - tramadol, a medicine used to treat pain
+            - antibiotics such as ciprofloxacin
+            """, path: "zelmora.txt")
+        let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
+        #expect(combinations.isSuperset(of: ["linezolid", "clarithromycin", "tramadol", "ciprofloxacin", "antibiotic"]))
+        let antibiotic = record.fact(.combination, "antibiotic")
+        #expect(antibiotic?.evidence.allSatisfy { $0.text.lowercased().hasPrefix("antibiotics") } == true)
+        #expect(record.fact(.combination, "analgesic") == nil)
+    }
 }

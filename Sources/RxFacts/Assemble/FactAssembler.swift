@@ -116,6 +116,7 @@ public struct FactAssembler: Sendable {
                 if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
                 if rule.dropHedged, SentenceScopes.contains(scopes.hedged, at) { continue }
                 if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
+                if rule.skipAppositions, isApposition(target, among: terms, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
@@ -195,6 +196,40 @@ public struct FactAssembler: Sendable {
             t -= 1
         }
         return false
+    }
+
+    /// True when `term` names no drug but labels one beside it: "linezolid (an antibiotic)",
+    /// "tramadol, a medicine used to treat pain", "the antibiotic clarithromycin". The drug is the
+    /// fact; its label explains it.
+    func isApposition(_ term: Mention, among terms: [Mention], in sentence: Sentence, doc: AnalyzedDocument) -> Bool {
+        let lexicon = knowledge.lexicon
+        let drugKinds = lexicon.kindIDs(["drug", "brand"])
+        func isDrug(_ mention: Mention) -> Bool { lexicon.entryIndex(of: mention, kinds: drugKinds) != nil }
+        guard !isDrug(term) else { return false }
+        // "the antibiotic clarithromycin": a drug right after the label.
+        if terms.contains(where: { $0.tokens.lowerBound == term.tokens.upperBound && isDrug($0) }) { return true }
+        // "linezolid (an antibiotic)", "tramadol, a medicine …": a drug right before "(" or ", a".
+        var t = term.tokens.lowerBound - 1
+        var article = false
+        while t >= sentence.tokens.lowerBound, PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) { t -= 1 }
+        if t >= sentence.tokens.lowerBound, Self.isArticle(doc.tokens[t], doc.normalized) {
+            article = true
+            t -= 1
+        }
+        guard t >= sentence.tokens.lowerBound else { return false }
+        let token = doc.tokens[t]
+        guard token.kind == .punctuation, token.end - token.start == 1 else { return false }
+        let byte = doc.normalized[Int(token.start)]
+        guard byte == UInt8(ascii: "(") || (byte == UInt8(ascii: ",") && article) else { return false }
+        return terms.contains { $0.tokens.upperBound == t && isDrug($0) }
+    }
+
+    static func isArticle(_ token: Token, _ text: [UInt8]) -> Bool {
+        let length = Int(token.end - token.start)
+        guard length <= 3 else { return false }
+        let start = Int(token.start)
+        let word = (0..<length).map { Folding.lower(text[start + $0]) }
+        return word == Array("a".utf8) || word == Array("an".utf8) || word == Array("the".utf8)
     }
 
     /// Facts the format stated in its structure (a label's DEA schedule, class-indexing entries),

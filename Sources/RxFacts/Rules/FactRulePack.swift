@@ -113,6 +113,9 @@ public struct FactRule: Codable, Sendable {
     /// vein thrombosis)" names the condition, "delirium (a state with confusion …)" explains it
     /// (default false; true for conditions a leaflet explains in lay words).
     public var skipExplanations: Bool?
+    /// Skip a class named as the label of a drug beside it: "linezolid (an antibiotic)",
+    /// "the antibiotic clarithromycin", "tramadol, a medicine used to treat pain" (default false).
+    public var skipAppositions: Bool?
     /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
     /// false where the condition is the fact, as in a Contraindications section).
     public var conditionalHedges: Bool?
@@ -151,13 +154,14 @@ public struct FactRule: Codable, Sendable {
         case dropNegated = "drop_negated"
         case dropHedged = "drop_hedged"
         case skipExplanations = "skip_explanations"
+        case skipAppositions = "skip_appositions"
         case excludeSections = "exclude_sections"
     }
 
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "direction": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

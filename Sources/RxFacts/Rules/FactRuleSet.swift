@@ -23,6 +23,7 @@ public struct FactRuleSet: Sendable {
         public let dropNegated: Bool
         public let dropHedged: Bool
         public let skipExplanations: Bool
+        public let skipAppositions: Bool
         public let hasRequirements: Bool
         public let sections: [String]
         public let excludedSections: [String]
@@ -63,6 +64,7 @@ public struct FactRuleSet: Sendable {
             dropNegated = rule.dropNegated ?? false
             dropHedged = rule.dropHedged ?? false
             skipExplanations = rule.skipExplanations ?? false
+            skipAppositions = rule.skipAppositions ?? false
             hasRequirements = !(rule.requires ?? []).isEmpty
             sections = rule.sections ?? []
             excludedSections = rule.excludeSections ?? []
