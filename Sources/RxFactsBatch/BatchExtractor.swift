@@ -14,6 +14,11 @@ public struct BatchExtractor: Sendable {
     public let jobs: Int
     /// Input bytes a window may hold (a window always takes at least `jobs` units).
     public var windowBytes = 32 << 20
+    /// Largest document read (file, standard input or zip member, counted as read or inflated);
+    /// a larger one is an error entry naming the limit (`--max-document-mib`).
+    public var maxDocumentBytes = BatchExtractor.defaultMaxDocumentBytes
+    /// 128 MiB, the XML limit too.
+    public static let defaultMaxDocumentBytes = 128 << 20
 
     public init(pipeline: Pipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pipeline = pipeline
@@ -40,14 +45,17 @@ public struct BatchExtractor: Sendable {
     }
 
     /// Processes `paths` (files, `-`, zip archives); `record` receives each JSON line, `failure`
-    /// each error, in input order. `done` holds sources to skip (`--resume`); `progress` is
-    /// called after each window.
+    /// each error, in input order. `done` holds sources to skip (`--resume`); `problems` holds
+    /// paths known bad before reading (`InputCollector.collect`), each reported in its turn;
+    /// `progress` is called after each window.
     public func run(
-        paths: [String], shard: ShardSpec = .all, done: Set<String> = [],
+        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
         record: ([UInt8]) -> Void, failure: (InputError) -> Void,
         progress: ((BatchProgress) -> Void)? = nil
     ) -> Summary {
-        let walker = InputWalker(paths, shard: shard, done: done)
+        var limits = InputWalker.Limits()
+        limits.maxMemberBytes = UInt64(max(0, maxDocumentBytes))
+        let walker = InputWalker(paths, shard: shard, done: done, problems: problems, limits: limits)
         let started = Date()
         var summary = Summary()
         var window: [BatchUnit] = []
@@ -117,7 +125,7 @@ public struct BatchExtractor: Sendable {
         do throws(InputError) {
             let input: SourceInput
             switch unit {
-            case .path(let path, _): input = try InputCollector.read(path)
+            case .path(let path, _): input = try InputCollector.read(path, maxBytes: maxDocumentBytes)
             case .member(let member): input = member
             case .failure(let error): throw error
             }

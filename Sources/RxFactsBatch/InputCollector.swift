@@ -7,7 +7,7 @@ import RxFacts
 /// turn. Zip archives stay one input here; `InputWalker` opens them member by member.
 public enum InputCollector {
     /// File extensions taken from directories (files named explicitly are always taken).
-    public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text"]
+    public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text", "md"]
 
     /// Files in a collection that describe it rather than being leaflets (MANIFEST.md,
     /// COPYING.openfda.txt, README.txt…); directory walks leave them out, named files are read.
@@ -18,24 +18,54 @@ public enum InputCollector {
 
     public static func collect(_ arguments: [String]) -> [String] {
         var skipped: [String] = []
-        return collect(arguments, skipped: &skipped)
+        var problems: [String: InputError] = [:]
+        return collect(arguments, skipped: &skipped, problems: &problems)
     }
 
     /// `collect(_:)`, also listing the files directory walks left out because their format is not
     /// one rxfacts reads (PDF, HTML, images, records, …), so the summary can count them. Hidden
     /// files and collection notes (README, MANIFEST…) are not listed.
     public static func collect(_ arguments: [String], skipped: inout [String]) -> [String] {
+        var problems: [String: InputError] = [:]
+        return collect(arguments, skipped: &skipped, problems: &problems)
+    }
+
+    /// `collect(_:skipped:)`, also reporting the entries of walked directories that cannot be
+    /// inputs: a dangling or looping symbolic link, a name that is not valid UTF-8, a symbolic
+    /// link back to a directory already walked (a cycle). Each stays in the returned list, in its
+    /// place, and `problems[path]` says why, so it ends as an error entry: inputs = records + errors.
+    public static func collect(_ arguments: [String], skipped: inout [String], problems: inout [String: InputError]) -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if argument != "-", fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
-                result.append(contentsOf: walk(argument, skipped: &skipped))
+                var visited: Set<DirectoryIdentity> = []
+                if let identity = DirectoryIdentity(argument) { visited.insert(identity) }
+                walk(argument, into: &result, skipped: &skipped, problems: &problems, visited: &visited)
             } else {
                 result.append(argument)
             }
         }
         return result
+    }
+
+    /// A directory's device and inode: the same directory reached again through a symbolic link
+    /// is recognised, so `ln -s . loop` is walked once.
+    struct DirectoryIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        /// The identity of the directory `path` names, following symbolic links.
+        init?(_ path: String) {
+            let target = path.hasSuffix("/") ? path + "." : path + "/."
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: target),
+                let device = (attributes[.systemNumber] as? NSNumber)?.uint64Value,
+                let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
+            else { return nil }
+            self.device = device
+            self.inode = inode
+        }
     }
 
     /// "7 .jsonl, 2 .pdf": skipped files counted by extension, most frequent first.
@@ -48,25 +78,53 @@ public enum InputCollector {
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
-    static func walk(_ directory: String, skipped: inout [String]) -> [String] {
+    static func walk(
+        _ directory: String, into files: inout [String], skipped: inout [String],
+        problems: inout [String: InputError], visited: inout Set<DirectoryIdentity>
+    ) {
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return [directory] }
-        var files: [String] = []
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
+            files.append(directory)
+            return
+        }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let wanted = archiveOrLeaflet((name as NSString).pathExtension.lowercased()) && !isCollectionNote(name)
+                && !name.hasSuffix(".expected.md") && !name.hasSuffix(".jsonl")
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                // Foundation decodes a name that is not UTF-8 with U+FFFD; such a path names nothing.
+                let linkTarget = try? fm.destinationOfSymbolicLink(atPath: path)
+                let exists = linkTarget != nil || (try? fm.attributesOfItem(atPath: path)) != nil
+                if !exists, name.unicodeScalars.contains("\u{FFFD}") {
+                    files.append(path)
+                    problems[path] = InputError(.encoding, path: path, reason: "file name is not valid UTF-8 (shown with U+FFFD); rename the file to read it")
+                } else if let linkTarget, wanted || (name as NSString).pathExtension.isEmpty {
+                    files.append(path)
+                    problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to '\(linkTarget)' leads nowhere (dangling, or a loop of links)")
+                } else if !isCollectionNote(name) {
+                    skipped.append(path)
+                }
+                continue
+            }
             if isDirectory.boolValue {
-                files.append(contentsOf: walk(path, skipped: &skipped))
-            } else if archiveOrLeaflet((name as NSString).pathExtension.lowercased()), !isCollectionNote(name),
-                !name.hasSuffix(".expected.md"), !name.hasSuffix(".jsonl")
-            {
+                guard let identity = DirectoryIdentity(path) else {
+                    files.append(path)
+                    problems[path] = InputError(.unreadable, path: path, reason: "directory cannot be read")
+                    continue
+                }
+                guard visited.insert(identity).inserted else {
+                    files.append(path)
+                    problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to a directory already walked (a cycle, or a second way to the same files); not walked again")
+                    continue
+                }
+                walk(path, into: &files, skipped: &skipped, problems: &problems, visited: &visited)
+            } else if wanted {
                 files.append(path)
             } else if !isCollectionNote(name), !name.hasSuffix(".expected.md") {
                 skipped.append(path)
             }
         }
-        return files
     }
 
     static func archiveOrLeaflet(_ ext: String) -> Bool {
@@ -100,20 +158,44 @@ public enum InputCollector {
         return result
     }
 
-    /// Reads an input's bytes (`-` is standard input).
-    public static func read(_ path: String) throws(InputError) -> SourceInput {
+    /// Reads an input's bytes (`-` is standard input), refusing more than `maxBytes`: a file,
+    /// a pipe or standard input is read in blocks and given up as soon as it passes the limit,
+    /// so `/dev/zero` or a runaway pipe never grows memory without bound.
+    public static func read(_ path: String, maxBytes: Int = BatchExtractor.defaultMaxDocumentBytes) throws(InputError) -> SourceInput {
+        let handle: FileHandle
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return SourceInput(path: "-", bytes: [UInt8](data))
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(.unreadable, path: path, reason: "no such file")
+            }
+            if isDirectory.boolValue { throw InputError(.unreadable, path: path, reason: "is a directory with no leaflets") }
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw InputError(.unreadable, path: path, reason: "cannot be read (permission denied?)")
+            }
+            handle = opened
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.unreadable, path: path, reason: "no such file")
+        defer { if path != "-" { try? handle.close() } }
+        var bytes: [UInt8] = []
+        while true {
+            let block: Data?
+            do {
+                block = try handle.read(upToCount: 1 << 20)
+            } catch {
+                throw InputError(.unreadable, path: path, reason: "cannot be read (\(error.localizedDescription))")
+            }
+            guard let block, !block.isEmpty else { break }
+            guard bytes.count + block.count <= maxBytes else {
+                throw InputError(.unreadable, path: path, reason: "document is over the limit of \(describe(bytes: maxBytes)) (--max-document-mib); not read")
+            }
+            bytes.append(contentsOf: block)
         }
-        if isDirectory.boolValue { throw InputError(.unreadable, path: path, reason: "is a directory with no leaflets") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(.unreadable, path: path, reason: "cannot be read (permission denied?)")
-        }
-        return SourceInput(path: path, bytes: [UInt8](data))
+        return SourceInput(path: path, bytes: bytes)
+    }
+
+    /// "128 MiB" or "1000 bytes".
+    static func describe(bytes: Int) -> String {
+        bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
     }
 }

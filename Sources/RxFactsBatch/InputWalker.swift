@@ -8,13 +8,17 @@ import ZIPFoundation
 /// Zip archives are read without unpacking to disk: the top-level archive is read from its file,
 /// member by member; a member that is itself a zip is read into memory and opened as an archive
 /// (`outer.zip!inner.zip!label.xml`). Members that are not leaflets (images, stylesheets, README…) are
-/// skipped and counted; a member that cannot be decompressed becomes an error unit and the walk
-/// goes on. The walker applies `--shard` (see `ShardSpec`) and `--resume` (sources already done).
-/// It is used from one thread only.
+/// skipped and counted; a member that cannot be decompressed, is encrypted, or inflates past
+/// the limit (whatever size its header declares) becomes an error unit and the walk goes on with
+/// the later members. The walker applies `--shard` (see `ShardSpec`) and `--resume` (sources
+/// already done). It is used from one thread only.
 final class InputWalker {
     /// Guards against zip bombs and runaway nesting.
     struct Limits {
-        var maxMemberBytes: UInt64 = 512 << 20
+        /// Largest leaflet member, counted in bytes actually inflated (`--max-document-mib`).
+        var maxMemberBytes: UInt64 = UInt64(BatchExtractor.defaultMaxDocumentBytes)
+        /// Largest zip member that is itself a zip archive (read into memory to be walked).
+        var maxNestedArchiveBytes: UInt64 = 512 << 20
         var maxDepth = 4
     }
 
@@ -26,10 +30,18 @@ final class InputWalker {
         let shardKey: String?
         /// The archive must outlive its iterator.
         let archive: Archive
+        /// The members the central directory lists; nil when it could not be read by `ZipDirectory`.
+        let directory: ZipDirectory?
+        /// Members of `directory` the iterator has gone past (yielded or failed on).
+        var position = 0
+        /// Set when the iterator failed on a member it cannot step over (a damaged local header):
+        /// every later member is reported unreadable rather than silently lost.
+        var blockedBy: String?
 
-        init(archive: Archive, prefix: String, shardKey: String?) {
+        init(archive: Archive, directory: ZipDirectory?, prefix: String, shardKey: String?) {
             self.archive = archive
             self.iterator = archive.makeIterator()
+            self.directory = directory
             self.prefix = prefix
             self.shardKey = shardKey
         }
@@ -38,6 +50,8 @@ final class InputWalker {
     private let inputs: [(path: String, size: Int)]
     private let shard: ShardSpec
     private let done: Set<String>
+    /// Paths found bad while collecting (dangling links, cycles, names that are not UTF-8).
+    private let problems: [String: InputError]
     private let limits: Limits
     private var nextInput = 0
     private var frames: [Frame] = []
@@ -58,7 +72,11 @@ final class InputWalker {
     let totalInputs: Int
     let totalBytes: Int
 
-    init(_ paths: [String], shard: ShardSpec = .all, done: Set<String> = [], limits: Limits = Limits()) {
+    init(
+        _ paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
+        limits: Limits = Limits()
+    ) {
+        self.problems = problems
         self.shard = shard
         self.done = done
         self.limits = limits
@@ -87,11 +105,21 @@ final class InputWalker {
     func next() -> BatchUnit? {
         while true {
             if let frame = frames.last {
-                guard let entry = frame.iterator.next() else {
+                // nil from ZIPFoundation's iterator is not the end of the archive while the
+                // central directory lists more members: it is a member it could not read.
+                let entry = frame.blockedBy == nil ? frame.iterator.next() : nil
+                guard let entry else {
+                    if let directory = frame.directory, frame.position < directory.members.count {
+                        let member = directory.members[frame.position]
+                        frame.position += 1
+                        if let unit = unreadableMember(member, in: frame) { return unit }
+                        continue
+                    }
                     frames.removeLast()
                     if frames.isEmpty { finishInput(archiveRemaining) }
                     continue
                 }
+                frame.position += 1
                 if frames.count == 1 {
                     let credit = min(archiveRemaining, Int(clamping: entry.compressedSize))
                     consumedBytes += credit
@@ -114,6 +142,10 @@ final class InputWalker {
     }
 
     private func start(_ path: String, size: Int) -> BatchUnit? {
+        if let problem = problems[path] {
+            finishInput(0)
+            return .failure(problem)
+        }
         guard path != "-", InputWalker.isArchive(path) else {
             finishInput(size)
             if path != "-", done.contains(path) {
@@ -128,7 +160,7 @@ final class InputWalker {
         }
         do {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            frames.append(Frame(archive: archive, prefix: path + "!", shardKey: nil))
+            frames.append(Frame(archive: archive, directory: ZipDirectory(contentsOf: path), prefix: path + "!", shardKey: nil))
             archiveRemaining = size
             return nil
         } catch {
@@ -137,47 +169,96 @@ final class InputWalker {
         }
     }
 
-    private func unit(for entry: Entry, in frame: Frame) -> BatchUnit? {
-        guard entry.type != .directory else { return nil }
-        let display = frame.prefix + entry.path
-        let name = entry.path.split(separator: "/").last.map(String.init) ?? entry.path
+    /// What a member is, by its name: a leaflet, a nested archive, or something skipped.
+    private enum MemberKind { case leaflet, archive, skipped }
+
+    private func kind(ofMember path: String, isFile: Bool) -> MemberKind {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         let ext = (name as NSString).pathExtension.lowercased()
-        let isNested = ext == "zip"
-        guard entry.type == .file, !name.hasPrefix("."), !entry.path.hasPrefix("__MACOSX/"),
-            isNested || (InputCollector.leafletExtensions.contains(ext) && !InputCollector.isCollectionNote(name))
-        else {
+        guard isFile, !name.hasPrefix("."), !path.hasPrefix("__MACOSX/") else { return .skipped }
+        if ext == "zip" { return .archive }
+        return InputCollector.leafletExtensions.contains(ext) && !InputCollector.isCollectionNote(name) ? .leaflet : .skipped
+    }
+
+    /// Shard and resume filters of a member; nil when the member is to be read.
+    private func filtered(_ display: String, kind: MemberKind, in frame: Frame) -> Bool {
+        if frame.shardKey == nil, !shard.contains(display) {
+            outOfShard += 1
+            return true
+        }
+        if kind == .leaflet, done.contains(display) {
+            alreadyDone += 1
+            return true
+        }
+        return false
+    }
+
+    /// The error unit of a member the iterator could not read (nil when the member is not one
+    /// rxfacts would read anyway).
+    private func unreadableMember(_ member: ZipDirectory.Member, in frame: Frame) -> BatchUnit? {
+        let display = frame.prefix + member.path
+        let isFile = !member.path.hasSuffix("/")
+        let kind = kind(ofMember: member.path, isFile: isFile)
+        let reason: String
+        if let blocker = frame.blockedBy {
+            reason = "not read: the zip reader cannot go past the damaged member \(blocker) before it"
+        } else if member.isEncrypted {
+            reason = "encrypted zip member (rxfacts reads no encrypted archives); the walk goes on with the next member"
+        } else {
+            frame.blockedBy = display
+            reason = "unreadable zip member (damaged local header)"
+        }
+        guard isFile else { return nil }
+        guard kind != .skipped else {
             skipped += 1
             return nil
         }
-        let shardKey = frame.shardKey ?? display
-        if frame.shardKey == nil, !shard.contains(shardKey) {
-            outOfShard += 1
+        if filtered(display, kind: kind, in: frame) { return nil }
+        return .failure(InputError(.unreadable, path: display, reason: reason))
+    }
+
+    /// Thrown from the inflation callback to stop a member at the limit.
+    private struct OverLimit: Error {}
+
+    private func unit(for entry: Entry, in frame: Frame) -> BatchUnit? {
+        guard entry.type != .directory else { return nil }
+        let display = frame.prefix + entry.path
+        let kind = kind(ofMember: entry.path, isFile: entry.type == .file)
+        guard kind != .skipped else {
+            skipped += 1
             return nil
         }
-        if !isNested, done.contains(display) {
-            alreadyDone += 1
-            return nil
-        }
+        if filtered(display, kind: kind, in: frame) { return nil }
+        let isNested = kind == .archive
         if isNested, frames.count >= limits.maxDepth {
             return .failure(InputError(.unreadable, path: display, reason: "zip archives nested deeper than \(limits.maxDepth) levels"))
         }
-        guard entry.uncompressedSize <= limits.maxMemberBytes else {
-            return .failure(InputError(.unreadable, path: display, reason: "zip member of \(entry.uncompressedSize) bytes is over the limit of \(limits.maxMemberBytes)"))
+        let limit = isNested ? limits.maxNestedArchiveBytes : limits.maxMemberBytes
+        let what = isNested ? "nested zip archive" : "zip member"
+        guard entry.uncompressedSize <= limit else {
+            return .failure(InputError(.unreadable, path: display, reason: "\(what) of \(entry.uncompressedSize) bytes is over the limit of \(limit) bytes"))
         }
+        // The declared size may lie: bytes are counted as they are inflated and the member is
+        // cut off at the limit.
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        data.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
         do {
-            let checksum = try frame.archive.extract(entry) { data.append($0) }
+            let checksum = try frame.archive.extract(entry) { chunk in
+                guard UInt64(data.count) + UInt64(chunk.count) <= limit else { throw OverLimit() }
+                data.append(chunk)
+            }
             guard checksum == entry.checksum else {
                 return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (CRC-32 mismatch)"))
             }
+        } catch is OverLimit {
+            return .failure(InputError(.unreadable, path: display, reason: "\(what) inflates past the limit of \(limit) bytes (its header declares \(entry.uncompressedSize)); cut off"))
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (\(error))"))
         }
         guard isNested else { return .member(SourceInput(path: display, bytes: [UInt8](data))) }
         do {
             let archive = try Archive(data: data, accessMode: .read)
-            frames.append(Frame(archive: archive, prefix: display + "!", shardKey: shardKey))
+            frames.append(Frame(archive: archive, directory: ZipDirectory(data: data), prefix: display + "!", shardKey: frame.shardKey ?? display))
             return nil
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "not a readable zip archive (\(error))"))

@@ -117,7 +117,7 @@ struct DiffCommand: ParsableCommand {
             referenceRecords = try Self.records(reference)
             actualRecords = try Self.records(actual)
         } catch {
-            FileHandle.standardError.write(Data("rxfacts diff: \(error)\n".utf8))
+            CommandSupport.standardError("rxfacts diff: \(error)\n")
             throw ExitCode(2)
         }
         if changes {
@@ -142,7 +142,7 @@ struct DiffCommand: ParsableCommand {
               terminator: "")
         if !failures.isEmpty {
             if format == .json {
-                for failure in failures { FileHandle.standardError.write(Data("rxfacts diff: gate failed: \(failure)\n".utf8)) }
+                for failure in failures { CommandSupport.standardError("rxfacts diff: gate failed: \(failure)\n") }
             }
             throw ExitCode(gate.exitCode(report))
         }

@@ -48,7 +48,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let chosen = sets.isEmpty ? Evaluation.GoldSet.allCases : sets.compactMap(Evaluation.GoldSet.init(rawValue:))
         if let explanation = Evaluation.missingDataExplanation(dataDirectory: data, sets: chosen) {
-            FileHandle.standardError.write(Data("rxfacts eval: \(explanation)\n".utf8))
+            CommandSupport.standardError("rxfacts eval: \(explanation)\n")
             throw ExitCode(2)
         }
         let extractor = try makeExtractor(pipelinePath: pipeline)
@@ -56,7 +56,7 @@ struct EvalCommand: ParsableCommand {
         do {
             report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor)
         } catch {
-            FileHandle.standardError.write(Data("rxfacts eval: \(error)\n".utf8))
+            CommandSupport.standardError("rxfacts eval: \(error)\n")
             throw ExitCode(2)
         }
         print(format == .json ? DiffTextFormatter.json(report) : report.text(), terminator: "")

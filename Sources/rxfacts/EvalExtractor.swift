@@ -14,7 +14,7 @@ func makeExtractor(pipelinePath: String?) throws -> any MentionExtractor {
     do {
         return PipelineMentionExtractor(pipeline: try Pipeline.load(contentsOf: path))
     } catch {
-        FileHandle.standardError.write(Data("rxfacts eval: \(error)\n".utf8))
+        CommandSupport.standardError("rxfacts eval: \(error)\n")
         throw ExitCode(2)
     }
 }

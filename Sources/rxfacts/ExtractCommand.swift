@@ -62,6 +62,11 @@ struct ExtractCommand: ParsableCommand {
         discussion: "With --db and no -o, records are not written to standard output.", valueName: "url"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Largest document read, in MiB (a file, standard input or a zip member, counted as read or inflated).",
+        discussion: "A larger document is an error entry naming the file and the limit; the others go on.", valueName: "MiB"))
+    var maxDocumentMib: Int = BatchExtractor.defaultMaxDocumentBytes >> 20
+
     @Flag(name: [.short, .long], help: "No progress line and no closing summary on stderr.")
     var quiet = false
 
@@ -71,6 +76,7 @@ struct ExtractCommand: ParsableCommand {
         if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if resume, output == nil || output == "-" { throw ValidationError("--resume needs -o FILE") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxDocumentMib < 1 || maxDocumentMib > 2047 { throw ValidationError("--max-document-mib takes 1 to 2047") }
         if let db { do { _ = try DatabaseURL(parsing: db) } catch { throw ValidationError(error.description) } }
     }
 
@@ -86,7 +92,8 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         var walkSkipped: [String] = []
-        let paths = InputCollector.collect(arguments, skipped: &walkSkipped)
+        var problems: [String: InputError] = [:]
+        let paths = InputCollector.collect(arguments, skipped: &walkSkipped, problems: &problems)
         var done: Set<String> = []
         let out: BufferedOutput
         if resume, let output {
@@ -119,10 +126,13 @@ struct ExtractCommand: ParsableCommand {
         let started = Date()
         let showProgress = !quiet && isatty(STDERR_FILENO) == 1
         var lastProgress = Date.distantPast
-        let summary = BatchExtractor(pipeline: pipeline, jobs: jobs).run(
+        var extractor = BatchExtractor(pipeline: pipeline, jobs: jobs)
+        extractor.maxDocumentBytes = maxDocumentMib << 20
+        let summary = extractor.run(
             paths: paths,
             shard: shard.flatMap(ShardSpec.init(parsing:)) ?? .all,
             done: done,
+            problems: problems,
             record: { line in
                 if writesRecords { out.write(line) }
                 guard let store, storeFailure == nil else { return }
@@ -145,8 +155,9 @@ struct ExtractCommand: ParsableCommand {
                     lastProgress = now
                     CommandSupport.standardError("\r\u{1B}[K" + state.line)
                 } : nil)
-        out.flush()
-        errorFile?.flush()
+        // A write failure (full disk, /dev/full, closed stdout) is reported here, once.
+        let writeFailed = (try? out.finish()) == nil
+        let errorsWriteFailed = errorFile.map { (try? $0.finish()) == nil } ?? false
         if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
         if !quiet {
             CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started), walkSkipped: walkSkipped))
@@ -156,6 +167,7 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if store != nil, !quiet { CommandSupport.standardError("rxfacts: database: \(loaded)\n") }
+        if writeFailed || errorsWriteFailed { throw ExitCode(2) }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 

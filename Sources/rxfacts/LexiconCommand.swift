@@ -56,7 +56,7 @@ struct LexiconCommand: ParsableCommand {
                 builder.clinicalVocabularies = names
             }
             let report = try builder.write(vocab: vocab, out: out)
-            FileHandle.standardError.write(Data((report.summary(maxSkips: verbose ? Int.max : 20) + "\n").utf8))
+            CommandSupport.standardError((report.summary(maxSkips: verbose ? Int.max : 20) + "\n"))
         }
     }
 

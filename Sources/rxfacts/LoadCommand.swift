@@ -67,6 +67,6 @@ struct LoadCommand: ParsableCommand {
     }
 
     private func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        CommandSupport.standardError((text + "\n"))
     }
 }

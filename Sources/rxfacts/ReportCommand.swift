@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         for error in result.errors { CommandSupport.standardError("rxfacts: error: \(error)\n") }
         let out = try CommandSupport.openOutput(output)
         out.write(Array(HTMLReport(title: title).render(result.documents).utf8))
-        out.flush()
+        try out.finish()
         if !quiet {
             let spans = result.documents.reduce(0) { $0 + $1.evidenceItems.count }
             let missing = result.documents.filter { $0.layout == nil }.count

@@ -17,6 +17,11 @@ public struct Pipeline: Sendable {
     /// The stages after ingest, in the definition's order, with their names.
     package let stages: [(name: String, stage: any Stage)]
     package let encoder = RecordEncoder()
+    /// Largest input (and ingested text) accepted, in bytes: token offsets are 32-bit, so a
+    /// document of 2 GiB or more is refused before any stage sees it.
+    package var documentByteLimit = Pipeline.maxDocumentBytes
+    /// `Int32.max`: the largest document the stages can address.
+    public static let maxDocumentBytes = Int(Int32.max)
     /// Written into every record: version, pipeline name, the fingerprint of its files and its
     /// vocabulary releases (`PipelineProvenance`).
     public var provenance: Provenance { knowledge.provenance }
@@ -85,10 +90,17 @@ public struct Pipeline: Sendable {
     /// Ingests `input` with the first ingester that accepts it.
     public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         if input.bytes.isEmpty { throw InputError(.empty, path: input.path, reason: "file is empty") }
+        if input.bytes.count > documentByteLimit { throw Self.overLimit(input.path, input.bytes.count, documentByteLimit) }
         for ingester in ingesters where ingester.accepts(input) {
-            return try ingester.ingest(input)
+            let document = try ingester.ingest(input)
+            if document.text.count > documentByteLimit { throw Self.overLimit(input.path, document.text.count, documentByteLimit) }
+            return document
         }
         throw InputError(.unsupportedFormat, path: input.path, reason: "no ingester accepts this input")
+    }
+
+    private static func overLimit(_ path: String, _ count: Int, _ limit: Int) -> InputError {
+        InputError(.unreadable, path: path, reason: "document of \(count) bytes is over the limit of \(limit) bytes that token offsets can address")
     }
 
     /// Runs every stage and returns the analyzed document (all layers, for tools and tests).
