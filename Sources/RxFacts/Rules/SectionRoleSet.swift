@@ -44,6 +44,9 @@ public struct SectionRoleSet: Sendable {
 
     public let names: [String]
     let headingPatterns: [(pattern: [String], mask: RoleMask)]
+    /// The same patterns as UTF-8 bytes, matched without building a `String` per heading line;
+    /// nil when a pattern is not ASCII (then `matches(_:_:)` on Strings decides).
+    let headingPatternBytes: [(parts: [[UInt8]], oneWord: Bool, mask: RoleMask)]?
     let codes: [String: RoleMask]
     /// Lower-case lead-in phrases (as bytes) and the roles they give…
     let leadIns: [(phrase: [UInt8], mask: RoleMask)]
@@ -54,6 +57,7 @@ public struct SectionRoleSet: Sendable {
     public init() {
         names = []
         headingPatterns = []
+        headingPatternBytes = []
         codes = [:]
         leadIns = []
         cancellingLeadIns = []
@@ -86,6 +90,9 @@ public struct SectionRoleSet: Sendable {
         }
         self.names = names
         self.headingPatterns = headingPatterns
+        self.headingPatternBytes = headingPatterns.allSatisfy({ $0.pattern.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } })
+            ? headingPatterns.map { (pattern, mask) in (pattern.map { Array($0.utf8) }, !pattern[0].contains(" "), mask) }
+            : nil
         self.codes = codes
         self.leadIns = leadIns
         self.cancellingLeadIns = cancellingLeadIns
@@ -108,9 +115,48 @@ public struct SectionRoleSet: Sendable {
 
     /// Roles of a section by its (lower-case) heading and code.
     public func roles(heading: String, code: String?) -> RoleMask {
-        var mask = code.flatMap { codes[$0] } ?? 0
-        for (pattern, bit) in headingPatterns where mask & bit == 0 && Self.matches(heading, pattern) { mask |= bit }
-        return mask
+        let mask = code.flatMap { codes[$0] } ?? 0
+        return mask | roles(heading: Array(heading.utf8), skipping: mask)
+    }
+
+    /// Roles of a section by its lower-case heading as UTF-8 bytes, leaving out `skipping`.
+    /// ASCII headings and patterns are matched on bytes (the segmenter asks this of every
+    /// heading-like line); anything else through `matches(_:_:)` on Strings, with the same result.
+    func roles(heading: [UInt8], skipping: RoleMask = 0) -> RoleMask {
+        var mask = skipping
+        guard let patterns = headingPatternBytes, heading.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let string = String(decoding: heading, as: UTF8.self)
+            for (pattern, bit) in headingPatterns where mask & bit == 0 && Self.matches(string, pattern) { mask |= bit }
+            return mask & ~skipping
+        }
+        for (parts, oneWord, bit) in patterns where mask & bit == 0 && Self.matches(heading, parts, oneWord: oneWord) { mask |= bit }
+        return mask & ~skipping
+    }
+
+    /// `matches(_:_:)` for ASCII bytes: `oneWord` when the single part holds no space.
+    static func matches(_ heading: [UInt8], _ parts: [[UInt8]], oneWord: Bool) -> Bool {
+        if parts.count == 1 {
+            let pattern = parts[0]
+            guard heading.starts(with: pattern) else { return false }
+            if heading.count == pattern.count { return true }
+            let next = heading[pattern.count]
+            if oneWord {
+                return next == UInt8(ascii: ":") || next == UInt8(ascii: ",")
+                    || (next == 0x20 && pattern.count + 1 < heading.count && heading[pattern.count + 1] == UInt8(ascii: "("))
+            }
+            return (next | 0x20) &- 0x61 >= 26
+        }
+        var from = 0
+        for (index, part) in parts.enumerated() where !part.isEmpty {
+            if index == 0 {
+                guard heading.starts(with: part) else { return false }
+                from = part.count
+            } else {
+                guard let end = heading.endOfFirst(part, from: from) else { return false }
+                from = end
+            }
+        }
+        return true
     }
 
     /// True when `heading` matches a pattern split at its `*`s.
@@ -149,6 +195,21 @@ public struct SectionRoleSet: Sendable {
 }
 
 extension [UInt8] {
+    /// The end of the first occurrence of `needle` at or after `from`.
+    func endOfFirst(_ needle: [UInt8], from: Int) -> Int? {
+        guard count - from >= needle.count else { return nil }
+        var i = from
+        while i <= count - needle.count {
+            if self[i] == needle[0] {
+                var k = 1
+                while k < needle.count, self[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i + k }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// True when `self[range]`, ASCII lower-cased, contains `needle` (lower case).
     func containsFolded(_ needle: [UInt8], in range: Range<Int>) -> Bool {
         guard !needle.isEmpty, range.count >= needle.count else { return needle.isEmpty }

@@ -223,17 +223,22 @@ public struct Segmenter: Sendable {
             if text[i] == UInt8(ascii: "."), i + 1 < trimmed.upperBound, text[i + 1] == 0x20 { return nil }
         }
         guard words <= 12 else { return nil }
-        let name = sectionName(text, trimmed)
-        return roles.roles(heading: name, code: nil) != 0 ? name : nil
+        let name = sectionNameBytes(text, trimmed)
+        return roles.roles(heading: name) != 0 ? String(decoding: name, as: UTF8.self) : nil
     }
 
     /// Lower-cased heading text without leading numbering ("4. Possible side effects" → "possible side effects").
     static func sectionName(_ text: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: sectionNameBytes(text, range), as: UTF8.self)
+    }
+
+    /// `sectionName` as UTF-8 bytes.
+    static func sectionNameBytes(_ text: [UInt8], _ range: Range<Int>) -> [UInt8] {
         var start = range.lowerBound
         var i = start
         while i < range.upperBound, Tokenizer.isDigit(text[i]) || text[i] == UInt8(ascii: ".") { i += 1 }
         if i > start, i < range.upperBound, text[i] == 0x20 { start = i + 1 }
-        return String(decoding: text[start..<range.upperBound].map(Folding.lower), as: UTF8.self)
+        return text[start..<range.upperBound].map(Folding.lower)
     }
 
     static func lineRanges(_ text: [UInt8]) -> [Range<Int>] {
