@@ -8,47 +8,47 @@ import RxFacts
 /// processed in windows of at most `jobs × 8` units or about `windowBytes` of input, each window
 /// spread over `jobs` threads with `DispatchQueue.concurrentPerform` and emitted in order before
 /// the next is read, so memory stays bounded whatever the size of the corpus.
-public struct BatchExtractor: Sendable {
-    public let pipeline: Pipeline
+package struct BatchExtractor: Sendable {
+    package let pipeline: Pipeline
     /// Documents processed concurrently per batch (input order is kept).
-    public let jobs: Int
+    package let jobs: Int
     /// Input bytes a window may hold (a window always takes at least `jobs` units).
-    public var windowBytes = 32 << 20
+    package var windowBytes = 32 << 20
     /// Largest document read (file, standard input or zip member, counted as read or inflated);
     /// a larger one is an error entry naming the limit (`--max-document-mib`).
-    public var maxDocumentBytes = BatchExtractor.defaultMaxDocumentBytes
+    package var maxDocumentBytes = BatchExtractor.defaultMaxDocumentBytes
     /// 128 MiB, the XML limit too.
-    public static let defaultMaxDocumentBytes = 128 << 20
+    package static let defaultMaxDocumentBytes = 128 << 20
 
-    public init(pipeline: Pipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    package init(pipeline: Pipeline, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pipeline = pipeline
         self.jobs = max(1, jobs)
     }
 
     /// Counts of one run. `inputs == records + errors` always; skipped zip members, inputs
     /// already in the output (`--resume`) and inputs of other shards are counted apart.
-    public struct Summary: Sendable, Hashable {
-        public var inputs = 0
-        public var records = 0
-        public var errors = 0
+    package struct Summary: Sendable, Hashable {
+        package var inputs = 0
+        package var records = 0
+        package var errors = 0
         /// Non-leaflet zip members (images, stylesheets…).
-        public var skipped = 0
+        package var skipped = 0
         /// Inputs whose record was already in the output.
-        public var alreadyDone = 0
+        package var alreadyDone = 0
         /// Inputs left to other shards.
-        public var outOfShard = 0
+        package var outOfShard = 0
         /// Leaflet bytes turned into records.
-        public var bytes = 0
+        package var bytes = 0
         /// On-disk bytes read (archives by their size).
-        public var diskBytes = 0
-        public var factsByType: [String: Int] = [:]
+        package var diskBytes = 0
+        package var factsByType: [String: Int] = [:]
     }
 
     /// Processes `paths` (files, `-`, zip archives); `record` receives each JSON line, `failure`
     /// each error, in input order. `done` holds sources to skip (`--resume`); `problems` holds
     /// paths known bad before reading (`InputCollector.collect`), each reported in its turn;
     /// `progress` is called after each window.
-    public func run(
+    package func run(
         paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
         record: ([UInt8]) -> Void, failure: (InputError) -> Void,
         progress: ((BatchProgress) -> Void)? = nil

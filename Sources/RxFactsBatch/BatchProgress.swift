@@ -2,22 +2,22 @@ import Foundation
 import RxFacts
 
 /// Where a batch stands: handed to the progress callback after each window.
-public struct BatchProgress: Sendable, Hashable {
+package struct BatchProgress: Sendable, Hashable {
     /// Top-level inputs (files, archives) finished and in total.
-    public var filesDone = 0
-    public var filesTotal = 0
+    package var filesDone = 0
+    package var filesTotal = 0
     /// Records and errors written so far.
-    public var documents = 0
+    package var documents = 0
     /// On-disk bytes of the inputs read so far and in total (archives by compressed size).
-    public var bytesDone = 0
-    public var bytesTotal = 0
+    package var bytesDone = 0
+    package var bytesTotal = 0
     /// Seconds since the batch started.
-    public var elapsed: Double = 0
+    package var elapsed: Double = 0
 
-    public init() {}
+    package init() {}
 
     /// `rxfacts: 120/400 files, 118 docs, 12.3/41.0 MB, 45.2 MB/s, ETA 0:01`
-    public var line: String {
+    package var line: String {
         let done = Double(bytesDone) / 1_000_000
         let total = Double(bytesTotal) / 1_000_000
         let rate = elapsed > 0 ? done / elapsed : 0

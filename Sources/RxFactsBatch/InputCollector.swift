@@ -5,18 +5,18 @@ import RxFacts
 /// Directories are walked recursively in sorted order (leaflet files and `.zip` archives; hidden
 /// files are skipped). A path that does not exist is kept, so reading it reports the error in its
 /// turn. Zip archives stay one input here; `InputWalker` opens them member by member.
-public enum InputCollector {
+package enum InputCollector {
     /// File extensions taken from directories (files named explicitly are always taken).
-    public static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text", "md"]
+    package static let leafletExtensions: Set<String> = ["txt", "xml", "json", "text", "md"]
 
     /// Files in a collection that describe it rather than being leaflets (MANIFEST.md,
     /// COPYING.openfda.txt, README.txt…); directory walks leave them out, named files are read.
-    public static func isCollectionNote(_ name: String) -> Bool {
+    package static func isCollectionNote(_ name: String) -> Bool {
         let upper = name.uppercased()
         return ["README", "MANIFEST", "COPYING", "LICENSE", "LICENCE", "NOTICE", "SOURCES", "CHANGELOG"].contains { upper.hasPrefix($0) }
     }
 
-    public static func collect(_ arguments: [String]) -> [String] {
+    package static func collect(_ arguments: [String]) -> [String] {
         var skipped: [String] = []
         var problems: [String: InputError] = [:]
         return collect(arguments, skipped: &skipped, problems: &problems)
@@ -25,7 +25,7 @@ public enum InputCollector {
     /// `collect(_:)`, also listing the files directory walks left out because their format is not
     /// one rxfacts reads (PDF, HTML, images, records, …), so the summary can count them. Hidden
     /// files and collection notes (README, MANIFEST…) are not listed.
-    public static func collect(_ arguments: [String], skipped: inout [String]) -> [String] {
+    package static func collect(_ arguments: [String], skipped: inout [String]) -> [String] {
         var problems: [String: InputError] = [:]
         return collect(arguments, skipped: &skipped, problems: &problems)
     }
@@ -34,7 +34,7 @@ public enum InputCollector {
     /// inputs: a dangling or looping symbolic link, a name that is not valid UTF-8, a symbolic
     /// link back to a directory already walked (a cycle). Each stays in the returned list, in its
     /// place, and `problems[path]` says why, so it ends as an error entry: inputs = records + errors.
-    public static func collect(_ arguments: [String], skipped: inout [String], problems: inout [String: InputError]) -> [String] {
+    package static func collect(_ arguments: [String], skipped: inout [String], problems: inout [String: InputError]) -> [String] {
         var result: [String] = []
         let fm = FileManager.default
         for argument in arguments {
@@ -69,7 +69,7 @@ public enum InputCollector {
     }
 
     /// "7 .jsonl, 2 .pdf": skipped files counted by extension, most frequent first.
-    public static func describeSkipped(_ paths: [String]) -> String {
+    package static func describeSkipped(_ paths: [String]) -> String {
         var counts: [String: Int] = [:]
         for path in paths {
             let ext = (path as NSString).pathExtension.lowercased()
@@ -134,7 +134,7 @@ public enum InputCollector {
     /// The inputs named in a list file (`--files-from`; `-` is standard input): one path a line,
     /// blank lines and lines starting with `#` ignored, surrounding spaces kept (they may be part
     /// of a name) except a trailing carriage return.
-    public static func readList(_ path: String) throws(InputError) -> [String] {
+    package static func readList(_ path: String) throws(InputError) -> [String] {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -161,7 +161,7 @@ public enum InputCollector {
     /// Reads an input's bytes (`-` is standard input), refusing more than `maxBytes`: a file,
     /// a pipe or standard input is read in blocks and given up as soon as it passes the limit,
     /// so `/dev/zero` or a runaway pipe never grows memory without bound.
-    public static func read(_ path: String, maxBytes: Int = BatchExtractor.defaultMaxDocumentBytes) throws(InputError) -> SourceInput {
+    package static func read(_ path: String, maxBytes: Int = BatchExtractor.defaultMaxDocumentBytes) throws(InputError) -> SourceInput {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput

@@ -5,17 +5,17 @@ import RxFacts
 /// of every complete record line, and where the complete lines end. A last line without its
 /// newline (the run was killed while writing it) is not counted; `truncate` cuts it off so the
 /// resumed run appends from a line boundary. The file is read in 1 MB blocks.
-public struct ResumeLog: Sendable, Hashable {
+package struct ResumeLog: Sendable, Hashable {
     /// Sources (input paths, `archive.zip!member`) already in the output.
-    public var sources: Set<String> = []
+    package var sources: Set<String> = []
     /// Complete record lines.
-    public var records = 0
+    package var records = 0
     /// Length in bytes of the complete lines.
-    public var validLength: UInt64 = 0
+    package var validLength: UInt64 = 0
     /// Bytes after the last newline (a truncated record), dropped by `truncate`.
-    public var droppedBytes = 0
+    package var droppedBytes = 0
 
-    public init() {}
+    package init() {}
 
     private struct Line: Decodable {
         struct Document: Decodable { var source: String }
@@ -23,7 +23,7 @@ public struct ResumeLog: Sendable, Hashable {
     }
 
     /// Reads `path`; a file that does not exist is an empty log.
-    public static func read(_ path: String) throws(InputError) -> ResumeLog {
+    package static func read(_ path: String) throws(InputError) -> ResumeLog {
         var log = ResumeLog()
         guard FileManager.default.fileExists(atPath: path) else { return log }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -63,7 +63,7 @@ public struct ResumeLog: Sendable, Hashable {
     }
 
     /// Cuts the file at `validLength` when a truncated last line was found.
-    public func truncate(_ path: String) throws(InputError) {
+    package func truncate(_ path: String) throws(InputError) {
         guard droppedBytes > 0 else { return }
         do {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

@@ -6,38 +6,38 @@ import RxFacts
 /// the same arguments computes the same partition. The key of a plain file is its path as
 /// collected; the key of a zip member is `archive.zip!member` at the archive's first level
 /// (members of a nested zip go with the nested zip, so one shard alone unpacks it).
-public struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
+package struct ShardSpec: Sendable, Hashable, CustomStringConvertible {
     /// 1-based index of this shard.
-    public let index: Int
+    package let index: Int
     /// Number of shards.
-    public let count: Int
+    package let count: Int
 
-    public init?(index: Int, count: Int) {
+    package init?(index: Int, count: Int) {
         guard count >= 1, index >= 1, index <= count else { return nil }
         self.index = index
         self.count = count
     }
 
     /// Parses `K/N` with 1 ≤ K ≤ N.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else { return nil }
         self.init(index: k, count: n)
     }
 
     /// The whole corpus.
-    public static let all = ShardSpec(index: 1, count: 1)!
+    package static let all = ShardSpec(index: 1, count: 1)!
 
-    public var description: String { "\(index)/\(count)" }
+    package var description: String { "\(index)/\(count)" }
 
     /// Whether the input with this key belongs to this shard.
-    public func contains(_ key: String) -> Bool {
+    package func contains(_ key: String) -> Bool {
         count == 1 || Int(ShardSpec.stableHash(key) % UInt64(count)) == index - 1
     }
 
     /// FNV-1a 64 of the UTF-8 bytes, then the SplitMix64 finalizer so that the low bits used by
     /// the modulo are well mixed. Fixed forever: changing it reshuffles every sharded corpus.
-    public static func stableHash(_ key: String) -> UInt64 {
+    package static func stableHash(_ key: String) -> UInt64 {
         var hash = ContentHash.fnv1a64(key.utf8)
         hash ^= hash >> 30
         hash &*= 0xbf58_476d_1ce4_e5b9

@@ -4,22 +4,22 @@ import RxFacts
 /// Exit codes: 0 every threshold met, 1 a threshold missed (`DiffGate.failedExitCode`).
 /// A per-type threshold for a type found in neither record set fails too, so a misspelt type
 /// name cannot pass silently.
-public struct DiffGate: Sendable, Hashable {
-    public static let passedExitCode: Int32 = 0
-    public static let failedExitCode: Int32 = 1
+package struct DiffGate: Sendable, Hashable {
+    package static let passedExitCode: Int32 = 0
+    package static let failedExitCode: Int32 = 1
 
     /// Minimum overall (micro) F1, if any.
-    public var minimumF1: Double?
+    package var minimumF1: Double?
     /// Minimum micro F1 per fact type.
-    public var minimumF1ByType: [FactType: Double]
+    package var minimumF1ByType: [FactType: Double]
 
-    public init(minimumF1: Double? = nil, minimumF1ByType: [FactType: Double] = [:]) {
+    package init(minimumF1: Double? = nil, minimumF1ByType: [FactType: Double] = [:]) {
         self.minimumF1 = minimumF1
         self.minimumF1ByType = minimumF1ByType
     }
 
     /// Parses `TYPE=X` (X in 0...1), as given to `--min-f1-type`.
-    public static func parseTypeThreshold(_ text: String) -> (FactType, Double)? {
+    package static func parseTypeThreshold(_ text: String) -> (FactType, Double)? {
         guard let equals = text.lastIndex(of: "=") else { return nil }
         let type = String(text[..<equals])
         guard !type.isEmpty, let value = Double(text[text.index(after: equals)...]), (0...1).contains(value) else {
@@ -29,7 +29,7 @@ public struct DiffGate: Sendable, Hashable {
     }
 
     /// One line per threshold not met, in a stable order; empty when the gate passes.
-    public func failures(_ report: DiffReport) -> [String] {
+    package func failures(_ report: DiffReport) -> [String] {
         var result: [String] = []
         if let minimumF1, report.overall.f1 < minimumF1 {
             result.append("overall F1 \(Self.format(report.overall.f1)) is below --min-f1 \(Self.format(minimumF1))")
@@ -48,7 +48,7 @@ public struct DiffGate: Sendable, Hashable {
     }
 
     /// The process exit code for `report`.
-    public func exitCode(_ report: DiffReport) -> Int32 {
+    package func exitCode(_ report: DiffReport) -> Int32 {
         failures(report).isEmpty ? Self.passedExitCode : Self.failedExitCode
     }
 

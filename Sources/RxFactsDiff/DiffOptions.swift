@@ -4,17 +4,17 @@ import RxFacts
 /// Facts always match on document id, drug canonical name and `Fact.key` (type, value, negated).
 /// `hedged` and `qualifiers` are reported when they differ on matched facts; these options make
 /// them part of the identity instead, so a difference becomes a miss plus an extra.
-public struct DiffOptions: Sendable, Hashable, Codable {
-    public var matchHedged: Bool
-    public var matchQualifiers: Bool
+package struct DiffOptions: Sendable, Hashable, Codable {
+    package var matchHedged: Bool
+    package var matchQualifiers: Bool
     /// Only score these fact types (nil: all).
-    public var types: [FactType]?
+    package var types: [FactType]?
     /// Only score facts whose `source` is one of these or starts with one followed by `:` (nil:
     /// all). Gold lists what a leaflet states: score it with `["text", "spl-metadata"]`, leaving
     /// out what the `enrich` stage adds from the lexicon (`lexicon:drugs`).
-    public var sources: [String]?
+    package var sources: [String]?
 
-    public init(matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil, sources: [String]? = nil) {
+    package init(matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil, sources: [String]? = nil) {
         self.matchHedged = matchHedged
         self.matchQualifiers = matchQualifiers
         self.types = types
@@ -22,7 +22,7 @@ public struct DiffOptions: Sendable, Hashable, Codable {
     }
 
     /// Whether a fact is scored under these options.
-    public func scores(_ fact: Fact) -> Bool {
+    package func scores(_ fact: Fact) -> Bool {
         if let types, !types.contains(fact.type) { return false }
         if let sources {
             return sources.contains { fact.source == $0 || fact.source.hasPrefix($0 + ":") }

@@ -4,9 +4,9 @@ import RxFacts
 /// Renders diff and change reports as text for people, or as JSON for programs.
 ///
 /// Both renderings are deterministic: sorted lists, sorted JSON keys, fixed decimals.
-public enum DiffTextFormatter {
+package enum DiffTextFormatter {
     /// `0.8125` style: four decimals, no locale.
-    public static func decimal(_ value: Double) -> String {
+    package static func decimal(_ value: Double) -> String {
         let scaled = Int((value * 10_000).rounded())
         let whole = scaled / 10_000
         let fraction = String(scaled % 10_000)
@@ -14,7 +14,7 @@ public enum DiffTextFormatter {
     }
 
     /// Pretty JSON with sorted keys and a final newline.
-    public static func json<T: Encodable>(_ value: T) -> String {
+    package static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -58,7 +58,7 @@ public enum DiffTextFormatter {
     }
 
     /// The text rendering of `rxfacts diff`.
-    public static func text(_ report: DiffReport, gateFailures: [String] = []) -> String {
+    package static func text(_ report: DiffReport, gateFailures: [String] = []) -> String {
         var lines: [String] = []
         let c = report.coverage
         lines.append("documents: \(c.matchedDocuments) matched, \(c.onlyInReference.count) only in reference, \(c.onlyInActual.count) only in actual")
@@ -111,7 +111,7 @@ public enum DiffTextFormatter {
     }
 
     /// The text rendering of `rxfacts diff --changes`.
-    public static func text(_ report: ChangeReport) -> String {
+    package static func text(_ report: ChangeReport) -> String {
         var lines: [String] = []
         lines.append("documents: \(report.documentsCompared) in both versions, \(report.documentsAdded.count) added, \(report.documentsRemoved.count) removed")
         for id in report.documentsAdded { lines.append("  document added: \(id)") }

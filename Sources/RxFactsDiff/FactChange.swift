@@ -1,7 +1,7 @@
 import RxFacts
 /// One difference between two versions of the same document's facts (`rxfacts diff --changes`).
-public struct FactChange: Sendable, Hashable, Codable, Comparable {
-    public enum Kind: String, Sendable, Hashable, Codable, Comparable {
+package struct FactChange: Sendable, Hashable, Codable, Comparable {
+    package enum Kind: String, Sendable, Hashable, Codable, Comparable {
         case added
         case removed
         /// Same key on both sides; evidence text/section, hedged, qualifiers or code differ.
@@ -9,22 +9,22 @@ public struct FactChange: Sendable, Hashable, Codable, Comparable {
         /// The same (type, value) flipped between asserted and negated.
         case negationChanged = "negation-changed"
 
-        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
 
-    public var kind: Kind
-    public var document: String
-    public var drug: String
-    public var type: FactType
-    public var value: String
+    package var kind: Kind
+    package var document: String
+    package var drug: String
+    package var type: FactType
+    package var value: String
     /// For `changed`: which attributes differ, among `code`, `evidence`, `hedged`, `qualifiers`.
-    public var fields: [String]
+    package var fields: [String]
     /// The fact in the old version (nil for `added`).
-    public var old: FactSnapshot?
+    package var old: FactSnapshot?
     /// The fact in the new version (nil for `removed`).
-    public var new: FactSnapshot?
+    package var new: FactSnapshot?
 
-    public static func < (a: FactChange, b: FactChange) -> Bool {
+    package static func < (a: FactChange, b: FactChange) -> Bool {
         if a.document != b.document { return a.document < b.document }
         if a.drug != b.drug { return a.drug < b.drug }
         if a.type != b.type { return a.type < b.type }
@@ -35,15 +35,15 @@ public struct FactChange: Sendable, Hashable, Codable, Comparable {
 }
 
 /// What changed between two versions of the same documents.
-public struct ChangeReport: Sendable, Hashable, Codable {
-    public var documentsAdded: [String]
-    public var documentsRemoved: [String]
+package struct ChangeReport: Sendable, Hashable, Codable {
+    package var documentsAdded: [String]
+    package var documentsRemoved: [String]
     /// Documents present in both versions.
-    public var documentsCompared: Int
-    public var changes: [FactChange]
+    package var documentsCompared: Int
+    package var changes: [FactChange]
 
-    public var isEmpty: Bool { documentsAdded.isEmpty && documentsRemoved.isEmpty && changes.isEmpty }
+    package var isEmpty: Bool { documentsAdded.isEmpty && documentsRemoved.isEmpty && changes.isEmpty }
 
     /// Number of changes of one kind.
-    public func count(_ kind: FactChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
+    package func count(_ kind: FactChange.Kind) -> Int { changes.filter { $0.kind == kind }.count }
 }

@@ -1,16 +1,16 @@
 import RxFacts
 /// One fact present on one side of a diff and missing from the other.
-public struct FactDifference: Sendable, Hashable, Codable, Comparable {
-    public var document: String
-    public var drug: String
-    public var type: FactType
-    public var value: String
-    public var negated: Bool
-    public var hedged: Bool
-    public var qualifiers: [String: [String]]?
-    public var evidence: [Evidence]
+package struct FactDifference: Sendable, Hashable, Codable, Comparable {
+    package var document: String
+    package var drug: String
+    package var type: FactType
+    package var value: String
+    package var negated: Bool
+    package var hedged: Bool
+    package var qualifiers: [String: [String]]?
+    package var evidence: [Evidence]
 
-    public init(document: String, drug: String, fact: Fact) {
+    package init(document: String, drug: String, fact: Fact) {
         self.document = document
         self.drug = drug
         self.type = fact.type
@@ -21,7 +21,7 @@ public struct FactDifference: Sendable, Hashable, Codable, Comparable {
         self.evidence = fact.evidence
     }
 
-    public static func < (a: FactDifference, b: FactDifference) -> Bool {
+    package static func < (a: FactDifference, b: FactDifference) -> Bool {
         if a.document != b.document { return a.document < b.document }
         if a.drug != b.drug { return a.drug < b.drug }
         let ka = FactKey(type: a.type, value: a.value, negated: a.negated)
@@ -33,18 +33,18 @@ public struct FactDifference: Sendable, Hashable, Codable, Comparable {
 }
 
 /// A fact found on both sides whose reported attributes differ.
-public struct AttributeDifference: Sendable, Hashable, Codable, Comparable {
-    public var document: String
-    public var drug: String
-    public var type: FactType
-    public var value: String
-    public var negated: Bool
+package struct AttributeDifference: Sendable, Hashable, Codable, Comparable {
+    package var document: String
+    package var drug: String
+    package var type: FactType
+    package var value: String
+    package var negated: Bool
     /// `hedged`, `qualifiers` (whichever are not part of matching) in that order.
-    public var attributes: [String]
-    public var reference: FactSnapshot
-    public var actual: FactSnapshot
+    package var attributes: [String]
+    package var reference: FactSnapshot
+    package var actual: FactSnapshot
 
-    public static func < (a: AttributeDifference, b: AttributeDifference) -> Bool {
+    package static func < (a: AttributeDifference, b: AttributeDifference) -> Bool {
         if a.document != b.document { return a.document < b.document }
         if a.drug != b.drug { return a.drug < b.drug }
         return FactKey(type: a.type, value: a.value, negated: a.negated)
@@ -53,14 +53,14 @@ public struct AttributeDifference: Sendable, Hashable, Codable, Comparable {
 }
 
 /// The attributes of one side of a matched or changed fact.
-public struct FactSnapshot: Sendable, Hashable, Codable {
-    public var negated: Bool
-    public var hedged: Bool
-    public var code: String?
-    public var qualifiers: [String: [String]]?
-    public var evidence: [Evidence]
+package struct FactSnapshot: Sendable, Hashable, Codable {
+    package var negated: Bool
+    package var hedged: Bool
+    package var code: String?
+    package var qualifiers: [String: [String]]?
+    package var evidence: [Evidence]
 
-    public init(_ fact: Fact) {
+    package init(_ fact: Fact) {
         negated = fact.negated
         hedged = fact.hedged
         code = fact.code

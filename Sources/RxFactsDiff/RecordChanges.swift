@@ -8,8 +8,8 @@ import RxFacts
 /// ignored: an edit early in a label shifts every later offset without changing any fact.
 /// When (type, value) is asserted on one side and negated on the other (and not both on either
 /// side), the pair is reported as one `negation-changed` line rather than a removal plus an addition.
-public enum RecordChanges {
-    public static func compare(old: [Record], new: [Record]) -> ChangeReport {
+package enum RecordChanges {
+    package static func compare(old: [Record], new: [Record]) -> ChangeReport {
         let oldByID = Dictionary(old.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(new.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
         let common = Set(oldByID.keys).intersection(newByID.keys)

@@ -4,7 +4,7 @@ import RxFacts
 /// Records are matched by `document.id`, drugs by canonical `name`, facts by `Fact.key`
 /// (type, value, negated), plus `hedged` and `qualifiers` when `DiffOptions` asks. A fact in the
 /// reference only is a false negative (missing), in actual only a false positive (extra).
-public enum RecordDiff {
+package enum RecordDiff {
     struct Identity: Hashable, Comparable {
         var document: String
         var drug: String
@@ -22,7 +22,7 @@ public enum RecordDiff {
     }
 
     /// With `concepts`, fact values match by the lexicon concept they name (`ConceptNames`), not by spelling.
-    public static func compare(
+    package static func compare(
         reference: [Record], actual: [Record], options: DiffOptions = DiffOptions(), concepts: ConceptNames? = nil
     ) -> DiffReport {
         func identity(_ document: String, _ drug: String, _ fact: Fact) -> Identity {

@@ -4,57 +4,57 @@ import RxFacts
 ///
 /// Empty denominators follow one rule: with nothing to find and nothing found the score is
 /// perfect (1); otherwise an empty denominator gives 0 for that measure.
-public struct Score: Sendable, Hashable, Codable {
-    public var truePositives: Int
-    public var falsePositives: Int
-    public var falseNegatives: Int
+package struct Score: Sendable, Hashable, Codable {
+    package var truePositives: Int
+    package var falsePositives: Int
+    package var falseNegatives: Int
 
-    public init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
+    package init(truePositives: Int = 0, falsePositives: Int = 0, falseNegatives: Int = 0) {
         self.truePositives = truePositives
         self.falsePositives = falsePositives
         self.falseNegatives = falseNegatives
     }
 
-    public var precision: Double {
+    package var precision: Double {
         let predicted = truePositives + falsePositives
         if predicted == 0 { return falseNegatives == 0 ? 1 : 0 }
         return Double(truePositives) / Double(predicted)
     }
 
-    public var recall: Double {
+    package var recall: Double {
         let expected = truePositives + falseNegatives
         if expected == 0 { return falsePositives == 0 ? 1 : 0 }
         return Double(truePositives) / Double(expected)
     }
 
-    public var f1: Double {
+    package var f1: Double {
         let p = precision, r = recall
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
 
     /// True when there was nothing to find and nothing was found.
-    public var isEmpty: Bool { truePositives == 0 && falsePositives == 0 && falseNegatives == 0 }
+    package var isEmpty: Bool { truePositives == 0 && falsePositives == 0 && falseNegatives == 0 }
 
-    public static func + (a: Score, b: Score) -> Score {
+    package static func + (a: Score, b: Score) -> Score {
         Score(truePositives: a.truePositives + b.truePositives,
               falsePositives: a.falsePositives + b.falsePositives,
               falseNegatives: a.falseNegatives + b.falseNegatives)
     }
 
-    public static func += (a: inout Score, b: Score) { a = a + b }
+    package static func += (a: inout Score, b: Score) { a = a + b }
 
     private enum CodingKeys: String, CodingKey {
         case truePositives = "tp", falsePositives = "fp", falseNegatives = "fn", precision, recall, f1
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         truePositives = try c.decode(Int.self, forKey: .truePositives)
         falsePositives = try c.decode(Int.self, forKey: .falsePositives)
         falseNegatives = try c.decode(Int.self, forKey: .falseNegatives)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(truePositives, forKey: .truePositives)
         try c.encode(falsePositives, forKey: .falsePositives)
@@ -69,13 +69,13 @@ public struct Score: Sendable, Hashable, Codable {
 }
 
 /// Macro-averaged precision, recall and F1: the mean of per-document values.
-public struct MacroScore: Sendable, Hashable, Codable {
-    public var documents: Int
-    public var precision: Double
-    public var recall: Double
-    public var f1: Double
+package struct MacroScore: Sendable, Hashable, Codable {
+    package var documents: Int
+    package var precision: Double
+    package var recall: Double
+    package var f1: Double
 
-    public init(_ scores: [Score]) {
+    package init(_ scores: [Score]) {
         let counted = scores.filter { !$0.isEmpty }
         documents = counted.count
         guard !counted.isEmpty else { precision = 1; recall = 1; f1 = 1; return }

@@ -9,8 +9,8 @@ import RxFactsDiff
 /// `charOffset="a-b"` is inclusive and counts characters of the sentence; a discontinuous entity
 /// (`a-b;c-d`) is scored on its hull. Pairs with `ddi="true"` are kept with their type.
 /// The corpus is CC BY-NC: it is read from `../shared/data` at evaluation time and never copied.
-public enum DDI2013Gold {
-    public static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
+package enum DDI2013Gold {
+    package static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
         var root = directory
         for candidate in ["Train/DrugBank", "DrugBank"] {
             let path = (directory as NSString).appendingPathComponent(candidate)
@@ -34,7 +34,7 @@ public enum DDI2013Gold {
         return documents
     }
 
-    public static func parse(_ bytes: [UInt8], path: String, title: String) throws(GoldSetError) -> GoldDocument {
+    package static func parse(_ bytes: [UInt8], path: String, title: String) throws(GoldSetError) -> GoldDocument {
         var text: [UInt8] = []
         var sentences: [Range<Int>] = []
         var annotations: [GoldDocument.Annotation] = []

@@ -1,25 +1,25 @@
 import RxFacts
 import RxFactsDiff
 /// One line of the evaluation table: a gold set, a fact type, a matching rule and the score.
-public struct EvalRow: Sendable, Hashable, Codable {
-    public var goldSet: String
-    public var type: String
-    public var matching: String
-    public var documents: Int
-    public var score: Score
+package struct EvalRow: Sendable, Hashable, Codable {
+    package var goldSet: String
+    package var type: String
+    package var matching: String
+    package var documents: Int
+    package var score: Score
     /// Published figure to compare with, if any.
-    public var anchor: String?
+    package var anchor: String?
 }
 
 /// The result of `rxfacts eval`.
-public struct EvalReport: Sendable, Hashable, Codable {
-    public var rows: [EvalRow]
+package struct EvalReport: Sendable, Hashable, Codable {
+    package var rows: [EvalRow]
     /// `extraction failed: document: error` for each document the extractor failed on (scored as
     /// finding nothing), and `gold note: …` for gold-file problems conversion worked around.
-    public var failures: [String]
+    package var failures: [String]
 
     /// The table of the evaluation report, for docs and terminals.
-    public func text() -> String {
+    package func text() -> String {
         let header = ["gold set", "fact type", "matching", "docs", "tp", "fp", "fn", "P", "R", "F1", "published anchor"]
         var table = [header]
         for row in rows {

@@ -5,15 +5,15 @@ import RxFactsDiff
 /// Runs an extractor over public gold sets and scores it (`rxfacts eval`).
 ///
 /// The gold sets are read where they lie (e.g. `../shared/data`); nothing is copied.
-public enum Evaluation {
+package enum Evaluation {
     /// Gold sets `eval` knows, by folder name under the data directory.
-    public enum GoldSet: String, Sendable, CaseIterable, Codable {
+    package enum GoldSet: String, Sendable, CaseIterable, Codable {
         case splADR = "spl-adr"
         case labeledIn = "labeledin"
         case ddi2013 = "ddi2013"
     }
 
-    public static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases,
+    package static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases,
                            extractor: any MentionExtractor) throws(GoldSetError) -> EvalReport {
         var rows: [EvalRow] = []
         var failures: [String] = []

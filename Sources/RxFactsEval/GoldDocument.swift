@@ -1,17 +1,17 @@
 import RxFacts
 import RxFactsDiff
 /// A document of a public gold set, converted to UTF-8 text with byte-offset annotations.
-public struct GoldDocument: Sendable, Hashable {
+package struct GoldDocument: Sendable, Hashable {
     /// A gold annotation. `range` is nil when the gold gives no usable offset.
-    public struct Annotation: Sendable, Hashable {
-        public var type: FactType
-        public var range: Range<Int>?
+    package struct Annotation: Sendable, Hashable {
+        package var type: FactType
+        package var range: Range<Int>?
         /// The annotated text as the gold gives it.
-        public var text: String
+        package var text: String
         /// Concept identifier: MedDRA PT name (SPL-ADR), UMLS CUI (LabeledIn), entity type (DDI).
-        public var concept: String?
+        package var concept: String?
 
-        public init(type: FactType, range: Range<Int>?, text: String, concept: String? = nil) {
+        package init(type: FactType, range: Range<Int>?, text: String, concept: String? = nil) {
             self.type = type
             self.range = range
             self.text = text
@@ -20,30 +20,30 @@ public struct GoldDocument: Sendable, Hashable {
     }
 
     /// An annotated relation between two annotations (indices into `annotations`).
-    public struct Pair: Sendable, Hashable {
-        public var first: Int
-        public var second: Int
-        public var kind: String
+    package struct Pair: Sendable, Hashable {
+        package var first: Int
+        package var second: Int
+        package var kind: String
     }
 
     /// Unique within the gold set.
-    public var id: String
+    package var id: String
     /// Documents of one drug label share a group (concept-level scores are per group).
-    public var group: String
+    package var group: String
     /// What the extractor is told the document is about.
-    public var title: String
-    public var text: [UInt8]
-    public var annotations: [Annotation]
-    public var pairs: [Pair]
+    package var title: String
+    package var text: [UInt8]
+    package var annotations: [Annotation]
+    package var pairs: [Pair]
     /// The label section the text is, in SPL's canonical (LOINC) naming, when the gold set says
     /// it (`adverse reactions`, `warnings and precautions`, `boxed warning`, `indications and usage`).
-    public var section: String?
+    package var section: String?
     /// Byte ranges of sentences, when the gold is sentence-based.
-    public var sentences: [Range<Int>]
+    package var sentences: [Range<Int>]
     /// Problems in the gold file that conversion worked around (printed by `eval`).
-    public var notes: [String] = []
+    package var notes: [String] = []
 
-    public init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
+    package init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
                 pairs: [Pair] = [], sentences: [Range<Int>] = [], section: String? = nil) {
         self.id = id
         self.group = group

@@ -3,7 +3,7 @@ import Foundation
 extension Evaluation.GoldSet {
     /// Where the gold set comes from and under what terms: the text `rxfacts eval` shows when its
     /// folder is missing. None is in the repository (DDI 2013 is non-commercial, eval only).
-    public var origin: String {
+    package var origin: String {
         switch self {
         case .splADR:
             "SPL-ADR-200DB (TAC 2017 adverse reactions), file \(SPLADRGold.fileName): from tatonetti-lab/onsides (data CC0, NLM)"
@@ -16,7 +16,7 @@ extension Evaluation.GoldSet {
 
     /// Nil when `dataDirectory/<set>` exists; otherwise a message saying what is missing and where
     /// the data comes from.
-    public func missingDataMessage(dataDirectory: String) -> String? {
+    package func missingDataMessage(dataDirectory: String) -> String? {
         let folder = (dataDirectory as NSString).appendingPathComponent(rawValue)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
@@ -26,7 +26,7 @@ extension Evaluation.GoldSet {
 
 extension Evaluation {
     /// What to tell a user whose `--data` folder lacks gold sets, or nil when all are there.
-    public static func missingDataExplanation(dataDirectory: String, sets: [GoldSet]) -> String? {
+    package static func missingDataExplanation(dataDirectory: String, sets: [GoldSet]) -> String? {
         let missing = sets.compactMap { $0.missingDataMessage(dataDirectory: dataDirectory) }
         guard !missing.isEmpty else { return nil }
         return missing.joined(separator: "\n") + """

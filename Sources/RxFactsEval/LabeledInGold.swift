@@ -8,8 +8,8 @@ import RxFactsDiff
 /// Each line is `studyID|SetID|section|other SetIDs`. Markup is removed: `<br>`, `<div>`, `<p>`,
 /// `<li>` and their end tags become a line break, other tags vanish, character entities are decoded;
 /// annotation offsets are byte offsets into the resulting text. Every occurrence is annotated.
-public enum LabeledInGold {
-    public static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
+package enum LabeledInGold {
+    package static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             throw GoldSetError(path: directory, reason: "cannot list directory")
@@ -27,7 +27,7 @@ public enum LabeledInGold {
         return documents
     }
 
-    public static func parse(_ content: String, path: String) throws(GoldSetError) -> [GoldDocument] {
+    package static func parse(_ content: String, path: String) throws(GoldSetError) -> [GoldDocument] {
         var documents: [GoldDocument] = []
         for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)

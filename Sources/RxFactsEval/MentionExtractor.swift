@@ -1,7 +1,7 @@
 import RxFacts
 import RxFactsDiff
 /// Anything that turns text into scored mentions: the rxfacts pipeline, or a fake in tests.
-public protocol MentionExtractor: Sendable {
+package protocol MentionExtractor: Sendable {
     /// Mentions in `text` (UTF-8). `title` names the document's drug when the gold set says it
     /// (e.g. `Fentanyl` for a DDI 2013 DrugBank document), else the label's id.
     func mentions(in text: [UInt8], title: String) throws -> [ScoredMention]
@@ -12,7 +12,7 @@ public protocol MentionExtractor: Sendable {
 }
 
 extension MentionExtractor {
-    public func mentions(in text: [UInt8], title: String, section: String?) throws -> [ScoredMention] {
+    package func mentions(in text: [UInt8], title: String, section: String?) throws -> [ScoredMention] {
         try mentions(in: text, title: title)
     }
 }

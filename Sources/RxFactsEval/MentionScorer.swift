@@ -3,27 +3,27 @@ import RxFactsDiff
 /// Scores predicted mentions against gold annotations.
 ///
 /// Matching is one-to-one: each gold item is matched by at most one predicted item and vice versa.
-public enum MentionScorer {
+package enum MentionScorer {
     /// A thing to match: a key (normalized text, or nil) and where it occurs.
-    public struct Item: Sendable, Hashable {
-        public var key: String?
-        public var spans: [Range<Int>]
+    package struct Item: Sendable, Hashable {
+        package var key: String?
+        package var spans: [Range<Int>]
 
-        public init(key: String? = nil, spans: [Range<Int>]) {
+        package init(key: String? = nil, spans: [Range<Int>]) {
             self.key = key
             self.spans = spans
         }
     }
 
     /// Exact match of sets (spans, strings or concepts).
-    public static func sets<T: Hashable>(gold: Set<T>, predicted: Set<T>) -> Score {
+    package static func sets<T: Hashable>(gold: Set<T>, predicted: Set<T>) -> Score {
         let hits = gold.intersection(predicted).count
         return Score(truePositives: hits, falsePositives: predicted.count - hits, falseNegatives: gold.count - hits)
     }
 
     /// Overlap match: first items with equal keys pair up, then any gold and predicted items with
     /// overlapping spans, greedily in the order given (which callers keep sorted).
-    public static func overlap(gold: [Item], predicted: [Item]) -> Score {
+    package static func overlap(gold: [Item], predicted: [Item]) -> Score {
         var goldMatched = [Bool](repeating: false, count: gold.count)
         var predictedMatched = [Bool](repeating: false, count: predicted.count)
         var byKey: [String: Int] = [:]
@@ -50,7 +50,7 @@ public enum MentionScorer {
     }
 
     /// Lower-cased (ASCII), whitespace runs collapsed to one space, trimmed.
-    public static func normalize<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+    package static func normalize<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var output: [UInt8] = []
         var pendingSpace = false
         for byte in bytes {
@@ -64,10 +64,10 @@ public enum MentionScorer {
         return String(decoding: output, as: UTF8.self)
     }
 
-    public static func normalize(_ text: String) -> String { normalize(Array(text.utf8)) }
+    package static func normalize(_ text: String) -> String { normalize(Array(text.utf8)) }
 
     /// Every ASCII-case-insensitive occurrence of `needle` in `text`.
-    public static func occurrences(of needle: [UInt8], in text: [UInt8]) -> [Range<Int>] {
+    package static func occurrences(of needle: [UInt8], in text: [UInt8]) -> [Range<Int>] {
         guard !needle.isEmpty, needle.count <= text.count else { return [] }
         func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
         let folded = needle.map(fold)

@@ -7,20 +7,20 @@ import RxFactsDiff
 /// no such term is found; negated combinations are left out); drug mentions are every term naming a drug, brand or drug class.
 /// With a gold section (SPL-ADR, LabeledIn) the text is declared as that section, and when no
 /// drug is recognised the label's product (the title) is declared as its subject.
-public struct PipelineMentionExtractor: MentionExtractor {
-    public let pipeline: Pipeline
+package struct PipelineMentionExtractor: MentionExtractor {
+    package let pipeline: Pipeline
 
-    public init(pipeline: Pipeline) {
+    package init(pipeline: Pipeline) {
         self.pipeline = pipeline
     }
 
-    public func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
+    package func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
         try mentions(in: text, title: title, section: nil)
     }
 
     /// With a `section`, the whole text is declared as that one section (as the SPL ingester
     /// declares a label's LOINC sections), so section-limited rules apply as on a real label.
-    public func mentions(in text: [UInt8], title: String, section: String?) throws -> [ScoredMention] {
+    package func mentions(in text: [UInt8], title: String, section: String?) throws -> [ScoredMention] {
         var ingested = try pipeline.ingest(SourceInput(path: "\(title).txt", bytes: text))
         if let section { ingested.sections = [SectionSpan(name: section, range: 0..<ingested.text.count)] }
         var doc = pipeline.analyze(ingested: ingested)

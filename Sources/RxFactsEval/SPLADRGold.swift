@@ -8,10 +8,10 @@ import RxFactsDiff
 /// `adverse_events` is `[mention, PT, PT id, LLT, LLT id, start, length, kind]`; the gold lists
 /// every distinct mention string of a section once, at its first occurrence (offsets count
 /// characters; a null start means the mention has no contiguous span).
-public enum SPLADRGold {
-    public static let fileName = "demner-fushman-train-labels.json"
+package enum SPLADRGold {
+    package static let fileName = "demner-fushman-train-labels.json"
 
-    public static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
+    package static func load(directory: String) throws(GoldSetError) -> [GoldDocument] {
         let path = (directory as NSString).appendingPathComponent(fileName)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GoldSetError(path: path, reason: "cannot read file")
@@ -30,7 +30,7 @@ public enum SPLADRGold {
         }
     }
 
-    public static func parse(_ data: Data, path: String) throws(GoldSetError) -> [GoldDocument] {
+    package static func parse(_ data: Data, path: String) throws(GoldSetError) -> [GoldDocument] {
         let json: Any
         do { json = try JSONSerialization.jsonObject(with: data) } catch {
             throw GoldSetError(path: path, reason: "not valid JSON: \(error)")

@@ -1,24 +1,24 @@
 import RxFacts
 
 /// One sense of a short form: "HTN" → "hypertension", from an inventory or a vocabulary.
-public struct AbbreviationSense: Sendable, Hashable {
-    public var short: String
-    public var sense: String
+package struct AbbreviationSense: Sendable, Hashable {
+    package var short: String
+    package var sense: String
     /// `imantsm`, `metainventory`, or the vocabulary (`hpo`, `mesh`, `doid`).
-    public var source: String
-    public var umls: String = ""
+    package var source: String
+    package var umls: String = ""
     /// Other names of the sense (a vocabulary concept's synonyms), to find its lexicon concept.
-    public var alternatives: [String] = []
+    package var alternatives: [String] = []
 }
 
 /// Reads the two clinical abbreviation inventories.
-public struct AbbreviationInventoryReader: Sendable {
-    public static let imantsmPath = "abbrev_imantsm_medical_abbreviations/medical_abbreviations.tsv"
-    public static let metaInventoryPath = "abbrev_metainventory_clinical_sources/clinical_abbreviation_senses.tsv"
+package struct AbbreviationInventoryReader: Sendable {
+    package static let imantsmPath = "abbrev_imantsm_medical_abbreviations/medical_abbreviations.tsv"
+    package static let metaInventoryPath = "abbrev_metainventory_clinical_sources/clinical_abbreviation_senses.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [AbbreviationSense] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [AbbreviationSense] {
         var senses: [AbbreviationSense] = []
         let imantsm = try DelimitedTable.read(path: vocab + "/" + Self.imantsmPath, dialect: .tsv)
         report.noteMalformed(imantsm)
@@ -46,7 +46,7 @@ public struct AbbreviationInventoryReader: Sendable {
 /// writes it with capitals (the text must too: "AS" is no abbreviation in "as"), and
 /// `vocab=` the sources. Short forms that are English words, numbers or longer than 10
 /// characters are left out.
-public enum AbbreviationTable {
+package enum AbbreviationTable {
     static let stopWords: Set<String> = [
         "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "oh",
         "on", "or", "ok", "so", "to", "up", "us", "we", "ad", "ax", "ex", "hi", "la", "ma", "pa", "yo", "id", "re",
@@ -56,7 +56,7 @@ public enum AbbreviationTable {
         "via", "vs", "etc", "dr", "mr", "mrs", "ms", "st", "mg", "ml", "kg", "mm", "cm", "hr", "hrs", "min", "sec",
     ]
 
-    public static func build(
+    package static func build(
         inventories: [AbbreviationSense], concepts: [ClinicalConcept], targets: [LexiconEntry], report: inout LexiconBuildReport
     ) -> [LexiconEntry] {
         var targetByForm: [String: Set<String>] = [:]

@@ -1,8 +1,8 @@
 import RxFacts
 /// Builds `brand` entries: RxNorm brand names and DEA brand/street names, each resolved to
 /// the canonical names of its ingredients (`ingredient=` attribute).
-public enum BrandTable {
-    public static func build(
+package enum BrandTable {
+    package static func build(
         links: [RxNormBrandLink], deaBrands: [(name: String, drug: String)], drugs: DrugTable,
         filter: TermFilter, report: inout LexiconBuildReport
     ) -> [LexiconEntry] {

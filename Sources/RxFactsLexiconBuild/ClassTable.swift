@@ -3,8 +3,8 @@ import RxFacts
 /// `physiologic-effect`, chemical structure → `class` with `type=CS`) with NUI codes, MeSH
 /// pharmacological actions (`class`, `type=MeSH-PA`, MeSH codes), plural variants, and the
 /// curated friendly names of `CuratedTerms`.
-public enum ClassTable {
-    public static func build(
+package enum ClassTable {
+    package static func build(
         fda: [PharmClass], mesh: [PharmClass], filter: TermFilter, report: inout LexiconBuildReport
     ) throws(LexiconBuildError) -> [LexiconEntry] {
         var entries: [LexiconEntry] = []

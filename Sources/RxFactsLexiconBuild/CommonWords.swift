@@ -1,8 +1,8 @@
 import RxFacts
 /// Ordinary English (and generic label) words that must not be matched as drug, brand or
 /// condition names: "today", "select", "disease", "tablet"… Kept short and reviewed by hand.
-public enum CommonWords {
-    public static func contains(_ folded: String) -> Bool { words.contains(folded) || notNames.contains(folded) }
+package enum CommonWords {
+    package static func contains(_ folded: String) -> Bool { words.contains(folded) || notNames.contains(folded) }
 
     /// English words that vocabularies list as drug names, synonyms or brands (DrugBank pesticide
     /// trade names, RxNorm brands, DEA street names, foods): "monitor" (methamidophos), "perform"
@@ -10,7 +10,7 @@ public enum CommonWords {
     /// the medicine. Found by checking every one-word drug and brand form against an English
     /// word list and the leaflets, then reviewed by hand; names that are mainly medicines
     /// (aspirin, opium, codeine, sonata, emend, intermezzo) stay.
-    public static let notNames: Set<String> = [
+    package static let notNames: Set<String> = [
         "align", "amber", "android", "anorexic", "beam", "blackberry", "blockade", "blueberry", "bore", "capture",
         "caps", "carbon", "cascade", "catfish", "caviar", "chalk", "cosmos", "crack", "crank", "crest", "dimension",
         "dump", "duration", "elm", "encore", "epoch", "equipoise", "evict", "exodus", "fang", "flounder", "foxy",
@@ -24,7 +24,7 @@ public enum CommonWords {
         "whitefish",
     ]
 
-    public static let words: Set<String> = [
+    package static let words: Set<String> = [
         "a", "able", "about", "above", "accept", "access", "according", "account", "ace", "acid", "across",
         "act", "action", "active", "activity", "actual", "add", "address", "adult", "advance", "advice",
         "affect", "after", "again", "against", "age", "agent", "ago", "agree", "aid", "aim", "air",

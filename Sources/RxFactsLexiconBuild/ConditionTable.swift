@@ -8,9 +8,9 @@ import RxFacts
 /// ICD-10-CM codes come from DO's ICD-10-CM cross-references when the code exists in
 /// ICD-10-CM, otherwise from an exact title match ("Schizophrenia", "Epilepsy, unspecified",
 /// "Panic disorder [episodic paroxysmal anxiety]") against the name or a synonym.
-public enum ConditionTable {
+package enum ConditionTable {
     /// The vocabularies, in order of precedence.
-    public static let vocabularies = ["doid", "mesh-c"]
+    package static let vocabularies = ["doid", "mesh-c"]
 
     /// Terms too general to report as an indication.
     static let tooGeneral: Set<String> = [
@@ -21,7 +21,7 @@ public enum ConditionTable {
         "pathologic processes", "neoplasms", "infections", "wounds and injuries", "congenital abnormalities",
     ]
 
-    public static func build(
+    package static func build(
         doid: [ClinicalConcept], mesh: [ClinicalConcept], vocabularies: Set<String> = Set(ConditionTable.vocabularies),
         icd10cm: [String: String], filter: TermFilter, report: inout LexiconBuildReport
     ) throws(LexiconBuildError) -> [LexiconEntry] {

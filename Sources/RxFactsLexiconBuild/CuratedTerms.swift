@@ -4,10 +4,10 @@ import RxFacts
 /// Every entry here was written for rxfacts (no third-party text). Targets name canonical
 /// forms the build derives from the vocabularies; a target that does not exist fails the build
 /// loudly (see `LexiconBuilder`), so a vocabulary update cannot silently orphan them.
-public enum CuratedTerms {
+package enum CuratedTerms {
     /// Friendly class names users write, attached to a class derived from FDA or MeSH.
     /// (target canonical, extra variants)
-    public static let classVariants: [(target: String, variants: [String])] = [
+    package static let classVariants: [(target: String, variants: [String])] = [
         ("benzodiazepine", ["benzodiazepines", "benzo", "benzos"]),
         ("nonsteroidal anti-inflammatory drug", ["nsaid", "nsaids", "non-steroidal anti-inflammatory drug", "non-steroidal anti-inflammatory drugs", "nonsteroidal anti-inflammatory drugs", "anti-inflammatory painkiller"]),
         ("serotonin reuptake inhibitor", ["ssri", "ssris", "selective serotonin reuptake inhibitor", "selective serotonin reuptake inhibitors", "serotonin reuptake inhibitors"]),
@@ -39,7 +39,7 @@ public enum CuratedTerms {
     /// Vocabulary drugs that leaflets name as everyday substances: (vocabulary canonical,
     /// everyday canonical). They become `substance` entries under the everyday name, keeping
     /// their codes and the vocabulary name as a variant ("ethanol" → substance "alcohol").
-    public static let everydaySubstances: [(vocabulary: String, canonical: String)] = [
+    package static let everydaySubstances: [(vocabulary: String, canonical: String)] = [
         ("ethanol", "alcohol"),
         ("caffeine", "caffeine"),
         ("nicotine", "nicotine"),
@@ -51,7 +51,7 @@ public enum CuratedTerms {
     /// (DrugBank "alanine", "hemoglobin", "creatine"), which made "your creatinine will be
     /// checked" a sentence about another drug. The vocabulary entry is converted (codes kept)
     /// when it exists; otherwise the analyte is added with the forms given here.
-    public static let analytes: [(canonical: String, variants: [String])] = [
+    package static let analytes: [(canonical: String, variants: [String])] = [
         ("alanine", []), ("albumin", ["serum albumin"]), ("ammonia", ["blood ammonia"]), ("bilirubin", ["serum bilirubin"]),
         ("cholesterol", ["ldl cholesterol", "hdl cholesterol", "ldl-c", "hdl-c", "blood cholesterol"]),
         ("creatine", []), ("creatinine", ["serum creatinine", "creatinine clearance"]), ("cyclic gmp", ["cgmp"]),
@@ -67,7 +67,7 @@ public enum CuratedTerms {
     ]
 
     /// Classes users name that no single FDA class covers: (canonical, variants, member classes).
-    public static let classGroups: [(canonical: String, variants: [String], includes: [String])] = [
+    package static let classGroups: [(canonical: String, variants: [String], includes: [String])] = [
         ("opioid", ["opioids", "opiate", "opiates", "opioid medicine", "opioid medicines"],
          ["opioid agonist", "partial opioid agonist", "opioid agonist/antagonist", "partial opioid agonist/antagonist"]),
         ("triptan", ["triptans"], ["serotonin-1b and serotonin-1d receptor agonist"]),
@@ -75,7 +75,7 @@ public enum CuratedTerms {
 
     /// Conditions leaflets name that Disease Ontology 2015 lacks or names differently, with
     /// ICD-10-CM codes (checked against the ICD-10-CM table during the build; empty = no code).
-    public static let conditions: [(canonical: String, variants: [String], icd10cm: String)] = [
+    package static let conditions: [(canonical: String, variants: [String], icd10cm: String)] = [
         ("insomnia", ["sleeplessness", "trouble sleeping", "difficulty sleeping", "sleep problems", "inability to sleep"], "G47.00"),
         ("anxiety", ["anxiety symptoms", "anxiousness"], "F41.9"),
         ("seizure", ["seizures", "convulsion", "convulsions", "fits", "epileptic seizure", "epileptic seizures"], "R56.9"),

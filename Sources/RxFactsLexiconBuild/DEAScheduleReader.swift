@@ -1,14 +1,14 @@
 import RxFacts
 /// Reads `dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv`.
-public struct DEAScheduleReader: Sendable {
-    public static let relativePath = "dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv"
+package struct DEAScheduleReader: Sendable {
+    package static let relativePath = "dea_schedules_orangebook/dea_controlled_substances_2020-09-08.csv"
     /// The date of the list, and how a schedule taken from it names its source.
-    public static let listDate = "2020-09-08"
-    public static let sourceName = "DEA controlled substances list 2020-09-08"
+    package static let listDate = "2020-09-08"
+    package static let sourceName = "DEA controlled substances list 2020-09-08"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASubstance] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASubstance] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .csv)
         report.noteMalformed(table)
         let name = try table.column("SUBSTANCE"), number = try table.column("Number")

@@ -2,29 +2,29 @@ import RxFacts
 
 /// One DEA scheduling action (Federal Register) from the actions table that updates the
 /// 2020-09-08 list: a placement, a final rule that maintains one, or a removal from control.
-public struct DEASchedulingAction: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct DEASchedulingAction: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// Placed in (or kept in) `schedule`.
         case placement(schedule: String)
         /// Removed from control.
         case removal
     }
 
-    public var substance: String
-    public var kind: Kind
+    package var substance: String
+    package var kind: Kind
     /// "87 FR 59296", or "FR doc 2022-13538" when the page number was not shown.
-    public var citation: String
+    package var citation: String
     /// ISO dates; the effective date may be empty.
-    public var publicationDate: String
-    public var effectiveDate: String
-    public var acscn: String
-    public var line: Int
+    package var publicationDate: String
+    package var effectiveDate: String
+    package var acscn: String
+    package var line: Int
 
     /// The date the action took effect, else the date it was published.
-    public var date: String { effectiveDate.isEmpty ? publicationDate : effectiveDate }
+    package var date: String { effectiveDate.isEmpty ? publicationDate : effectiveDate }
 
     /// "87 FR 59296 (2022-09-30)": the citation a schedule fact names.
-    public var source: String { publicationDate.isEmpty ? citation : "\(citation) (\(publicationDate))" }
+    package var source: String { publicationDate.isEmpty ? citation : "\(citation) (\(publicationDate))" }
 }
 
 /// Reads `dea_scheduling_changes_2019-2024/dea_scheduling_actions_2019-2024.tsv`.
@@ -32,12 +32,12 @@ public struct DEASchedulingAction: Sendable, Hashable {
 /// Proposed rules are not in force and are skipped (reported); interim and final rules are
 /// actions. Dates are checked to be ISO `YYYY-MM-DD` so the as-of date the build derives from
 /// them sorts correctly.
-public struct DEASchedulingActionsReader: Sendable {
-    public static let relativePath = "dea_scheduling_changes_2019-2024/dea_scheduling_actions_2019-2024.tsv"
+package struct DEASchedulingActionsReader: Sendable {
+    package static let relativePath = "dea_scheduling_changes_2019-2024/dea_scheduling_actions_2019-2024.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASchedulingAction] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASchedulingAction] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let substance = try table.column("substance"), action = try table.column("action")

@@ -7,16 +7,16 @@ import RxFacts
 /// DrugCentral's `identifiers.tsv`, are unwrapped). CSV files follow RFC 4180 (quoted fields
 /// may hold commas, doubled quotes and newlines). Rows whose field count differs from the
 /// header are kept in `malformed` so the build can report them instead of dropping them silently.
-public struct DelimitedTable: Sendable {
-    public enum Dialect: Sendable { case tsv, csv }
+package struct DelimitedTable: Sendable {
+    package enum Dialect: Sendable { case tsv, csv }
 
-    public var path: String
-    public var header: [String]
-    public var rows: [TableRow]
+    package var path: String
+    package var header: [String]
+    package var rows: [TableRow]
     /// Rows with the wrong number of fields (reported by the builder, not used).
-    public var malformed: [TableRow]
+    package var malformed: [TableRow]
 
-    public init(path: String, header: [String], rows: [TableRow], malformed: [TableRow]) {
+    package init(path: String, header: [String], rows: [TableRow], malformed: [TableRow]) {
         self.path = path
         self.header = header
         self.rows = rows
@@ -24,7 +24,7 @@ public struct DelimitedTable: Sendable {
     }
 
     /// Reads `path`, which must exist and start with a header line.
-    public static func read(path: String, dialect: Dialect) throws(LexiconBuildError) -> DelimitedTable {
+    package static func read(path: String, dialect: Dialect) throws(LexiconBuildError) -> DelimitedTable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconBuildError(path: path, reason: "cannot read vocabulary file")
         }
@@ -49,7 +49,7 @@ public struct DelimitedTable: Sendable {
     }
 
     /// The index of the column named `name`; an error names the file when it is missing.
-    public func column(_ name: String) throws(LexiconBuildError) -> Int {
+    package func column(_ name: String) throws(LexiconBuildError) -> Int {
         guard let index = header.firstIndex(of: name) else {
             throw LexiconBuildError(
                 path: path, line: 1,

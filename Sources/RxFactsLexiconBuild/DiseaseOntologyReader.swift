@@ -3,13 +3,13 @@ import RxFacts
 ///
 /// Only `name` and `exact-synonym` rows are used: related and narrow synonyms name other
 /// concepts and would make indications wrong.
-public struct DiseaseOntologyReader: Sendable {
-    public static let namesPath = "disease_ontology_2015_dhimmel/term-names.tsv"
-    public static let xrefsPath = "disease_ontology_2015_dhimmel/xrefs.tsv"
+package struct DiseaseOntologyReader: Sendable {
+    package static let namesPath = "disease_ontology_2015_dhimmel/term-names.tsv"
+    package static let xrefsPath = "disease_ontology_2015_dhimmel/xrefs.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DiseaseTerm] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DiseaseTerm] {
         let names = try DelimitedTable.read(path: vocab + "/" + Self.namesPath, dialect: .tsv)
         report.noteMalformed(names)
         let doid = try names.column("doid"), name = try names.column("name"), type = try names.column("type")

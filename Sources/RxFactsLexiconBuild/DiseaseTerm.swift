@@ -1,9 +1,9 @@
 import RxFacts
 /// A Disease Ontology term with its exact synonyms and cross-references.
-public struct DiseaseTerm: Sendable, Hashable {
-    public var doid: String
-    public var name: String
-    public var synonyms: [String]
+package struct DiseaseTerm: Sendable, Hashable {
+    package var doid: String
+    package var name: String
+    package var synonyms: [String]
     /// Resource (`ICD10`, `UMLS`, `MSH`, …) → IDs.
-    public var xrefs: [String: [String]]
+    package var xrefs: [String: [String]]
 }

@@ -1,11 +1,11 @@
 import RxFacts
 /// Reads `drugbank_open_vocabulary/drugbank_vocabulary.csv`.
-public struct DrugBankVocabularyReader: Sendable {
-    public static let relativePath = "drugbank_open_vocabulary/drugbank_vocabulary.csv"
+package struct DrugBankVocabularyReader: Sendable {
+    package static let relativePath = "drugbank_open_vocabulary/drugbank_vocabulary.csv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DrugBankDrug] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DrugBankDrug] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .csv)
         report.noteMalformed(table)
         let id = try table.column("DrugBank ID"), name = try table.column("Common name")

@@ -2,12 +2,12 @@ import RxFacts
 /// Reads `drugcentral_2016_olegursu/pharm_class.tsv`: FDA class rows become substance → class
 /// links; MeSH pharmacological-action rows become `PA` classes (with their MeSH IDs) and links.
 /// ChEBI roles are not used.
-public struct DrugCentralPharmClassReader: Sendable {
-    public static let relativePath = "drugcentral_2016_olegursu/pharm_class.tsv"
+package struct DrugCentralPharmClassReader: Sendable {
+    package static let relativePath = "drugcentral_2016_olegursu/pharm_class.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(
+    package func read(
         vocab: String, report: inout LexiconBuildReport
     ) throws(LexiconBuildError) -> (links: [SubstanceClassLink], meshClasses: [PharmClass]) {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)

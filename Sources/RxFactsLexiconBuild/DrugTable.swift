@@ -1,24 +1,24 @@
 import RxFacts
 /// The `drug` and `substance` entries under construction, with lookup by name, RxCUI and DrugBank ID.
-public struct DrugTable: Sendable {
-    public private(set) var entries: [LexiconEntry] = []
+package struct DrugTable: Sendable {
+    package private(set) var entries: [LexiconEntry] = []
     var filter: TermFilter
     var byCanonical: [String: Int] = [:]
     var byVariant: [String: Set<Int>] = [:]
     var byRxcui: [String: Int] = [:]
     var byDrugbank: [String: Int] = [:]
 
-    public init(filter: TermFilter) {
+    package init(filter: TermFilter) {
         self.filter = filter
     }
 
     /// The canonical name of the drug called `name` (folded, salts stripped as a fallback) or with `rxcui`.
-    public func resolve(name: String, rxcui: String? = nil) -> String? {
+    package func resolve(name: String, rxcui: String? = nil) -> String? {
         index(name: name, rxcui: rxcui).map { entries[$0].canonical }
     }
 
     /// The canonical name of the drug with this DrugBank ID.
-    public func canonical(drugbank: String) -> String? {
+    package func canonical(drugbank: String) -> String? {
         byDrugbank[drugbank].map { entries[$0].canonical }
     }
 

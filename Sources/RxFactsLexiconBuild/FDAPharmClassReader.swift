@@ -1,12 +1,12 @@
 import RxFacts
 /// Reads `drugcentral_2016_olegursu/derived_fda_pharm_classes_distinct.tsv`: the distinct FDA
 /// classes with NUI codes.
-public struct FDAPharmClassReader: Sendable {
-    public static let relativePath = "drugcentral_2016_olegursu/derived_fda_pharm_classes_distinct.tsv"
+package struct FDAPharmClassReader: Sendable {
+    package static let relativePath = "drugcentral_2016_olegursu/derived_fda_pharm_classes_distinct.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [PharmClass] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [PharmClass] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let type = try table.column("class_type"), nui = try table.column("nui"), name = try table.column("class_name")

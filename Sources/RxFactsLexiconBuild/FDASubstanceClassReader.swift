@@ -1,11 +1,11 @@
 import RxFacts
 /// Reads `ddi_merged_pddi_dikb/fda_spl_substance_to_pharm_class.tsv` (FDA SPL class indexing).
-public struct FDASubstanceClassReader: Sendable {
-    public static let relativePath = "ddi_merged_pddi_dikb/fda_spl_substance_to_pharm_class.tsv"
+package struct FDASubstanceClassReader: Sendable {
+    package static let relativePath = "ddi_merged_pddi_dikb/fda_spl_substance_to_pharm_class.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [SubstanceClassLink] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [SubstanceClassLink] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let pt = try table.column("pt"), role = try table.column("nameAndRole")

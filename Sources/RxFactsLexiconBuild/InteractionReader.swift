@@ -1,28 +1,28 @@
 import RxFacts
 /// Reads the ONC and VA NDF-RT interaction tables of `ddi_merged_pddi_dikb/` (DrugBank-keyed).
-public struct InteractionReader: Sendable {
+package struct InteractionReader: Sendable {
     /// File, source label, fixed severity (nil: read the `severity` column).
-    public static let files: [(path: String, source: String, severity: String?)] = [
+    package static let files: [(path: String, source: String, severity: String?)] = [
         ("ddi_merged_pddi_dikb/onc_high_priority.tsv", "onc-high-priority", "high"),
         ("ddi_merged_pddi_dikb/ndfrt_va.tsv", "ndfrt-va", nil),
         ("ddi_merged_pddi_dikb/onc_non_interruptive.tsv", "onc-non-interruptive", "low"),
     ]
 
     /// One raw row: DrugBank IDs, names as given, severity, source.
-    public struct Row: Sendable, Hashable {
-        public var drugbank1: String
-        public var name1: String
-        public var drugbank2: String
-        public var name2: String
-        public var severity: String
-        public var source: String
-        public var path: String
-        public var line: Int
+    package struct Row: Sendable, Hashable {
+        package var drugbank1: String
+        package var name1: String
+        package var drugbank2: String
+        package var name2: String
+        package var severity: String
+        package var source: String
+        package var path: String
+        package var line: Int
     }
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [Row] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [Row] {
         var rows: [Row] = []
         for file in Self.files {
             let table = try DelimitedTable.read(path: vocab + "/" + file.path, dialect: .tsv)

@@ -1,20 +1,20 @@
 import RxFacts
 /// What a lexicon build did: lines written per file and every source row it skipped, with why.
-public struct LexiconBuildReport: Sendable {
+package struct LexiconBuildReport: Sendable {
     /// One skipped source row or dropped term.
-    public struct Skip: Sendable, Hashable {
-        public var path: String
-        public var line: Int?
-        public var reason: String
+    package struct Skip: Sendable, Hashable {
+        package var path: String
+        package var line: Int?
+        package var reason: String
     }
 
-    public var skipped: [Skip] = []
+    package var skipped: [Skip] = []
     /// Output file name → number of entry lines.
-    public var lineCounts: [String: Int] = [:]
+    package var lineCounts: [String: Int] = [:]
     /// Reason category → count of dropped variants (too short, common word, ambiguous…).
-    public var droppedVariants: [String: Int] = [:]
+    package var droppedVariants: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     mutating func skip(_ path: String, _ line: Int?, _ reason: String) {
         skipped.append(Skip(path: path, line: line, reason: reason))
@@ -31,7 +31,7 @@ public struct LexiconBuildReport: Sendable {
     }
 
     /// A human-readable summary (counts, then the first skipped rows).
-    public func summary(maxSkips: Int = 20) -> String {
+    package func summary(maxSkips: Int = 20) -> String {
         var lines: [String] = []
         for name in lineCounts.keys.sorted() {
             lines.append("wrote \(name): \(lineCounts[name]!) entries")

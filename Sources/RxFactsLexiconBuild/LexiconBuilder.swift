@@ -8,28 +8,28 @@ import RxFacts
 /// `conditions.tsv`, `schedules.tsv` and `interactions.tsv`. Output is sorted and carries no
 /// timestamps, so rebuilding from the same vocabularies gives byte-identical files.
 /// `effects.tsv` and `SOURCES.md` are hand-written and not produced here.
-public struct LexiconBuilder: Sendable {
-    public var filter = TermFilter()
+package struct LexiconBuilder: Sendable {
+    package var filter = TermFilter()
     /// The optional clinical vocabularies to use (`hpo`, `mesh-c23`, `ctcae`, `symp` for
     /// `symptoms.tsv`; `doid`, `mesh-c` for `conditions.tsv`); all by default. Leaving some out
     /// measures what each adds (`rxfacts lexicon build --only …`).
-    public var clinicalVocabularies: Set<String> = Set(SymptomTable.vocabularies + ConditionTable.vocabularies)
+    package var clinicalVocabularies: Set<String> = Set(SymptomTable.vocabularies + ConditionTable.vocabularies)
     /// The folder of the hand-written lexicons (`effects.tsv`, `core.tsv`) whose effect names the
     /// generated `symptoms.tsv` adopts; nil builds without them.
-    public var curatedDirectory: String? = nil
+    package var curatedDirectory: String? = nil
 
-    public init() {}
+    package init() {}
 
     /// The generated files, in the order they are built.
-    public static let outputFiles = [
+    package static let outputFiles = [
         "drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "symptoms.tsv", "schedules.tsv", "spellings.tsv",
         "abbreviations.tsv", "interactions.tsv",
     ]
     /// Hand-written lexicons whose `effect` and `dependence` names the build adopts.
-    public static let curatedFiles = ["core.tsv", "effects.tsv"]
+    package static let curatedFiles = ["core.tsv", "effects.tsv"]
 
     /// Reads `vocab` and returns file name → file text, plus what was skipped.
-    public func build(vocab: String) throws(LexiconBuildError) -> (files: [String: String], report: LexiconBuildReport) {
+    package func build(vocab: String) throws(LexiconBuildError) -> (files: [String: String], report: LexiconBuildReport) {
         var report = LexiconBuildReport()
         let ingredients = try RxNormIngredientReader().read(vocab: vocab, report: &report)
         let brandLinks = try RxNormBrandReader().read(vocab: vocab, report: &report)
@@ -117,7 +117,7 @@ public struct LexiconBuilder: Sendable {
     }
 
     /// Builds and writes the files into `out` (created if missing).
-    public func write(vocab: String, out: String) throws(LexiconBuildError) -> LexiconBuildReport {
+    package func write(vocab: String, out: String) throws(LexiconBuildError) -> LexiconBuildReport {
         let (files, report) = try build(vocab: vocab)
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

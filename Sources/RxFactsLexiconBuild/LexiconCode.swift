@@ -1,20 +1,20 @@
 import RxFacts
 /// A `system:code` pair in a lexicon line, e.g. `rxcui:3322` or `doid:DOID:0050847`.
-public struct LexiconCode: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct LexiconCode: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Code systems in the order a lexicon line lists them.
-    public static let systemOrder = ["rxcui", "unii", "drugbank", "nui", "doid", "icd10cm", "umls", "mesh", "dea"]
+    package static let systemOrder = ["rxcui", "unii", "drugbank", "nui", "doid", "icd10cm", "umls", "mesh", "dea"]
 
-    public var system: String
-    public var code: String
+    package var system: String
+    package var code: String
 
-    public init(_ system: String, _ code: String) {
+    package init(_ system: String, _ code: String) {
         self.system = system
         self.code = code
     }
 
-    public var description: String { "\(system):\(code)" }
+    package var description: String { "\(system):\(code)" }
 
-    public static func < (lhs: LexiconCode, rhs: LexiconCode) -> Bool {
+    package static func < (lhs: LexiconCode, rhs: LexiconCode) -> Bool {
         let l = systemOrder.firstIndex(of: lhs.system) ?? systemOrder.count
         let r = systemOrder.firstIndex(of: rhs.system) ?? systemOrder.count
         if l != r { return l < r }

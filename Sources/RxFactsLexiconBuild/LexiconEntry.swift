@@ -4,16 +4,16 @@ import RxFacts
 /// See `Pipelines/LEXICON-FORMAT.md`. `line` renders the entry deterministically: the canonical
 /// form first among the variants and the rest in byte order, codes in `LexiconCode.systemOrder`,
 /// attributes by key with their list values in insertion order.
-public struct LexiconEntry: Sendable, Hashable {
-    public var kind: String
-    public var canonical: String
+package struct LexiconEntry: Sendable, Hashable {
+    package var kind: String
+    package var canonical: String
     /// Surface forms other than the canonical one (the canonical is always matched).
-    public var variants: [String]
-    public var codes: [LexiconCode]
+    package var variants: [String]
+    package var codes: [LexiconCode]
     /// Attribute key → values (rendered `key=v1|v2`).
-    public var attributes: [String: [String]]
+    package var attributes: [String: [String]]
 
-    public init(
+    package init(
         kind: String, canonical: String, variants: [String] = [], codes: [LexiconCode] = [],
         attributes: [String: [String]] = [:]
     ) {
@@ -25,12 +25,12 @@ public struct LexiconEntry: Sendable, Hashable {
     }
 
     /// The first code of `system`, if any.
-    public func code(_ system: String) -> String? {
+    package func code(_ system: String) -> String? {
         codes.first { $0.system == system }?.code
     }
 
     /// The TSV line (without newline).
-    public var line: String {
+    package var line: String {
         // `match=variants`: the canonical name is a label, not a surface form ("CI", "CV").
         let canonicalMatches = attributes["match"] != ["variants"]
         var forms = canonicalMatches ? [canonical] : []

@@ -4,8 +4,8 @@ import RxFacts
 /// What `rxfacts lexicon check` makes of one file: a valid lexicon, another rxfacts table (named
 /// as such), or an error naming file, line and column — and saying so when the file does not look
 /// like a lexicon at all, rather than reporting its first line as a bad lexicon line.
-public enum LexiconFileCheck {
-    public enum Outcome: Sendable, Hashable {
+package enum LexiconFileCheck {
+    package enum Outcome: Sendable, Hashable {
         /// A lexicon file with this many entries.
         case lexicon(entries: Int)
         /// `rxfacts-interactions/1` (written by `lexicon build`, loaded by no pipeline), checked as such.
@@ -15,7 +15,7 @@ public enum LexiconFileCheck {
     static let lexiconHeader = "# rxfacts-lexicon/1"
     static let interactionHeader = "# rxfacts-interactions/1"
 
-    public static func check(path: String) throws(LexiconBuildError) -> Outcome {
+    package static func check(path: String) throws(LexiconBuildError) -> Outcome {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconBuildError(path: path, reason: "cannot read file")
         }

@@ -7,16 +7,16 @@ import RxFacts
 /// pipeline loads) to the builder's entry type, so `rxfacts lexicon check`, the build's check of
 /// its own output and the pipeline accept and reject exactly the same lines, with the same
 /// `file:line:column` errors (see `Pipelines/LEXICON-FORMAT.md`).
-public struct LexiconFileParser: Sendable {
-    public init() {}
+package struct LexiconFileParser: Sendable {
+    package init() {}
 
     /// Parses a whole file's text; `path` is used in errors.
-    public func parse(text: String, path: String) throws(LexiconBuildError) -> [LexiconEntry] {
+    package func parse(text: String, path: String) throws(LexiconBuildError) -> [LexiconEntry] {
         try parse(bytes: Array(text.utf8), path: path)
     }
 
     /// Parses the file at `path`.
-    public func parse(path: String) throws(LexiconBuildError) -> [LexiconEntry] {
+    package func parse(path: String) throws(LexiconBuildError) -> [LexiconEntry] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LexiconBuildError(path: path, reason: "cannot read lexicon file")
         }
@@ -24,7 +24,7 @@ public struct LexiconFileParser: Sendable {
     }
 
     /// Parses one non-comment line.
-    public func parseLine(_ text: String, path: String, line: Int) throws(LexiconBuildError) -> LexiconEntry {
+    package func parseLine(_ text: String, path: String, line: Int) throws(LexiconBuildError) -> LexiconEntry {
         do {
             return Self.entry(try Lexicon.parseLine(text, path: path, line: line))
         } catch {

@@ -1,11 +1,11 @@
 import RxFacts
 /// An FDA pharmacologic class (EPC, MoA, PE, or chemical structure "CS") with its NUI, or a
 /// MeSH pharmacological action ("PA") with its MeSH descriptor ID.
-public struct PharmClass: Sendable, Hashable {
+package struct PharmClass: Sendable, Hashable {
     /// `EPC`, `MoA`, `PE`, `CS` or `PA`.
-    public var type: String
+    package var type: String
     /// NUI for FDA classes, MeSH descriptor ID for `PA`.
-    public var code: String
+    package var code: String
     /// The name as the source spells it, without the `[EPC]` suffix.
-    public var name: String
+    package var name: String
 }

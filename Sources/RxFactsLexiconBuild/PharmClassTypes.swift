@@ -1,8 +1,8 @@
 import RxFacts
 /// The FDA class-type spellings used by the sources, mapped to short names.
-public enum PharmClassTypes {
+package enum PharmClassTypes {
     /// `EPC`, `MoA`, `PE`, `CS` for the spellings in DrugCentral and FDA SPL indexing.
-    public static func shortName(_ sourceSpelling: String) -> String? {
+    package static func shortName(_ sourceSpelling: String) -> String? {
         switch sourceSpelling {
         case "EPC": "EPC"
         case "MoA": "MoA"
@@ -13,7 +13,7 @@ public enum PharmClassTypes {
     }
 
     /// Splits "Benzodiazepine [EPC]" into ("Benzodiazepine", "EPC").
-    public static func splitSuffixed(_ text: String) -> (name: String, type: String)? {
+    package static func splitSuffixed(_ text: String) -> (name: String, type: String)? {
         guard text.hasSuffix("]"), let open = text.lastIndex(of: "[") else { return nil }
         let name = text[..<open].trimmingCharacters(in: .whitespaces)
         let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])

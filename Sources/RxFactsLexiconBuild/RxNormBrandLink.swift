@@ -1,8 +1,8 @@
 import RxFacts
 /// One brand → ingredient row of the RxNorm 2014 derived table.
-public struct RxNormBrandLink: Sendable, Hashable {
-    public var brandRxcui: String
-    public var brand: String
-    public var ingredientRxcui: String
-    public var ingredient: String
+package struct RxNormBrandLink: Sendable, Hashable {
+    package var brandRxcui: String
+    package var brand: String
+    package var ingredientRxcui: String
+    package var ingredient: String
 }

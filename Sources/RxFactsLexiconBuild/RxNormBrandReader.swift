@@ -1,11 +1,11 @@
 import RxFacts
 /// Reads `rxnorm_derived/rxnorm2014_brand_to_ingredient_derived.tsv`.
-public struct RxNormBrandReader: Sendable {
-    public static let relativePath = "rxnorm_derived/rxnorm2014_brand_to_ingredient_derived.tsv"
+package struct RxNormBrandReader: Sendable {
+    package static let relativePath = "rxnorm_derived/rxnorm2014_brand_to_ingredient_derived.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [RxNormBrandLink] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [RxNormBrandLink] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let bnRxcui = try table.column("bn_rxcui"), bn = try table.column("bn_name")

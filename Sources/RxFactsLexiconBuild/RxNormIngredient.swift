@@ -1,8 +1,8 @@
 import RxFacts
 /// An RxNorm ingredient (TTY IN) with its RxCUI and UMLS CUI.
-public struct RxNormIngredient: Sendable, Hashable {
-    public var rxcui: String
-    public var name: String
-    public var synonym: String
-    public var umls: String
+package struct RxNormIngredient: Sendable, Hashable {
+    package var rxcui: String
+    package var name: String
+    package var synonym: String
+    package var umls: String
 }

@@ -1,12 +1,12 @@
 import RxFacts
 /// Reads `rxnorm_derived/rxnav2020_ingredients_from_ndc_map.tsv` (IN rows only; the ATC columns
 /// are WHO-licensed and are never read).
-public struct RxNormIngredientReader: Sendable {
-    public static let relativePath = "rxnorm_derived/rxnav2020_ingredients_from_ndc_map.tsv"
+package struct RxNormIngredientReader: Sendable {
+    package static let relativePath = "rxnorm_derived/rxnav2020_ingredients_from_ndc_map.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [RxNormIngredient] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [RxNormIngredient] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let rxcui = try table.column("in_rxcui"), tty = try table.column("in_tty")

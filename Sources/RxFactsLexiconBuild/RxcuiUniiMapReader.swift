@@ -1,11 +1,11 @@
 import RxFacts
 /// Reads `indications_dhimmel/rxcui-unii-map.tsv` into RxCUI → UNIIs (sorted).
-public struct RxcuiUniiMapReader: Sendable {
-    public static let relativePath = "indications_dhimmel/rxcui-unii-map.tsv"
+package struct RxcuiUniiMapReader: Sendable {
+    package static let relativePath = "indications_dhimmel/rxcui-unii-map.tsv"
 
-    public init() {}
+    package init() {}
 
-    public func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [String: [String]] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [String: [String]] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
         let rxcui = try table.column("rxnorm_id"), unii = try table.column("fdasrs_id")

@@ -4,11 +4,11 @@ import RxFacts
 /// Bare two-letter forms that are common abbreviations in other senses ("CI" confidence
 /// interval, "CV" cardiovascular) and bare "C1"…"C5" are left out; hyphenated and spelled-out
 /// forms are listed, and `match=variants` keeps the canonical label itself from matching.
-public enum ScheduleTable {
+package enum ScheduleTable {
     /// SPL DEA schedule codes (NCI thesaurus) per schedule.
     static let splCodes = ["CI": "C48672", "CII": "C48675", "CIII": "C48676", "CIV": "C48677", "CV": "C48679"]
 
-    public static func entries() -> [LexiconEntry] {
+    package static func entries() -> [LexiconEntry] {
         let numerals: [(roman: String, arabic: String, word: String)] = [
             ("i", "1", "one"), ("ii", "2", "two"), ("iii", "3", "three"), ("iv", "4", "four"), ("v", "5", "five"),
         ]

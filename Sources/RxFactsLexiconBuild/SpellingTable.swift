@@ -7,12 +7,12 @@ import RxFacts
 /// A pair is left out when either spelling is a different American word ("tire"/"tyre"), the
 /// UK form is a Latin plural ("areolae"), the word is shorter than 5 letters ("acer"/"acre"), or
 /// VarCon rates it rarer than `maximumLevel`.
-public enum SpellingTable {
-    public static let relativePath = "spelling_varcon_us_uk/us_uk_spelling_pairs.tsv"
-    public static let version = "VarCon 2020.12.07 (en-wl/wordlist b22230cc)"
+package enum SpellingTable {
+    package static let relativePath = "spelling_varcon_us_uk/us_uk_spelling_pairs.tsv"
+    package static let version = "VarCon 2020.12.07 (en-wl/wordlist b22230cc)"
     static let maximumLevel = 80
 
-    public static func build(
+    package static func build(
         vocab: String, words: Set<String>, report: inout LexiconBuildReport
     ) throws(LexiconBuildError) -> [LexiconEntry] {
         let table = try DelimitedTable.read(path: vocab + "/" + relativePath, dialect: .tsv)
@@ -49,7 +49,7 @@ public enum SpellingTable {
     }
 
     /// The lower-case words (split on spaces, hyphens and slashes) of every form of `entries`.
-    public static func words(of entries: [LexiconEntry]) -> Set<String> {
+    package static func words(of entries: [LexiconEntry]) -> Set<String> {
         var words: Set<String> = []
         for entry in entries {
             for form in [entry.canonical] + entry.variants {

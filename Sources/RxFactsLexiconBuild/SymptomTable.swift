@@ -7,9 +7,9 @@ import RxFacts
 /// codes (`hp:`, `mesh:`, `symp:`, `umls:`) and `vocab=` naming the vocabularies each entry came
 /// from. The hand-written effects (`effects.tsv`, `core.tsv`) are seeds: a vocabulary concept
 /// that shares a form with one takes its canonical name.
-public enum SymptomTable {
+package enum SymptomTable {
     /// The vocabularies, in order of precedence.
-    public static let vocabularies = ["hpo", "mesh-c23", "ctcae", "symp"]
+    package static let vocabularies = ["hpo", "mesh-c23", "ctcae", "symp"]
 
     /// Names too general to be an adverse effect.
     static let tooGeneral: Set<String> = [
@@ -19,7 +19,7 @@ public enum SymptomTable {
         "death", "abnormality", "morphological abnormality", "physiological abnormality", "functional abnormality",
     ]
 
-    public static func build(
+    package static func build(
         hpo: [ClinicalConcept], mesh: [ClinicalConcept], ctcae: [ClinicalConcept], symptoms: [ClinicalConcept],
         seeds: [LexiconEntry], vocabularies: Set<String>, filter: TermFilter, report: inout LexiconBuildReport
     ) -> [LexiconEntry] {

@@ -5,18 +5,18 @@ import RxFacts
 /// acronyms, ordinary English words ("today", "select"), inverted index forms ("epilepsy,
 /// generalized"), "NOS" qualifiers and long chemical names. Each rejection has a reason the
 /// build report counts.
-public struct TermFilter: Sendable {
-    public var minimumLength = 4
-    public var maximumLength = 60
+package struct TermFilter: Sendable {
+    package var minimumLength = 4
+    package var maximumLength = 60
     /// Forms of more words are chemical or anatomical descriptions no leaflet writes ("aplasia
     /// of the proximal phalanx of the 2nd finger"); each costs start-up time.
-    public var maximumWords = 5
+    package var maximumWords = 5
 
-    public init() {}
+    package init() {}
 
     /// Lower-case, hyphens and underscores to spaces, whitespace collapsed: the key used to join
     /// names across vocabularies and to detect the same form claimed by two concepts.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -32,12 +32,12 @@ public struct TermFilter: Sendable {
 
     /// `fold` plus the matcher's own plural folding of every word (`Folding.fold`), so a form
     /// that would match a common word in text ("aids" matches "aid") is caught.
-    public static func matchKey(_ text: String) -> String {
+    package static func matchKey(_ text: String) -> String {
         fold(text).split(separator: " ").map { Folding.fold(String($0)) }.joined(separator: " ")
     }
 
     /// `nil` when `variant` may be listed, else the reason it is dropped.
-    public func rejection(_ variant: String) -> String? {
+    package func rejection(_ variant: String) -> String? {
         let scalars = variant.unicodeScalars
         if scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "\r" }) {
             return "reserved character"
@@ -55,7 +55,7 @@ public struct TermFilter: Sendable {
     }
 
     /// `nil` when `canonical` may head an entry, else the reason the entry is dropped.
-    public func canonicalRejection(_ canonical: String) -> String? {
+    package func canonicalRejection(_ canonical: String) -> String? {
         let scalars = canonical.unicodeScalars
         if scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == "\n" || $0 == "\r" }) {
             return "reserved character"

@@ -1,8 +1,8 @@
 import RxFacts
 /// Removes surface forms that would make a match ambiguous within one lexicon file: a variant
 /// that is another entry's canonical name, or a variant two entries of the same kind claim.
-public enum VariantResolver {
-    public static func resolve(_ entries: inout [LexiconEntry], report: inout LexiconBuildReport, label: String) {
+package enum VariantResolver {
+    package static func resolve(_ entries: inout [LexiconEntry], report: inout LexiconBuildReport, label: String) {
         var canonicalOwner: [String: Set<Int>] = [:]
         var variantOwners: [String: Set<Int>] = [:]
         for (index, entry) in entries.enumerated() {

@@ -12,15 +12,15 @@ import RxFacts
 /// the marks with an `id` are exactly the evidence spans. Evidence that is not running text
 /// (SPL metadata read from attributes, or any evidence when the source is missing) is marked in
 /// a list below the text, with its text as recorded.
-public struct HTMLReport: Sendable {
-    public var title: String
+package struct HTMLReport: Sendable {
+    package var title: String
 
-    public init(title: String = "rxfacts evidence report") {
+    package init(title: String = "rxfacts evidence report") {
         self.title = title
     }
 
     /// The whole page.
-    public func render(_ documents: [ReportDocument]) -> String {
+    package func render(_ documents: [ReportDocument]) -> String {
         var html = HTML()
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

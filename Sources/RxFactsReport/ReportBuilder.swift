@@ -4,27 +4,27 @@ import RxFactsBatch
 
 /// Gathers the documents of a report: leaflets are run through the pipeline; records read from
 /// JSON Lines are shown against their sources, found by the path each record names.
-public struct ReportBuilder: Sendable {
-    public let pipeline: Pipeline
+package struct ReportBuilder: Sendable {
+    package let pipeline: Pipeline
     /// Directories a record's relative `document.source` is also looked up in (after the
     /// current directory and the JSON Lines file's own directory).
-    public var sourceRoots: [String]
+    package var sourceRoots: [String]
 
-    public init(pipeline: Pipeline, sourceRoots: [String] = []) {
+    package init(pipeline: Pipeline, sourceRoots: [String] = []) {
         self.pipeline = pipeline
         self.sourceRoots = sourceRoots
     }
 
     /// What the arguments gave: documents in argument order, and the inputs that failed.
-    public struct Result: Sendable {
-        public var documents: [ReportDocument] = []
-        public var errors: [InputError] = []
+    package struct Result: Sendable {
+        package var documents: [ReportDocument] = []
+        package var errors: [InputError] = []
     }
 
     /// Reads every argument: `*.jsonl` files are records; anything else is a leaflet, or a
     /// directory walked for leaflets as `extract` walks it. Zip archives are refused (extract
     /// them, then report from the records and the unpacked files).
-    public func build(_ arguments: [String]) -> Result {
+    package func build(_ arguments: [String]) -> Result {
         var result = Result()
         for argument in arguments {
             if argument.hasSuffix(".jsonl") {
@@ -55,7 +55,7 @@ public struct ReportBuilder: Sendable {
     }
 
     /// A leaflet run through the pipeline.
-    public func document(leaflet input: SourceInput) throws(InputError) -> ReportDocument {
+    package func document(leaflet input: SourceInput) throws(InputError) -> ReportDocument {
         let analyzed = try pipeline.analyze(input)
         let record = try pipeline.extract(input)
         return ReportDocument(record: record, layout: TextLayout(analyzed: analyzed))
@@ -63,7 +63,7 @@ public struct ReportBuilder: Sendable {
 
     /// A record read from JSON Lines, laid out on its source when the source is found and
     /// unchanged (same content hash); otherwise its evidence is listed as recorded, with a note.
-    public func document(record: Record, recordsFile: String? = nil) -> ReportDocument {
+    package func document(record: Record, recordsFile: String? = nil) -> ReportDocument {
         let source = record.document.source
         if source == "-" {
             return ReportDocument(record: record, layout: nil, note: "read from standard input: no source file to show")

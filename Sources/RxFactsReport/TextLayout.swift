@@ -3,20 +3,20 @@ import RxFacts
 /// The text of a document as the pipeline read it (the ingested text: a text file minus its BOM,
 /// an XML or JSON leaflet flattened to its text nodes), where its sections start, and how to find
 /// a source byte range in it.
-public struct TextLayout: Sendable {
+package struct TextLayout: Sendable {
     /// A section start in `text`, named as evidence names it (`adverse reactions > cardiovascular`).
-    public struct SectionStart: Sendable, Hashable {
-        public var name: String
-        public var offset: Int
+    package struct SectionStart: Sendable, Hashable {
+        package var name: String
+        package var offset: Int
         /// 1 for top-level sections, 2 for `a > b`, …
-        public var level: Int
+        package var level: Int
     }
 
-    public var text: [UInt8]
-    public var textMap: OffsetMap
-    public var sections: [SectionStart]
+    package var text: [UInt8]
+    package var textMap: OffsetMap
+    package var sections: [SectionStart]
 
-    public init(text: [UInt8], textMap: OffsetMap, sections: [SectionStart]) {
+    package init(text: [UInt8], textMap: OffsetMap, sections: [SectionStart]) {
         self.text = text
         self.textMap = textMap
         self.sections = sections
@@ -24,7 +24,7 @@ public struct TextLayout: Sendable {
 
     /// The layout of an analyzed document: its ingested text and the segmenter's sections (the
     /// names evidence uses), each starting at its heading when it has one.
-    public init(analyzed doc: AnalyzedDocument) {
+    package init(analyzed doc: AnalyzedDocument) {
         var starts: [SectionStart] = []
         for section in doc.sections {
             if starts.last?.name == section.name { continue }
@@ -61,7 +61,7 @@ public struct TextLayout: Sendable {
     ///
     /// The map is monotonic, so the text start is the first offset mapping at or after the
     /// source start, and the text end the last offset mapping at or before the source end.
-    public func textRange(ofSource source: Range<Int>) -> Range<Int>? {
+    package func textRange(ofSource source: Range<Int>) -> Range<Int>? {
         guard !text.isEmpty, !source.isEmpty else { return nil }
         var low = 0
         var high = text.count

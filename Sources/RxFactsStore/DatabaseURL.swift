@@ -1,11 +1,11 @@
 /// Where `rxfacts load` writes: an SQLite file or a PostgreSQL server.
-public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
+package enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
     /// `sqlite:PATH` (also `sqlite://PATH`); the file is created when missing.
     case sqlite(path: String)
     /// `postgres://user[:password]@host[:port]/db[?options]` (or `postgresql://`), handed to libpq as is.
     case postgres(url: String)
 
-    public init(parsing text: String) throws(StoreError) {
+    package init(parsing text: String) throws(StoreError) {
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(url: text)
         } else if text.hasPrefix("sqlite:") {
@@ -18,7 +18,7 @@ public enum DatabaseURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
         case .postgres(let url): url

@@ -1,6 +1,6 @@
 /// What loading one record did to the database.
-public struct LoadOutcome: Sendable, Hashable {
-    public enum Action: String, Sendable, Hashable {
+package struct LoadOutcome: Sendable, Hashable {
+    package enum Action: String, Sendable, Hashable {
         /// A document version the database did not hold.
         case inserted
         /// The same document version with different content: its rows were replaced.
@@ -9,13 +9,13 @@ public struct LoadOutcome: Sendable, Hashable {
         case unchanged
     }
 
-    public var action: Action
+    package var action: Action
     /// False when the database already holds a newer version of the document (kept as history).
-    public var isCurrent: Bool
+    package var isCurrent: Bool
     /// Older versions this load marked as superseded.
-    public var superseded: Int
+    package var superseded: Int
     /// Rows written (0 when unchanged).
-    public var drugs: Int
-    public var facts: Int
-    public var evidence: Int
+    package var drugs: Int
+    package var facts: Int
+    package var evidence: Int
 }

@@ -1,21 +1,21 @@
 /// Totals over a `rxfacts load` run.
-public struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
-    public var documents = 0
-    public var inserted = 0
-    public var replaced = 0
-    public var unchanged = 0
+package struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
+    package var documents = 0
+    package var inserted = 0
+    package var replaced = 0
+    package var unchanged = 0
     /// Documents loaded as history because a newer version was already there.
-    public var history = 0
-    public var superseded = 0
+    package var history = 0
+    package var superseded = 0
     /// Facts in the records read (whether written or unchanged).
-    public var factsRead = 0
+    package var factsRead = 0
     /// Rows written.
-    public var factsWritten = 0
-    public var evidenceWritten = 0
+    package var factsWritten = 0
+    package var evidenceWritten = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ outcome: LoadOutcome, factsInRecord: Int) {
+    package mutating func add(_ outcome: LoadOutcome, factsInRecord: Int) {
         documents += 1
         switch outcome.action {
         case .inserted: inserted += 1
@@ -29,7 +29,7 @@ public struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
         evidenceWritten += outcome.evidence
     }
 
-    public var description: String {
+    package var description: String {
         "\(documents) documents (\(inserted) inserted, \(replaced) replaced, \(unchanged) unchanged; "
             + "\(superseded) older versions superseded, \(history) loaded as history), "
             + "\(factsRead) facts read, \(factsWritten) facts and \(evidenceWritten) evidence rows written"

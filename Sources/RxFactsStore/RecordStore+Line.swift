@@ -7,7 +7,7 @@ extension RecordStore {
     /// so extracting with `--db` and loading the JSONL later agree on "unchanged".
     /// Returns the outcome and the number of facts in the record.
     @discardableResult
-    public func load(jsonLine line: [UInt8]) throws -> (outcome: LoadOutcome, facts: Int) {
+    package func load(jsonLine line: [UInt8]) throws -> (outcome: LoadOutcome, facts: Int) {
         let body = line.last == 0x0A ? Data(line.dropLast()) : Data(line)
         let record = try JSONDecoder().decode(Record.self, from: body)
         let outcome = try load(record, fingerprint: RecordStore.fingerprint(body))

@@ -8,9 +8,9 @@ import RxSQL
 /// again replaces its rows (or writes nothing when the record is unchanged); a newer version of
 /// a document supersedes the older ones, which stay queryable (`is_current`, `superseded_by`).
 /// A process killed mid-load leaves only whole documents behind, and a rerun completes the load.
-public final class RecordStore {
-    public let url: DatabaseURL
-    public let connection: any SQLConnection
+package final class RecordStore {
+    package let url: DatabaseURL
+    package let connection: any SQLConnection
     private var insertStatements: [String: String] = [:]
     private let timestamp: ISO8601DateFormatter = {
         let formatter = ISO8601DateFormatter()
@@ -24,7 +24,7 @@ public final class RecordStore {
     }()
 
     /// Opens (creating an SQLite file when missing) and migrates the database to the latest schema.
-    public init(url: DatabaseURL) throws(StoreError) {
+    package init(url: DatabaseURL) throws(StoreError) {
         self.url = url
         do {
             switch url {
@@ -37,14 +37,14 @@ public final class RecordStore {
         try migrate()
     }
 
-    public convenience init(url text: String) throws(StoreError) {
+    package convenience init(url text: String) throws(StoreError) {
         try self.init(url: DatabaseURL(parsing: text))
     }
 
     // MARK: Schema
 
     /// The schema version the database is at.
-    public func schemaVersion() throws(StoreError) -> Int {
+    package func schemaVersion() throws(StoreError) -> Int {
         try store { () throws(DatabaseError) in
             Int(try connection.query("SELECT MAX(version) FROM schema_version").first?.first?.integer ?? 0)
         }
@@ -98,7 +98,7 @@ public final class RecordStore {
     /// - Parameter beforeCommit: called after every row is written and before the commit;
     ///   a throw rolls the whole document back (used by tests to simulate a crash mid-document).
     @discardableResult
-    public func load(
+    package func load(
         _ record: Record, fingerprint: String? = nil, beforeCommit: (() throws -> Void)? = nil
     ) throws -> LoadOutcome {
         let info = record.document
@@ -287,7 +287,7 @@ public final class RecordStore {
     // MARK: Reading back
 
     /// Row counts of every table.
-    public func counts() throws(StoreError) -> TableCounts {
+    package func counts() throws(StoreError) -> TableCounts {
         try store { () throws(DatabaseError) in
             func count(_ sql: String) throws(DatabaseError) -> Int {
                 Int(try connection.query(sql).first?.first?.integer ?? 0)
@@ -331,7 +331,7 @@ public final class RecordStore {
     }
 
     /// FNV-1a 64 of the record's canonical JSON, hex: tells an unchanged reload from a changed one.
-    public static func fingerprint(_ data: Data) -> String {
+    package static func fingerprint(_ data: Data) -> String {
         ContentHash.fnv1a64Hex(data)
     }
 

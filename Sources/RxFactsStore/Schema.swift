@@ -6,15 +6,15 @@ import RxSQL
 /// document key differs. Rows below `documents` are keyed by their position in the record
 /// (`drug_ord`, `fact_ord`, `evidence_ord`), so a document's rows can be written in a few
 /// multi-row statements and the same record always gives the same rows.
-public enum Schema {
+package enum Schema {
     /// One step of the schema.
-    public struct Migration: Sendable {
-        public var version: Int
-        public var description: String
-        public var statements: @Sendable (SQLDialect) -> String
+    package struct Migration: Sendable {
+        package var version: Int
+        package var description: String
+        package var statements: @Sendable (SQLDialect) -> String
     }
 
-    public static let migrations: [Migration] = [
+    package static let migrations: [Migration] = [
         Migration(version: 1, description: "documents, drugs, drug_brands, drug_codes, facts, evidence") { dialect in
             let documentKey = dialect == .sqlite
                 ? "INTEGER PRIMARY KEY"
@@ -112,5 +112,5 @@ public enum Schema {
     ]
 
     /// The newest schema version this build knows.
-    public static var latestVersion: Int { migrations.last?.version ?? 0 }
+    package static var latestVersion: Int { migrations.last?.version ?? 0 }
 }

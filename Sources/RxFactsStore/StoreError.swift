@@ -2,7 +2,7 @@ import RxSQL
 
 /// Why a load could not go on. Documents committed before the error stay loaded; a rerun
 /// after fixing the cause completes the load without duplicating anything.
-public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `--db` is not `sqlite:PATH` or `postgres://…`.
     case unsupportedURL(String, reason: String)
     /// An input file cannot be read.
@@ -14,7 +14,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database was migrated by a newer rxfacts than this one.
     case schemaTooNew(found: Int, supported: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unsupportedURL(let url, let reason):
             "unsupported database URL '\(url)': \(reason) (use sqlite:PATH or postgres://user@host:port/db)"

@@ -5,7 +5,7 @@ import RxFacts
 /// (`RxFacts.RecordReader`), its errors turned into `StoreError.badRecord` naming file, line and column.
 extension StoreLoader {
     /// Calls `body` with each record of the file at `path` (`-` reads standard input) and its 1-based line.
-    public static func forEachRecord(
+    package static func forEachRecord(
         inFile path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
     ) throws {
         try forEachRecord(in: read(path), path: path, body)
@@ -30,7 +30,7 @@ extension StoreLoader {
     }
 
     /// Calls `body` with each record in `data`; `path` names the input in errors.
-    public static func forEachRecord(
+    package static func forEachRecord(
         in data: Data, path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
     ) throws {
         try forEachLine(in: data, path: path) { record, line, _ in try body(record, line) }

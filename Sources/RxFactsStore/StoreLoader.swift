@@ -1,18 +1,18 @@
 import RxFacts
 
 /// Loads JSON Lines files of records into a `RecordStore`, one transaction per document.
-public struct StoreLoader {
+package struct StoreLoader {
     /// Called with each document's 0-based index inside its transaction, after its rows are
     /// written and before the commit; a throw rolls that document back and stops the load.
     /// Tests use it to simulate a crash in the middle of a load.
-    public var faultInjection: ((_ documentIndex: Int) throws -> Void)?
+    package var faultInjection: ((_ documentIndex: Int) throws -> Void)?
     /// Called after each document with the totals so far.
-    public var progress: ((LoadSummary) -> Void)?
+    package var progress: ((LoadSummary) -> Void)?
 
-    public init() {}
+    package init() {}
 
     @discardableResult
-    public func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
+    package func load(paths: [String], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for path in paths {
             try Self.forEachLine(inFile: path) { record, _, bytes in
@@ -23,7 +23,7 @@ public struct StoreLoader {
     }
 
     @discardableResult
-    public func load(records: [Record], into store: RecordStore) throws -> LoadSummary {
+    package func load(records: [Record], into store: RecordStore) throws -> LoadSummary {
         var summary = LoadSummary()
         for record in records { try load(record, fingerprint: nil, into: store, summary: &summary) }
         return summary

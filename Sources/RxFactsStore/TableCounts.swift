@@ -1,14 +1,14 @@
 /// Row counts of the store's tables, for checks and reports.
-public struct TableCounts: Sendable, Hashable, CustomStringConvertible {
-    public var documents: Int
-    public var currentDocuments: Int
-    public var drugs: Int
-    public var brands: Int
-    public var codes: Int
-    public var facts: Int
-    public var evidence: Int
+package struct TableCounts: Sendable, Hashable, CustomStringConvertible {
+    package var documents: Int
+    package var currentDocuments: Int
+    package var drugs: Int
+    package var brands: Int
+    package var codes: Int
+    package var facts: Int
+    package var evidence: Int
 
-    public init(
+    package init(
         documents: Int, currentDocuments: Int, drugs: Int, brands: Int, codes: Int, facts: Int, evidence: Int
     ) {
         self.documents = documents
@@ -20,7 +20,7 @@ public struct TableCounts: Sendable, Hashable, CustomStringConvertible {
         self.evidence = evidence
     }
 
-    public var description: String {
+    package var description: String {
         "documents \(documents) (current \(currentDocuments)), drugs \(drugs), brands \(brands), "
             + "codes \(codes), facts \(facts), evidence \(evidence)"
     }

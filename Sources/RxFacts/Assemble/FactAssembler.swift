@@ -1,11 +1,11 @@
 /// Stage `assemble`: turns the fact rules' findings (`FactRuleMatcher`) and the facts the format
 /// declared into facts per drug, merging repeated statements into one fact with several pieces
 /// of evidence, each with its section, source byte range and rule.
-public struct FactAssembler: Sendable {
-    public let knowledge: Knowledge
+package struct FactAssembler: Sendable {
+    package let knowledge: Knowledge
     var matcher: FactRuleMatcher { FactRuleMatcher(rules: knowledge.factRules, lexicon: knowledge.lexicon) }
 
-    public init(knowledge: Knowledge) {
+    package init(knowledge: Knowledge) {
         self.knowledge = knowledge
     }
 
@@ -42,7 +42,7 @@ public struct FactAssembler: Sendable {
         }
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         let matcher = self.matcher
         let rules = knowledge.factRules
         let lexicon = knowledge.lexicon

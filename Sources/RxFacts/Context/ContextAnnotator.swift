@@ -3,14 +3,14 @@
 /// runs to the sentence end, a terminator, or the trigger's window).
 ///
 /// Who a sentence is about is the `subject` stage's job, not this one's.
-public struct ContextAnnotator: Sendable {
-    public let rules: ContextRuleSet
+package struct ContextAnnotator: Sendable {
+    package let rules: ContextRuleSet
 
-    public init(rules: ContextRuleSet) {
+    package init(rules: ContextRuleSet) {
         self.rules = rules
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         doc.scopes = Array(repeating: SentenceScopes(), count: doc.sentences.count)
         var bySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for trigger in doc.triggers { bySentence[trigger.sentence].append(trigger) }

@@ -6,9 +6,9 @@
 /// encodings), so a byte offset's code-point offset is the number of bytes before it that start
 /// a UTF-8 sequence (not `10xxxxxx`). A BOM counts as one code point, as Python's `utf-8` codec
 /// keeps it.
-public enum CharacterOffsets {
+package enum CharacterOffsets {
     /// `record` with `charStart`/`charEnd` set on every evidence, computed against `source`.
-    public static func adding(to record: Record, source: [UInt8]) -> Record {
+    package static func adding(to record: Record, source: [UInt8]) -> Record {
         var offsets: [Int] = []
         for drug in record.drugs {
             for fact in drug.facts {
@@ -32,7 +32,7 @@ public enum CharacterOffsets {
 
     /// Code-point offset of each byte offset (clamped to the source), in one pass over the
     /// bytes up to the largest offset.
-    public static func codePointOffsets(of byteOffsets: [Int], in source: [UInt8]) -> [Int: Int] {
+    package static func codePointOffsets(of byteOffsets: [Int], in source: [UInt8]) -> [Int: Int] {
         let sorted = Set(byteOffsets).sorted()
         var result: [Int: Int] = [:]
         result.reserveCapacity(sorted.count)

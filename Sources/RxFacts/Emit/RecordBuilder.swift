@@ -1,14 +1,14 @@
 /// Stage `emit`: the document's record — its description (with the section names evidence
 /// uses) and its drugs with their facts. `RecordEncoder` writes it as one JSON line.
-public struct RecordBuilder: Sendable {
+package struct RecordBuilder: Sendable {
     /// What produced the record (written into it).
-    public let provenance: Provenance
+    package let provenance: Provenance
 
-    public init(provenance: Provenance) {
+    package init(provenance: Provenance) {
         self.provenance = provenance
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         var info = doc.ingested.info
         if !doc.sections.isEmpty {
             // The segmenter's names (with paths for unclassified subsections) are the ones evidence uses.

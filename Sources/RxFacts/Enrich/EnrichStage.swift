@@ -1,16 +1,16 @@
 /// Stage `enrich` (optional): adds to the facts layer what the lexicon knows but the text does
 /// not state — see `LexiconEnricher` for what is added and how it is marked. Each drug's first
 /// mention (its name, a brand, or a declared ingredient) is the evidence the lookup was made from.
-public struct EnrichStage: Sendable {
-    public let knowledge: Knowledge
+package struct EnrichStage: Sendable {
+    package let knowledge: Knowledge
     let enricher: LexiconEnricher
 
-    public init(knowledge: Knowledge) {
+    package init(knowledge: Knowledge) {
         self.knowledge = knowledge
         enricher = LexiconEnricher(lexicon: knowledge.lexicon.lexicon)
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         let anchors = drugAnchors(doc)
         let enriched = PipelineProvenance.qualifyLexiconFacts(
             enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors), knowledge.lexiconFactQualifiers)

@@ -12,7 +12,7 @@
 /// whose law and of when: qualifiers `jurisdiction` (`US`), `as-of` (the date the schedule list
 /// was last brought up to date) and `citation` (the DEA list or Federal Register rule), read
 /// from the entry's `jurisdiction=`, `schedule-as-of=` and `schedule-source=` attributes.
-public struct LexiconEnricher: Sendable {
+package struct LexiconEnricher: Sendable {
     struct DrugInfo: Sendable {
         var source: String
         /// `file:line` of the lexicon entry.
@@ -29,7 +29,7 @@ public struct LexiconEnricher: Sendable {
 
     /// Indexes the `drug` and `substance` entries of `lexicon` (first entry per canonical name
     /// wins, as in matching) and the codes of its `class` entries.
-    public init(lexicon: Lexicon) {
+    package init(lexicon: Lexicon) {
         var drugs: [String: DrugInfo] = [:]
         var classCodes: [String: String] = [:]
         // "lexicon:<stem>" per file (every entry of a file has the same).
@@ -78,7 +78,7 @@ public struct LexiconEnricher: Sendable {
     /// The record with lexicon facts and codes added; facts stay sorted by `Fact.key`, then source.
     /// `anchors` gives, per drug name, the evidence of its first mention; drugs without an anchor
     /// get no lexicon facts (a fact needs evidence), only codes.
-    public func enrich(_ record: Record, anchors: [String: Evidence] = [:]) -> Record {
+    package func enrich(_ record: Record, anchors: [String: Evidence] = [:]) -> Record {
         var record = record
         for index in record.drugs.indices {
             var drug = record.drugs[index]

@@ -4,22 +4,22 @@ import RxXML
 /// (or a `Bundle` whose first `Composition` entry is the leaflet) in namespace
 /// `http://hl7.org/fhir`. Each `section` gives a heading (`title/@value`) and XHTML text
 /// (`text/div`); sections nest. FHIR JSON is not read (detected and reported).
-public struct EPIIngester: Ingester {
-    public let format = "epi"
-    public var limits: XMLLimits
+package struct EPIIngester: Ingester {
+    package let format = "epi"
+    package var limits: XMLLimits
 
-    public static let namespace = "http://hl7.org/fhir"
+    package static let namespace = "http://hl7.org/fhir"
 
-    public init(limits: XMLLimits = .default) {
+    package init(limits: XMLLimits = .default) {
         self.limits = limits
     }
 
-    public func accepts(_ input: SourceInput) -> Bool {
+    package func accepts(_ input: SourceInput) -> Bool {
         guard let root = XMLReader.sniffRoot(input.bytes) else { return false }
         return root.namespace == Self.namespace && (root.localName == "Composition" || root.localName == "Bundle")
     }
 
-    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+    package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let tree = try XMLInput.read(input, limits: limits)
         let root = tree.root
         guard root.namespace == Self.namespace else {

@@ -9,26 +9,26 @@ import RxXML
 /// the whole escape). The decoded XHTML is then read by the hardened `XMLReader` and flattened
 /// by the same `XMLTextFlattener` as the XML ePI path; the two offset maps are composed, so
 /// evidence offsets point into the JSON file.
-public struct EPIJSONIngester: Ingester {
-    public let format = "epi"
+package struct EPIJSONIngester: Ingester {
+    package let format = "epi"
     /// `maxInputBytes` bounds the JSON file; both limits apply to each XHTML `div`.
-    public var limits: XMLLimits
+    package var limits: XMLLimits
 
-    public init(limits: XMLLimits = .default) {
+    package init(limits: XMLLimits = .default) {
         self.limits = limits
     }
 
     /// The FHIR resource types this ingester reads.
-    public static let resourceTypes: Set<String> = ["Composition", "Bundle"]
+    package static let resourceTypes: Set<String> = ["Composition", "Bundle"]
 
-    public func accepts(_ input: SourceInput) -> Bool {
+    package func accepts(_ input: SourceInput) -> Bool {
         guard let type = Self.sniffResourceType(input.bytes) else { return false }
         return Self.resourceTypes.contains(type)
     }
 
     /// The value of the first `"resourceType"` member within the first 4 KiB of a JSON object,
     /// without parsing (nil when the input does not start like a JSON object or has none).
-    public static func sniffResourceType(_ bytes: [UInt8]) -> String? {
+    package static func sniffResourceType(_ bytes: [UInt8]) -> String? {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func skipSpace() {
             while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
@@ -50,7 +50,7 @@ public struct EPIJSONIngester: Ingester {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+    package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let bytes = input.bytes
         if bytes.count > limits.maxInputBytes {
             throw InputError(.malformedJSON, path: input.path, line: 1, column: 1,

@@ -8,17 +8,17 @@ public struct FormatDetector: Ingester {
     /// Reports the detected format in `document.format`; this value is never emitted.
     public let format = "auto"
 
-    public enum Format: String, Sendable, Hashable {
+    package enum Format: String, Sendable, Hashable {
         case spl, epi, epiJSON = "epi-json", xml, text
     }
 
-    public var spl: SPLIngester
-    public var epi: EPIIngester
-    public var epiJSON: EPIJSONIngester
-    public var xml: XMLIngester
-    public var text: TextIngester
+    package var spl: SPLIngester
+    package var epi: EPIIngester
+    package var epiJSON: EPIJSONIngester
+    package var xml: XMLIngester
+    package var text: TextIngester
 
-    public init(limits: XMLLimits = .default, xmlMappings: [XMLSectionMapping] = []) {
+    package init(limits: XMLLimits = .default, xmlMappings: [XMLSectionMapping] = []) {
         spl = SPLIngester(limits: limits)
         epi = EPIIngester(limits: limits)
         epiJSON = EPIJSONIngester(limits: limits)
@@ -27,7 +27,7 @@ public struct FormatDetector: Ingester {
     }
 
     /// The format of `input`, from its first bytes.
-    public func detect(_ input: SourceInput) throws(InputError) -> Format {
+    package func detect(_ input: SourceInput) throws(InputError) -> Format {
         let bytes = input.bytes
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw InputError(.encoding, path: input.path, line: 1, column: 1,

@@ -9,28 +9,28 @@ import RxXML
 /// Metadata: products with active ingredients (`ACTIB`/`ACTIM`, and old-format
 /// `activeIngredient`) and the DEA schedule policy; for 60685-5, class-index entries and the
 /// indexed substance as the one product.
-public struct SPLIngester: Ingester {
-    public let format = "spl"
-    public var limits: XMLLimits
+package struct SPLIngester: Ingester {
+    package let format = "spl"
+    package var limits: XMLLimits
 
-    public static let namespace = "urn:hl7-org:v3"
-    public static let classIndexingDocumentType = "60685-5"
+    package static let namespace = "urn:hl7-org:v3"
+    package static let classIndexingDocumentType = "60685-5"
 
     /// DEA schedule codes (NCI thesaurus, code system 2.16.840.1.113883.3.26.1.1).
-    public static let deaSchedules: [String: String] = [
+    package static let deaSchedules: [String: String] = [
         "C48672": "CI", "C48675": "CII", "C48676": "CIII", "C48677": "CIV", "C48679": "CV",
     ]
 
-    public init(limits: XMLLimits = .default) {
+    package init(limits: XMLLimits = .default) {
         self.limits = limits
     }
 
-    public func accepts(_ input: SourceInput) -> Bool {
+    package func accepts(_ input: SourceInput) -> Bool {
         guard let root = XMLReader.sniffRoot(input.bytes) else { return false }
         return root.localName == "document" && root.namespace == Self.namespace
     }
 
-    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+    package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let tree = try XMLInput.read(input, limits: limits)
         let root = tree.root
         guard root.localName == "document", root.namespace == Self.namespace else {
@@ -67,10 +67,10 @@ public struct SPLIngester: Ingester {
     }
 
     /// Rule ids of the facts an SPL states in its structure (reported in each fact's `rule`).
-    public static let scheduleRule = "spl.dea-schedule"
-    public static let classIndexRule = "spl.class-index"
+    package static let scheduleRule = "spl.dea-schedule"
+    package static let classIndexRule = "spl.class-index"
     /// The `source` of facts read from SPL structure.
-    public static let metadataSource = "spl-metadata"
+    package static let metadataSource = "spl-metadata"
 
     /// The facts an SPL's structure states: the EPC class and mechanism of action of a
     /// class-indexing document (with their NUI codes) and each product's DEA schedule.

@@ -1,19 +1,19 @@
 /// Ingests a plain-text leaflet: validates UTF-8, drops a byte-order mark, and keeps the
 /// file bytes as the text so evidence offsets are file offsets.
-public struct TextIngester: Ingester {
-    public let format = "text"
+package struct TextIngester: Ingester {
+    package let format = "text"
 
-    public init() {}
+    package init() {}
 
     /// Anything that is not markup: XML goes to an XML ingester or is reported unsupported.
-    public func accepts(_ input: SourceInput) -> Bool {
+    package func accepts(_ input: SourceInput) -> Bool {
         var i = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < input.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(input.bytes[i]) { i += 1 }
         return !(i < input.bytes.count && input.bytes[i] == UInt8(ascii: "<")
             && i + 1 < input.bytes.count && (input.bytes[i + 1] == UInt8(ascii: "?") || input.bytes[i + 1] == UInt8(ascii: "!") || Tokenizer.isWordByte(input.bytes[i + 1])))
     }
 
-    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+    package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let bytes = input.bytes
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -39,9 +39,9 @@ public struct TextIngester: Ingester {
 }
 
 /// UTF-8 well-formedness check over bytes (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF).
-public enum UTF8Validation {
+package enum UTF8Validation {
     /// Offset of the first byte that starts an invalid sequence, or nil if all is valid.
-    public static func firstInvalidByte(in bytes: [UInt8], from start: Int = 0) -> Int? {
+    package static func firstInvalidByte(in bytes: [UInt8], from start: Int = 0) -> Int? {
         var i = start
         let n = bytes.count
         while i < n {
@@ -71,8 +71,8 @@ public enum UTF8Validation {
 }
 
 /// Line and column (1-based, columns counted in bytes) of an offset, for error messages.
-public enum TextPosition {
-    public static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+package enum TextPosition {
+    package static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var lineStart = 0
         for i in 0..<min(offset, bytes.count) where bytes[i] == 0x0A {
@@ -85,8 +85,8 @@ public enum TextPosition {
 
 /// A fast, dependency-free fingerprint of bytes (FNV-1a, 64 bit): document content hashes,
 /// record fingerprints in the database and shard assignment all use this one function.
-public enum ContentHash {
-    public static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+package enum ContentHash {
+    package static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)
@@ -96,7 +96,7 @@ public enum ContentHash {
     }
 
     /// `fnv1a64` as 16 lower-case hex digits.
-    public static func fnv1a64Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func fnv1a64Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let hex = String(fnv1a64(bytes), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }

@@ -3,19 +3,19 @@ import RxXML
 /// Ingests any other well-formed XML leaflet (format `xml`). With `mappings` from the pipeline
 /// file it cuts the document into named sections; without, the whole root's text becomes the
 /// document text (XHTML-aware layout) and the segmenter looks for headings.
-public struct XMLIngester: Ingester {
-    public let format = "xml"
-    public var limits: XMLLimits
-    public var mappings: [XMLSectionMapping]
+package struct XMLIngester: Ingester {
+    package let format = "xml"
+    package var limits: XMLLimits
+    package var mappings: [XMLSectionMapping]
 
-    public init(mappings: [XMLSectionMapping] = [], limits: XMLLimits = .default) {
+    package init(mappings: [XMLSectionMapping] = [], limits: XMLLimits = .default) {
         self.mappings = mappings
         self.limits = limits
     }
 
-    public func accepts(_ input: SourceInput) -> Bool { XMLReader.sniffRoot(input.bytes) != nil }
+    package func accepts(_ input: SourceInput) -> Bool { XMLReader.sniffRoot(input.bytes) != nil }
 
-    public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
+    package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let tree = try XMLInput.read(input, limits: limits)
         var flattener = XMLTextFlattener(bytes: tree.bytes)
         var spans: [SectionSpan] = []

@@ -3,7 +3,7 @@ import RxXML
 /// A deliberately small XPath subset for mapping sections of arbitrary XML leaflets:
 /// `/a/b` (from the root), `//b` (any depth), `b/c` (relative), `*` (any name), and a final
 /// `@attr` step selecting an attribute. Names are local names; namespaces are ignored.
-public struct XMLPath: Sendable, Hashable, CustomStringConvertible {
+package struct XMLPath: Sendable, Hashable, CustomStringConvertible {
     struct Step: Sendable, Hashable {
         var anyDepth: Bool
         var name: String
@@ -12,11 +12,11 @@ public struct XMLPath: Sendable, Hashable, CustomStringConvertible {
     let absolute: Bool
     let steps: [Step]
     /// Final `@name` step, if any.
-    public let attribute: String?
-    public let description: String
+    package let attribute: String?
+    package let description: String
 
     /// Parses `text`; throws `InputError(.configuration)` naming the bad path.
-    public init(_ text: String) throws(InputError) {
+    package init(_ text: String) throws(InputError) {
         description = text
         var rest = Substring(text)
         absolute = rest.hasPrefix("/")
@@ -49,7 +49,7 @@ public struct XMLPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Elements selected from `context` (for an absolute path, `context` is the root element),
     /// in document order.
-    public func select(from context: XElement) -> [XElement] {
+    package func select(from context: XElement) -> [XElement] {
         var current: [XElement]
         var remaining = steps[...]
         if absolute {

@@ -1,17 +1,17 @@
 /// How the generic `XMLIngester` finds sections in an XML leaflet format it does not know,
 /// as given in the pipeline file, e.g. `{ path: "//chapter", title: "heading", text: "body" }`.
-public struct XMLSectionMapping: Sendable, Hashable {
+package struct XMLSectionMapping: Sendable, Hashable {
     /// Selects the section elements (`XMLPath`, absolute or `//`).
-    public var path: XMLPath
+    package var path: XMLPath
     /// Relative path of the heading inside a section: an element or `@attribute`. Optional.
-    public var title: XMLPath?
+    package var title: XMLPath?
     /// Relative path of the content inside a section. Default: the section element itself
     /// (minus its heading and any nested mapped sections).
-    public var text: XMLPath?
+    package var text: XMLPath?
     /// Fixed section name; default: the heading, lower-cased.
-    public var name: String?
+    package var name: String?
 
-    public init(path: XMLPath, title: XMLPath? = nil, text: XMLPath? = nil, name: String? = nil) {
+    package init(path: XMLPath, title: XMLPath? = nil, text: XMLPath? = nil, name: String? = nil) {
         self.path = path
         self.title = title
         self.text = text
@@ -19,7 +19,7 @@ public struct XMLSectionMapping: Sendable, Hashable {
     }
 
     /// Builds a mapping from path strings; throws `InputError(.configuration)` on a bad path.
-    public init(path: String, title: String? = nil, text: String? = nil, name: String? = nil) throws(InputError) {
+    package init(path: String, title: String? = nil, text: String? = nil, name: String? = nil) throws(InputError) {
         self.path = try XMLPath(path)
         self.title = try title.map { (t) throws(InputError) in try XMLPath(t) }
         self.text = try text.map { (t) throws(InputError) in try XMLPath(t) }

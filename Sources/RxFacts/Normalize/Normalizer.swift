@@ -7,10 +7,10 @@ import Foundation
 /// - curly quotes and primes → `'` / `"`; Unicode dashes and minus → `-`; `…` → `...`; ﬁ/ﬂ → fi/fl
 /// - soft hyphens and zero-width characters removed; `word-⏎word` line-end hyphenation joined
 /// - decomposed accents composed (Unicode NFC) for the rare runs that need it
-public struct Normalizer: Sendable {
-    public init() {}
+package struct Normalizer: Sendable {
+    package init() {}
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         let text = doc.ingested.text
         var boundaries: [Int] = []
         for span in doc.ingested.sections {
@@ -29,16 +29,16 @@ public struct Normalizer: Sendable {
         }
     }
 
-    public struct Result: Sendable {
-        public var text: [UInt8]
+    package struct Result: Sendable {
+        package var text: [UInt8]
         /// Maps offsets in `text` to offsets in the input.
-        public var map: OffsetMap
+        package var map: OffsetMap
         /// The input offsets asked for, translated to output offsets (same order).
-        public var translated: [Int]
+        package var translated: [Int]
     }
 
     /// Normalizes `input`; `offsets` (any order) are translated to output offsets.
-    public func normalize(_ input: [UInt8], translating offsets: [Int] = []) -> Result {
+    package func normalize(_ input: [UInt8], translating offsets: [Int] = []) -> Result {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var map = OffsetMap()

@@ -23,34 +23,34 @@ import Yams
 /// placed before the stage producing a layer it needs, is an error at its `file:line:column`.
 public struct PipelineDefinition: Sendable {
     /// One entry of `stages:`.
-    public struct StageEntry: Sendable {
-        public var name: String
-        public var configuration: StageConfiguration
-        public var line: Int
-        public var column: Int
+    package struct StageEntry: Sendable {
+        package var name: String
+        package var configuration: StageConfiguration
+        package var line: Int
+        package var column: Int
     }
 
-    public var path: String
-    public var schema: String?
-    public var name: String
-    public var stages: [StageEntry]
+    package var path: String
+    package var schema: String?
+    package var name: String
+    package var stages: [StageEntry]
     /// How to cut XML leaflets of other formats (not SPL, not ePI) into sections.
-    public var xml: XMLOptions?
+    package var xml: XMLOptions?
 
     /// Stage names in order.
-    public var stageNames: [String] { stages.map(\.name) }
+    package var stageNames: [String] { stages.map(\.name) }
 
     /// `xml: { sections: [{path: //chapter, title: heading, text: body, name: …}] }`.
-    public struct XMLOptions: Codable, Sendable {
-        public var sections: [SectionMapping]
+    package struct XMLOptions: Codable, Sendable {
+        package var sections: [SectionMapping]
     }
 
     /// One section mapping as written in the file; paths use `XMLPath` syntax.
-    public struct SectionMapping: Codable, Sendable {
-        public var path: String
-        public var title: String?
-        public var text: String?
-        public var name: String?
+    package struct SectionMapping: Codable, Sendable {
+        package var path: String
+        package var title: String?
+        package var text: String?
+        package var name: String?
     }
 
     static let shape: YAMLShape = .mapping([
@@ -59,7 +59,7 @@ public struct PipelineDefinition: Sendable {
     ])
 
     /// The mappings compiled, or a configuration error naming the bad path.
-    public func xmlSectionMappings() throws(InputError) -> [XMLSectionMapping] {
+    package func xmlSectionMappings() throws(InputError) -> [XMLSectionMapping] {
         var result: [XMLSectionMapping] = []
         for mapping in xml?.sections ?? [] {
             do {
@@ -72,7 +72,7 @@ public struct PipelineDefinition: Sendable {
     }
 
     /// Reads a definition and checks it against `registry`.
-    public static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> PipelineDefinition {
+    package static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> PipelineDefinition {
         let file = try YAMLFile.load(path)
         return try parse(file, registry: registry)
     }
@@ -196,7 +196,7 @@ public struct PipelineDefinition: Sendable {
     }
 
     /// Resolves `relative` against the directory of `definitionPath`.
-    public static func resolve(_ relative: String, against definitionPath: String) -> String {
+    package static func resolve(_ relative: String, against definitionPath: String) -> String {
         if relative.hasPrefix("/") { return relative }
         let directory = (definitionPath as NSString).deletingLastPathComponent
         return directory.isEmpty ? relative : directory + "/" + relative

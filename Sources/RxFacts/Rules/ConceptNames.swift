@@ -5,10 +5,10 @@
 ///
 /// A value is looked up as a whole phrase (same tokenizing and folding as text); entries are
 /// preferred by the kinds a fact of its type takes. A value the lexicon does not know is kept.
-public struct ConceptNames: Sendable {
+package struct ConceptNames: Sendable {
     let knowledge: Knowledge
 
-    public init(knowledge: Knowledge) {
+    package init(knowledge: Knowledge) {
         self.knowledge = knowledge
     }
 
@@ -24,12 +24,12 @@ public struct ConceptNames: Sendable {
     }
 
     /// The canonical name of the concept `value` names as a fact of `type`, or `value` itself.
-    public func canonical(_ value: String, type: FactType) -> String {
+    package func canonical(_ value: String, type: FactType) -> String {
         canonical(value, kinds: Self.kinds(for: type))
     }
 
     /// The lexicon's name for a drug (an ingredient name as written by hand).
-    public func drugName(_ name: String) -> String {
+    package func drugName(_ name: String) -> String {
         canonical(name, kinds: ["drug"])
     }
 

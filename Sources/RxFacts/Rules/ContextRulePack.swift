@@ -2,8 +2,8 @@
 /// `rxfacts-context/1` YAML file (`Pipelines/rules/context.yaml`, named by the `context` stage):
 /// triggers that negate, hedge or condition what follows or precedes them, and terminators
 /// that end a scope.
-public struct ContextRulePack: Codable, Sendable {
-    public enum Category: String, Codable, Sendable, CaseIterable {
+package struct ContextRulePack: Codable, Sendable {
+    package enum Category: String, Codable, Sendable, CaseIterable {
         case negated, hedged, conditional
         /// A condition the patient already has ("patients with", "history of"): rules with
         /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
@@ -18,19 +18,19 @@ public struct ContextRulePack: Codable, Sendable {
         case terminate
     }
 
-    public enum Direction: String, Codable, Sendable, CaseIterable {
+    package enum Direction: String, Codable, Sendable, CaseIterable {
         case forward, backward, bidirectional
     }
 
     /// One trigger: a phrase, what it does, which way and how far.
-    public struct Trigger: Codable, Sendable {
-        public var literal: String
-        public var category: Category
-        public var direction: Direction?
+    package struct Trigger: Codable, Sendable {
+        package var literal: String
+        package var category: Category
+        package var direction: Direction?
         /// Scope length in tokens (default: the file's `window`).
-        public var window: Int?
+        package var window: Int?
 
-        public init(literal: String, category: Category, direction: Direction? = nil, window: Int? = nil) {
+        package init(literal: String, category: Category, direction: Direction? = nil, window: Int? = nil) {
             self.literal = literal
             self.category = category
             self.direction = direction
@@ -40,12 +40,12 @@ public struct ContextRulePack: Codable, Sendable {
         static let shape: YAMLShape = .mapping(["literal": .scalar, "category": .scalar, "direction": .scalar, "window": .scalar])
     }
 
-    public var schema: String?
+    package var schema: String?
     /// Default scope length in tokens.
-    public var window: Int?
-    public var triggers: [Trigger]
+    package var window: Int?
+    package var triggers: [Trigger]
 
-    public init(schema: String? = nil, window: Int? = nil, triggers: [Trigger]) {
+    package init(schema: String? = nil, window: Int? = nil, triggers: [Trigger]) {
         self.schema = schema
         self.window = window
         self.triggers = triggers

@@ -1,16 +1,16 @@
 /// A context rule pack compiled for matching: every trigger in the trigger layer of the shared
 /// automaton (payload: index into `triggers`), with its category, direction and window resolved.
-public struct ContextRuleSet: Sendable {
+package struct ContextRuleSet: Sendable {
     /// A trigger as the context stage uses it.
-    public struct Trigger: Sendable, Hashable {
-        public var category: ContextRulePack.Category
-        public var direction: ContextRulePack.Direction
+    package struct Trigger: Sendable, Hashable {
+        package var category: ContextRulePack.Category
+        package var direction: ContextRulePack.Direction
         /// Scope length in tokens.
-        public var window: Int
-        public var literal: String
+        package var window: Int
+        package var literal: String
     }
 
-    public let triggers: [Trigger]
+    package let triggers: [Trigger]
 
     /// No triggers (a pipeline without a `context` stage).
     init() { triggers = [] }

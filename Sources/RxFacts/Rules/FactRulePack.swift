@@ -3,23 +3,23 @@
 ///
 /// A rule reads like a sentence: *after one of these cues, within `gap` tokens, a list of
 /// these kinds of terms is a fact of this type about the document's drug*.
-public struct FactRulePack: Codable, Sendable {
-    public var schema: String?
+package struct FactRulePack: Codable, Sendable {
+    package var schema: String?
     /// Words and marks that join list items ("," "and" "or" "such as" "including").
-    public var separators: [String]
+    package var separators: [String]
     /// Words that end a list or a cue's reach ("which", "is", "leading", ";").
-    public var stops: [String]
+    package var stops: [String]
     /// Most tokens allowed between two items of a list ("A, B, and C"; default 7).
-    public var listGap: Int?
+    package var listGap: Int?
     /// Words that do not count towards a cue's gap ("treatment of adult patients with moderate to
     /// severe Alzheimer's disease": "adult patients with moderate to severe" is no distance).
-    public var fillers: [String]?
+    package var fillers: [String]?
     /// Fact types this pack introduces beyond the built-in ones (`FactType.builtIn`).
-    public var factTypes: [String]?
-    public var rules: [FactRule]
+    package var factTypes: [String]?
+    package var rules: [FactRule]
     /// Qualifiers every fact read in certain sections (or sentences) gets, e.g.
     /// `severity: boxed-warning` for facts read in a Boxed Warning section.
-    public var sectionQualifiers: [SectionQualifier]?
+    package var sectionQualifiers: [SectionQualifier]?
 
     enum CodingKeys: String, CodingKey {
         case schema, separators, stops, rules
@@ -38,19 +38,19 @@ public struct FactRulePack: Codable, Sendable {
 
 /// A qualifier given to facts by where they are read: in a section whose name (or an enclosing
 /// section's name) contains one of `sections`, or in a sentence containing one of `cues`.
-public struct SectionQualifier: Codable, Sendable {
+package struct SectionQualifier: Codable, Sendable {
     /// Qualifier name, e.g. `severity`.
-    public var name: String
+    package var name: String
     /// Qualifier value, e.g. `boxed-warning`.
-    public var value: String
+    package var value: String
     /// Section-name substrings ("boxed warning", "contraindications").
-    public var sections: [String]?
+    package var sections: [String]?
     /// Phrases that give the qualifier to the facts of their sentence ("contraindicated").
-    public var cues: [String]?
+    package var cues: [String]?
     /// Fact types that get the qualifier (default: all).
-    public var facts: [String]?
+    package var facts: [String]?
     /// Section roles (`Pipelines/rules/sections.yaml`) whose facts get the qualifier.
-    public var roles: [String]?
+    package var roles: [String]?
 
     static let shape: YAMLShape = .mapping([
         "name": .scalar, "value": .scalar, "sections": .list(.scalar), "cues": .list(.scalar), "facts": .list(.scalar),
@@ -59,9 +59,9 @@ public struct SectionQualifier: Codable, Sendable {
 }
 
 /// One rule of a rule pack.
-public struct FactRule: Codable, Sendable {
+package struct FactRule: Codable, Sendable {
     /// Who a sentence must be about for the rule to apply.
-    public enum SubjectMode: String, Codable, Sendable, CaseIterable {
+    package enum SubjectMode: String, Codable, Sendable, CaseIterable {
         /// The document's drug (or "it", "the drug") is named before the cue.
         case beforeCue = "before-cue"
         /// The document's drug is named or referred to anywhere in the sentence.
@@ -73,7 +73,7 @@ public struct FactRule: Codable, Sendable {
     }
 
     /// Where a rule's targets stand relative to its cue.
-    public enum Direction: String, Codable, Sendable, CaseIterable {
+    package enum Direction: String, Codable, Sendable, CaseIterable {
         /// After the cue ("belongs to the benzodiazepine class"), the default.
         case forward
         /// Before it ("anti-epileptics such as pregabalin": the class, then the cue).
@@ -81,67 +81,67 @@ public struct FactRule: Codable, Sendable {
     }
 
     /// Unique id, reported in each fact's `rule`.
-    public var id: String
+    package var id: String
     /// Fact type produced (`class`, `indication`, …).
-    public var fact: String
+    package var fact: String
     /// Phrases that introduce the targets. No cues: every target mention is a fact.
-    public var cues: [String]?
+    package var cues: [String]?
     /// Lexicon kinds the rule extracts (`class`, `condition`, `effect`, `drug`…). Not needed
     /// with `value`.
-    public var targets: [String]?
+    package var targets: [String]?
     /// A fixed value: the cue alone states the fact ("allergic to" → contraindication
     /// `hypersensitivity`), with the cue as evidence.
-    public var value: String?
+    package var value: String?
     /// Tokens allowed between a cue and its first target (default 4).
-    public var gap: Int?
+    package var gap: Int?
     /// Whether targets coordinated after the first ("A, B and C") are taken too (default true).
-    public var list: Bool?
-    public var subject: SubjectMode?
+    package var list: Bool?
+    package var subject: SubjectMode?
     /// Where the targets stand relative to the cue (default forward).
-    public var direction: Direction?
+    package var direction: Direction?
     /// Whether negation cues negate this fact (default true; false for warnings like
     /// "do not take with alcohol", which state the combination rather than deny it).
-    public var negatable: Bool?
+    package var negatable: Bool?
     /// Whether a target under negation is dropped instead of reported negated (default false; true
     /// where a negated statement is no fact at all: "Do not use X if you are not using an opioid"
     /// makes the opioid no contraindicated combination).
-    public var dropNegated: Bool?
+    package var dropNegated: Bool?
     /// Whether a hedged target ("may cause serotonin syndrome") is dropped (default false; true
     /// where the fact is a ban, which is never hedged: contraindications).
-    public var dropHedged: Bool?
+    package var dropHedged: Bool?
     /// Whether terms inside a parenthesis are skipped unless they open it: "blood clots (deep
     /// vein thrombosis)" names the condition, "delirium (a state with confusion …)" explains it
     /// (default false; true for conditions a leaflet explains in lay words).
-    public var skipExplanations: Bool?
+    package var skipExplanations: Bool?
     /// Skip a class named as the label of a drug beside it: "linezolid (an antibiotic)",
     /// "the antibiotic clarithromycin", "tramadol, a medicine used to treat pain" (default false).
-    public var skipAppositions: Bool?
+    package var skipAppositions: Bool?
     /// Whether a conditional scope ("if you have …") hedges this rule's facts (default true;
     /// false where the condition is the fact, as in a Contraindications section).
-    public var conditionalHedges: Bool?
+    package var conditionalHedges: Bool?
     /// Whether targets inside an `existing` context scope ("in patients with …", "history of …")
     /// are skipped (default false; true for adverse effects).
-    public var skipExisting: Bool?
+    package var skipExisting: Bool?
     /// Whether targets inside a `purpose` context scope ("medicines for depression") are skipped
     /// (default false; true for contraindications).
-    public var skipPurpose: Bool?
+    package var skipPurpose: Bool?
     /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
-    public var requires: [String]?
+    package var requires: [String]?
     /// Only in sections whose name contains one of these words.
-    public var sections: [String]?
+    package var sections: [String]?
     /// Never in sections whose name (or an enclosing section's) contains one of these words.
-    public var excludeSections: [String]?
+    package var excludeSections: [String]?
     /// Only in sentences whose section (or list lead-in) has one of these roles.
-    public var roles: [String]?
+    package var roles: [String]?
     /// Never in sentences whose section (or list lead-in) has one of these roles.
-    public var excludeRoles: [String]?
+    package var excludeRoles: [String]?
     /// Phrases that, anywhere in a sentence, stop the rule there ("no interaction", "with or
     /// without food": the sentence says there is nothing to report).
-    public var blockedBy: [String]?
+    package var blockedBy: [String]?
     /// Skip targets that are the document's drug itself (default false).
-    public var excludeSubject: Bool?
+    package var excludeSubject: Bool?
     /// Named qualifiers read from the same sentence (e.g. `risks` after "leading to").
-    public var qualifiers: [String: QualifierRule]?
+    package var qualifiers: [String: QualifierRule]?
 
     enum CodingKeys: String, CodingKey {
         case id, fact, cues, targets, value, gap, list, subject, direction, negatable, requires, sections, qualifiers, roles
@@ -169,10 +169,10 @@ public struct FactRule: Codable, Sendable {
 }
 
 /// How a qualifier's values are found: cue phrases followed by a list of target kinds.
-public struct QualifierRule: Codable, Sendable {
-    public var cues: [String]
-    public var targets: [String]
-    public var gap: Int?
+package struct QualifierRule: Codable, Sendable {
+    package var cues: [String]
+    package var targets: [String]
+    package var gap: Int?
 
     static let shape: YAMLShape = .mapping(["cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar])
 }

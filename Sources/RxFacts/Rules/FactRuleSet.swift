@@ -2,45 +2,45 @@
 /// required phrase and qualifier cue in the cue layer of the shared automaton, list words in
 /// the list-word layer. Compiling validates the pack against the lexicon: an unknown fact type
 /// or target kind, or a phrase that can never match, is an error at its `file:line:column`.
-public struct FactRuleSet: Sendable {
+package struct FactRuleSet: Sendable {
     /// A rule with its kinds resolved. A class: the matcher reads rules in its inner loop, and
     /// one reference is cheaper to pass around than a struct of arrays and strings.
-    public final class Rule: Sendable {
-        public let id: String
-        public let fact: FactType
-        public let hasCues: Bool
-        public let targetKinds: [String]
+    package final class Rule: Sendable {
+        package let id: String
+        package let fact: FactType
+        package let hasCues: Bool
+        package let targetKinds: [String]
         /// `targetKinds` as kind ids (see `LexiconIndex.kindIDs(_:)`).
-        public let targetKindIDs: [UInt16]
-        public let gap: Int
-        public let list: Bool
-        public let subject: FactRule.SubjectMode
-        public let direction: FactRule.Direction
-        public let negatable: Bool
-        public let conditionalHedges: Bool
-        public let skipExisting: Bool
-        public let skipPurpose: Bool
-        public let dropNegated: Bool
-        public let dropHedged: Bool
-        public let skipExplanations: Bool
-        public let skipAppositions: Bool
-        public let hasRequirements: Bool
-        public let sections: [String]
-        public let excludedSections: [String]
-        public let excludeSubject: Bool
-        public let qualifiers: [Qualifier]
+        package let targetKindIDs: [UInt16]
+        package let gap: Int
+        package let list: Bool
+        package let subject: FactRule.SubjectMode
+        package let direction: FactRule.Direction
+        package let negatable: Bool
+        package let conditionalHedges: Bool
+        package let skipExisting: Bool
+        package let skipPurpose: Bool
+        package let dropNegated: Bool
+        package let dropHedged: Bool
+        package let skipExplanations: Bool
+        package let skipAppositions: Bool
+        package let hasRequirements: Bool
+        package let sections: [String]
+        package let excludedSections: [String]
+        package let excludeSubject: Bool
+        package let qualifiers: [Qualifier]
         /// Sentences must have one of these roles (0: any) and none of `excludedRoles`.
-        public let roles: SectionRoleSet.RoleMask
-        public let excludedRoles: SectionRoleSet.RoleMask
+        package let roles: SectionRoleSet.RoleMask
+        package let excludedRoles: SectionRoleSet.RoleMask
         /// The fixed value of a rule whose cue alone states the fact.
-        public let value: String?
-        public let hasBlockers: Bool
+        package let value: String?
+        package let hasBlockers: Bool
 
         /// A named qualifier of a rule: cue phrases (in the cue layer) and target kinds.
-        public struct Qualifier: Sendable {
-            public let name: String
-            public let targets: [UInt16]
-            public let gap: Int
+        package struct Qualifier: Sendable {
+            package let name: String
+            package let targets: [UInt16]
+            package let gap: Int
         }
 
         init(_ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex, roles: SectionRoleSet.RoleMask, excludedRoles: SectionRoleSet.RoleMask) {
@@ -74,8 +74,8 @@ public struct FactRuleSet: Sendable {
     }
 
     /// What a phrase of the cue layer means (the payload of a cue mention indexes `cueRoles`).
-    public struct CueRole: Sendable, Hashable {
-        public enum Kind: UInt8, Sendable, Hashable {
+    package struct CueRole: Sendable, Hashable {
+        package enum Kind: UInt8, Sendable, Hashable {
             /// Introduces the rule's targets.
             case cue
             /// One of the rule's `requires` phrases.
@@ -87,30 +87,30 @@ public struct FactRuleSet: Sendable {
             /// One of the rule's `blocked_by` phrases.
             case blocker
         }
-        public let kind: Kind
+        package let kind: Kind
         /// The rule (`cue`, `requirement`, `qualifier`) or section qualifier (`sentenceQualifier`).
-        public let index: Int32
+        package let index: Int32
         /// For `qualifier`: the qualifier's position in the rule's `qualifiers`.
-        public let qualifier: Int32
+        package let qualifier: Int32
     }
 
     /// A section qualifier with its fact types resolved (see `SectionQualifier`).
-    public struct SectionQualifierRule: Sendable {
-        public let name: String
-        public let value: String
-        public let sections: [String]
-        public let roles: SectionRoleSet.RoleMask
+    package struct SectionQualifierRule: Sendable {
+        package let name: String
+        package let value: String
+        package let sections: [String]
+        package let roles: SectionRoleSet.RoleMask
         /// Empty: every fact type.
-        public let facts: Set<FactType>
+        package let facts: Set<FactType>
 
-        public func applies(to type: FactType) -> Bool { facts.isEmpty || facts.contains(type) }
+        package func applies(to type: FactType) -> Bool { facts.isEmpty || facts.contains(type) }
     }
 
-    public let rules: [Rule]
-    public let cueRoles: [CueRole]
-    public let sectionQualifiers: [SectionQualifierRule]
+    package let rules: [Rule]
+    package let cueRoles: [CueRole]
+    package let sectionQualifiers: [SectionQualifierRule]
     /// Most tokens between two items of a list.
-    public let listGap: Int
+    package let listGap: Int
     let separators: [String]
     let stops: [String]
     let fillers: [String]
@@ -235,19 +235,19 @@ public struct FactRuleSet: Sendable {
 
     /// True when `mention` (a cue mention) is a plain cue of rule `rule`.
     @inline(__always)
-    public func isCue(_ mention: Mention, of rule: Int) -> Bool {
+    package func isCue(_ mention: Mention, of rule: Int) -> Bool {
         mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .cue && role.index == rule }
     }
 
     /// True when `mention` is one of rule `rule`'s `blocked_by` phrases.
     @inline(__always)
-    public func isBlocker(_ mention: Mention, of rule: Int) -> Bool {
+    package func isBlocker(_ mention: Mention, of rule: Int) -> Bool {
         mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .blocker && role.index == rule }
     }
 
     /// True when `mention` is one of rule `rule`'s required phrases.
     @inline(__always)
-    public func isRequirement(_ mention: Mention, of rule: Int) -> Bool {
+    package func isRequirement(_ mention: Mention, of rule: Int) -> Bool {
         mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .requirement && role.index == rule }
     }
 }
@@ -256,7 +256,7 @@ extension LexiconIndex {
     /// Kinds rules may name even when no lexicon of the pipeline has entries of them (a small
     /// pipeline without an effects lexicon keeps the standard rule pack valid); any other kind
     /// must be in a lexicon, so a misspelt kind is an error.
-    public static let standardKinds: Set<String> = [
+    package static let standardKinds: Set<String> = [
         "drug", "brand", "class", "mechanism", "schedule", "condition", "effect", "substance", "dependence",
         "analyte", "abbreviation", "state", "therapeutic-use",
     ]

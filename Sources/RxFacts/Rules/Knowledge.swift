@@ -7,20 +7,20 @@
 /// a copy. Parts whose stage the pipeline leaves out are empty.
 public final class Knowledge: Sendable {
     /// Folded token keys of every phrase; the tokenizer looks text tokens up in it.
-    public let vocabulary: Vocabulary
+    package let vocabulary: Vocabulary
     /// Every phrase, in layers (`PhraseLayer`); the tagger scans each sentence once.
-    public let phrases: PhraseAutomaton
-    public let lexicon: LexiconIndex
-    public let factRules: FactRuleSet
-    public let contextRules: ContextRuleSet
-    public let subjectRules: SubjectRuleSet
+    package let phrases: PhraseAutomaton
+    package let lexicon: LexiconIndex
+    package let factRules: FactRuleSet
+    package let contextRules: ContextRuleSet
+    package let subjectRules: SubjectRuleSet
     /// Section roles (`Pipelines/rules/sections.yaml`), by which the segmenter marks sections and
     /// list items and fact rules choose where they apply.
-    public let sectionRoles: SectionRoleSet
+    package let sectionRoles: SectionRoleSet
     /// What produced the records of this pipeline (version, fingerprint of its files, vocabulary releases).
-    public let provenance: Provenance
+    package let provenance: Provenance
     /// Qualifiers (`jurisdiction`, `as-of`) the facts `enrich` adds carry, by fact type (`releases.yaml`).
-    public let lexiconFactQualifiers: [String: [String: [String]]]
+    package let lexiconFactQualifiers: [String: [String: [String]]]
 
     init(
         vocabulary: Vocabulary, phrases: PhraseAutomaton, lexicon: LexiconIndex, factRules: FactRuleSet,
@@ -39,40 +39,40 @@ public final class Knowledge: Sendable {
     }
 
     /// Lexicon terms as an automaton of their own (payload: entry index).
-    public var terms: PhraseLayerView { PhraseLayerView(automaton: phrases, layer: PhraseLayer.terms) }
+    package var terms: PhraseLayerView { PhraseLayerView(automaton: phrases, layer: PhraseLayer.terms) }
 }
 
 /// The layers of the phrase automaton: which stage's data a match belongs to.
-public enum PhraseLayer {
+package enum PhraseLayer {
     /// Lexicon terms (payload: lexicon entry index).
-    public static let terms = 0
+    package static let terms = 0
     /// Fact-rule cues, required phrases and qualifier cues (payload: index into `FactRuleSet.cueRoles`).
-    public static let cues = 1
+    package static let cues = 1
     /// ConText triggers (payload: index into `ContextRuleSet.triggers`).
-    public static let triggers = 2
+    package static let triggers = 2
     /// List separators (payload 1) and stop words (payload 2) of the fact rules.
-    public static let listWords = 3
+    package static let listWords = 3
     /// Anaphora and brand-link phrases (payload: index into `SubjectRuleSet.phrases`).
-    public static let subjectPhrases = 4
+    package static let subjectPhrases = 4
     /// Fact-rule `blocked_by` phrases (payload: index into `FactRuleSet.cueRoles`), apart from the
     /// cues so that "no interaction" does not hide the required "interaction" of another rule.
-    public static let blockers = 5
-    public static let count = 6
+    package static let blockers = 5
+    package static let count = 6
 }
 
 /// One layer of the shared automaton seen as an automaton of its own.
-public struct PhraseLayerView: Sendable {
+package struct PhraseLayerView: Sendable {
     let automaton: PhraseAutomaton
-    public let layer: Int
+    package let layer: Int
 
     /// States of the whole automaton (all layers share them).
-    public var states: Int { automaton.states }
+    package var states: Int { automaton.states }
 
     @inline(__always)
-    public func step(_ state: Int32, _ key: Int32) -> Int32 { automaton.step(state, key) }
+    package func step(_ state: Int32, _ key: Int32) -> Int32 { automaton.step(state, key) }
 
     @inline(__always)
-    public func payloads(at state: Int32) -> [Int32]? { automaton.payloads(at: state, layer: layer) }
+    package func payloads(at state: Int32) -> [Int32]? { automaton.payloads(at: state, layer: layer) }
 }
 
 /// Collects what each stage of a pipeline contributes (lexicons for `tag`, rule files for

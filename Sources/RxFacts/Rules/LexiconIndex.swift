@@ -1,10 +1,10 @@
 /// The lexicon compiled for matching: every variant of every entry in the term layer of the
 /// shared automaton (payload: entry index), entry kinds as small integers, and the lookups the
 /// stages need (which drugs a mention names, an entry by kind and name).
-public struct LexiconIndex: Sendable {
-    public let lexicon: Lexicon
+package struct LexiconIndex: Sendable {
+    package let lexicon: Lexicon
     /// Kind names; an entry's kind id indexes this list. `drug` is 0 and `brand` 1.
-    public let kindNames: [String]
+    package let kindNames: [String]
     private let kindIDByName: [String: UInt16]
     private let entryKind: [UInt16]
     /// Per entry: the ingredient names it stands for (drug: itself; brand: its ingredients).
@@ -49,16 +49,16 @@ public struct LexiconIndex: Sendable {
     }
 
     /// Kinds some entry has.
-    public let kinds: Set<String>
+    package let kinds: Set<String>
 
     /// Ids of kind names; a kind no lexicon entry has gets an id that matches nothing.
-    public func kindIDs(_ names: [String]) -> [UInt16] {
+    package func kindIDs(_ names: [String]) -> [UInt16] {
         names.map { kindIDByName[$0] ?? UInt16.max }
     }
 
     /// Index of the first entry of a mention whose kind is one of `kinds` (in `kinds` order).
     @inline(__always)
-    public func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {
+    package func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {
         for kind in kinds {
             for index in mention.entries where entryKind[Int(index)] == kind { return Int(index) }
         }
@@ -66,36 +66,36 @@ public struct LexiconIndex: Sendable {
     }
 
     /// The index of the entry of a kind with a canonical name.
-    public func entryIndex(kind: String, named canonical: String) -> Int? {
+    package func entryIndex(kind: String, named canonical: String) -> Int? {
         entryIndex[kind + "\u{0}" + canonical]
     }
 
     /// The entry of a kind with a canonical name, e.g. `entry(kind: "drug", named: "diazepam")`.
-    public func entry(kind: String, named canonical: String) -> Lexicon.Entry? {
+    package func entry(kind: String, named canonical: String) -> Lexicon.Entry? {
         entryIndex[kind + "\u{0}" + canonical].map { lexicon.entries[$0] }
     }
 
     /// Entries of a term mention, in lexicon order.
     @inline(__always)
-    public func entries(of mention: Mention) -> [Lexicon.Entry] {
+    package func entries(of mention: Mention) -> [Lexicon.Entry] {
         mention.entries.map { lexicon.entries[Int($0)] }
     }
 
     /// The first entry of a mention whose kind is one of `kinds` (in `kinds` order).
-    public func entry(of mention: Mention, kinds: [String]) -> Lexicon.Entry? {
+    package func entry(of mention: Mention, kinds: [String]) -> Lexicon.Entry? {
         entryIndex(of: mention, kinds: kindIDs(kinds)).map { lexicon.entries[$0] }
     }
 
     /// Canonical ingredient names a mention stands for when it names a drug or brand.
     @inline(__always)
-    public func drugNames(of mention: Mention) -> [String] {
+    package func drugNames(of mention: Mention) -> [String] {
         for index in mention.entries where entryKind[Int(index)] == Self.drugKind { return entryDrugNames[Int(index)] }
         for index in mention.entries where entryKind[Int(index)] == Self.brandKind { return entryDrugNames[Int(index)] }
         return []
     }
 
     /// True when the mention is a brand and not also a drug name.
-    public func isBrandOnly(_ mention: Mention) -> Bool {
+    package func isBrandOnly(_ mention: Mention) -> Bool {
         !mention.entries.contains { entryKind[Int($0)] == Self.drugKind }
             && mention.entries.contains { entryKind[Int($0)] == Self.brandKind }
     }

@@ -2,22 +2,22 @@
 /// named by the `segment` stage): what a part of a leaflet is for — indication, contraindication,
 /// interaction, food-and-alcohol, warning, adverse reactions, withdrawal… — by heading pattern,
 /// LOINC code, or the lead-in of a list.
-public struct SectionRolePack: Codable, Sendable {
-    public var schema: String?
-    public var roles: [Role]
+package struct SectionRolePack: Codable, Sendable {
+    package var schema: String?
+    package var roles: [Role]
 
     /// One role and how to recognise it.
-    public struct Role: Codable, Sendable {
-        public var role: String
+    package struct Role: Codable, Sendable {
+        package var role: String
         /// Heading patterns (lower case, `*` for any words).
-        public var headings: [String]?
+        package var headings: [String]?
         /// SPL section LOINC codes.
-        public var codes: [String]?
+        package var codes: [String]?
         /// Phrases that, in a sentence ending with ':', give the list after it this role.
-        public var leadIns: [String]?
+        package var leadIns: [String]?
         /// Phrases that, in a lead-in, take this role from its list even where the section has it
         /// ("Tell your doctor if you are taking:" under "Do not take X with:" is advice, not a ban).
-        public var notInLeadIns: [String]?
+        package var notInLeadIns: [String]?
 
         enum CodingKeys: String, CodingKey {
             case role, headings, codes
@@ -42,7 +42,7 @@ public struct SectionRoleSet: Sendable {
     /// A set of roles, one bit per role in `names` order.
     public typealias RoleMask = UInt32
 
-    public let names: [String]
+    package let names: [String]
     let headingPatterns: [(pattern: [String], mask: RoleMask)]
     /// The same patterns as UTF-8 bytes, matched without building a `String` per heading line;
     /// nil when a pattern is not ASCII (then `matches(_:_:)` on Strings decides).
@@ -54,7 +54,7 @@ public struct SectionRoleSet: Sendable {
     let cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)]
 
     /// No roles (a pipeline whose `segment` stage names no roles file).
-    public init() {
+    package init() {
         names = []
         headingPatterns = []
         headingPatternBytes = []
@@ -99,7 +99,7 @@ public struct SectionRoleSet: Sendable {
     }
 
     /// The mask of role names; an unknown name is reported by the caller.
-    public func mask(_ roles: [String]) -> RoleMask? {
+    package func mask(_ roles: [String]) -> RoleMask? {
         var mask: RoleMask = 0
         for role in roles {
             guard let index = names.firstIndex(of: role) else { return nil }
@@ -109,12 +109,12 @@ public struct SectionRoleSet: Sendable {
     }
 
     /// Role names of a mask, in file order.
-    public func names(of mask: RoleMask) -> [String] {
+    package func names(of mask: RoleMask) -> [String] {
         names.indices.filter { mask & (RoleMask(1) << RoleMask($0)) != 0 }.map { names[$0] }
     }
 
     /// Roles of a section by its (lower-case) heading and code.
-    public func roles(heading: String, code: String?) -> RoleMask {
+    package func roles(heading: String, code: String?) -> RoleMask {
         let mask = code.flatMap { codes[$0] } ?? 0
         return mask | roles(heading: Array(heading.utf8), skipping: mask)
     }

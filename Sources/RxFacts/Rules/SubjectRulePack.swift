@@ -1,36 +1,36 @@
 /// Subject rules, read from a `rxfacts-subject/1` YAML file (`Pipelines/rules/subject.yaml`,
 /// named by the `subject` stage): the words that refer back to the document's drug, and the
 /// phrases that link a brand name to its active substance.
-public struct SubjectRulePack: Codable, Sendable {
-    public var schema: String?
+package struct SubjectRulePack: Codable, Sendable {
+    package var schema: String?
     /// Phrases that refer to the document's drug ("it", "the drug", "this medicine").
-    public var anaphora: [String]
+    package var anaphora: [String]
     /// Phrases that name a medicine's active substance ("X contains the active substance Y"):
     /// a capitalised name the lexicon does not know, on the phrase's `brand` side, becomes a
     /// brand of the drug named next to the phrase, and its later mentions refer to that drug.
-    public var brandLinks: [BrandLink]?
+    package var brandLinks: [BrandLink]?
     /// Capitalised words that start a sentence rather than name a medicine ("The", "This").
-    public var notBrandNames: [String]?
+    package var notBrandNames: [String]?
 
     /// A phrase linking a brand name to its active substance.
-    public struct BrandLink: Codable, Sendable {
-        public enum Side: String, Codable, Sendable, CaseIterable {
+    package struct BrandLink: Codable, Sendable {
+        package enum Side: String, Codable, Sendable, CaseIterable {
             /// "Zelmora contains the active substance diazepam".
             case before
             /// "diazepam, the active substance of Zelmora".
             case after
         }
-        public var literal: String
+        package var literal: String
         /// Where the brand name stands relative to the phrase.
-        public var brand: Side
+        package var brand: Side
 
-        public init(literal: String, brand: Side) {
+        package init(literal: String, brand: Side) {
             self.literal = literal
             self.brand = brand
         }
     }
 
-    public init(schema: String? = nil, anaphora: [String], brandLinks: [BrandLink]? = nil, notBrandNames: [String]? = nil) {
+    package init(schema: String? = nil, anaphora: [String], brandLinks: [BrandLink]? = nil, notBrandNames: [String]? = nil) {
         self.schema = schema
         self.anaphora = anaphora
         self.brandLinks = brandLinks

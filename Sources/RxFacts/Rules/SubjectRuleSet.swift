@@ -1,17 +1,17 @@
 /// A subject rule pack compiled for matching: anaphora and brand-link phrases in the subject
 /// layer of the shared automaton (payload: index into `phrases`).
-public struct SubjectRuleSet: Sendable {
+package struct SubjectRuleSet: Sendable {
     /// What a subject phrase does.
-    public enum Phrase: Sendable, Hashable {
+    package enum Phrase: Sendable, Hashable {
         /// Refers back to the document's drug ("it", "this medicine").
         case anaphor
         /// Links a brand name on `side` of the phrase to the drug next to it.
         case brandLink(side: SubjectRulePack.BrandLink.Side)
     }
 
-    public let phrases: [Phrase]
+    package let phrases: [Phrase]
     /// Capitalised words that start a sentence rather than name a medicine (lower case).
-    public let notBrandNames: Set<String>
+    package let notBrandNames: Set<String>
 
     /// No phrases (a pipeline without a `subject` stage, or a subject stage without rules).
     init() {

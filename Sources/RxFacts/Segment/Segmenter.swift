@@ -6,24 +6,24 @@
 /// and Dependence"). Sentences end at `.`/`!`/`?` before a capital, digit or bullet — not
 /// after abbreviations ("e.g.", "Dr.") or inside decimals ("2.5 mg") — and at paragraph
 /// breaks, bullets and lines ending with `:`. A wrapped line continues its sentence.
-public struct Segmenter: Sendable {
+package struct Segmenter: Sendable {
     /// Name of the text before the first heading of a plain-text leaflet.
-    public static let leadSectionName = "main"
+    package static let leadSectionName = "main"
     /// LOINC code of SPL sections without a standard type ("SPL unclassified section").
-    public static let unclassifiedSectionCode = "42229-5"
+    package static let unclassifiedSectionCode = "42229-5"
 
     /// Words that a period does not end a sentence after ("e.g", "dr"), lower case, without the
     /// final period. The pipeline file can name its own list (`segment: {abbreviations: FILE}`).
-    public let abbreviations: Set<String>
+    package let abbreviations: Set<String>
     /// Section roles: which headings, codes and lead-ins say what a part of the leaflet is for.
-    public let roles: SectionRoleSet
+    package let roles: SectionRoleSet
 
-    public init(abbreviations: Set<String> = Segmenter.defaultAbbreviations, roles: SectionRoleSet = SectionRoleSet()) {
+    package init(abbreviations: Set<String> = Segmenter.defaultAbbreviations, roles: SectionRoleSet = SectionRoleSet()) {
         self.abbreviations = abbreviations
         self.roles = roles
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         doc.sections.removeAll()
         doc.sentences.removeAll()
         let text = doc.normalized
@@ -265,7 +265,7 @@ public struct Segmenter: Sendable {
     // MARK: Sentences
 
     /// The abbreviations used when a pipeline names none.
-    public static let defaultAbbreviations: Set<String> = [
+    package static let defaultAbbreviations: Set<String> = [
         "e.g", "i.e", "eg", "ie", "vs", "dr", "mr", "mrs", "ms", "prof", "no", "nos", "approx", "fig", "figs",
         "ref", "al", "inc", "ltd", "co", "st", "cf", "ca", "incl", "resp", "u.s", "u.k", "max", "min", "hr",
         "hrs", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vol",
@@ -273,7 +273,7 @@ public struct Segmenter: Sendable {
     ]
 
     /// Sentence ranges (trimmed, non-empty) inside `range`.
-    public static func sentences(
+    package static func sentences(
         in text: [UInt8], _ range: Range<Int>, abbreviations: Set<String> = defaultAbbreviations
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []

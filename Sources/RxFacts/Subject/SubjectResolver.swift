@@ -7,15 +7,15 @@
 /// other drug named in a sentence is not the subject. Brand names the lexicon does not know
 /// become brands of their drug where the text links them ("Zelmora contains the active
 /// substance diazepam").
-public struct SubjectResolver: Sendable {
-    public let knowledge: Knowledge
+package struct SubjectResolver: Sendable {
+    package let knowledge: Knowledge
     var lexicon: LexiconIndex { knowledge.lexicon }
 
-    public init(knowledge: Knowledge) {
+    package init(knowledge: Knowledge) {
         self.knowledge = knowledge
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         let links = brandLinks(in: doc)
         doc.subjects = subjects(of: doc, links: links)
         let names = Set(doc.subjects.map(\.name))

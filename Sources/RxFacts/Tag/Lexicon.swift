@@ -1,23 +1,23 @@
 import Foundation
 
 /// A set of concepts read from `rxfacts-lexicon/1` TSV files (see `Pipelines/LEXICON-FORMAT.md`).
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
     /// One concept: its kind, canonical name, surface forms, codes and attributes.
-    public struct Entry: Sendable, Hashable {
-        public var kind: String
-        public var canonical: String
-        public var variants: [String]
+    package struct Entry: Sendable, Hashable {
+        package var kind: String
+        package var canonical: String
+        package var variants: [String]
         /// `system:code` strings in file order.
-        public var codes: [String]
-        public var attributes: [String: String]
+        package var codes: [String]
+        package var attributes: [String: String]
         /// The file the entry came from (one string shared by every entry of the file) and its
         /// 1-based line, 0 when unknown.
-        public var file: String
-        public var line: Int
+        package var file: String
+        package var line: Int
 
         /// `file:line` the entry came from, for messages (made on demand: a lexicon has ~100,000
         /// entries and one string each would cost start-up time).
-        public var origin: String {
+        package var origin: String {
             get { line > 0 ? "\(file):\(line)" : file }
             set {
                 file = newValue
@@ -25,7 +25,7 @@ public struct Lexicon: Sendable {
             }
         }
 
-        public init(kind: String, canonical: String, variants: [String], codes: [String] = [], attributes: [String: String] = [:], origin: String = "") {
+        package init(kind: String, canonical: String, variants: [String], codes: [String] = [], attributes: [String: String] = [:], origin: String = "") {
             self.kind = kind
             self.canonical = canonical
             self.variants = variants
@@ -46,24 +46,24 @@ public struct Lexicon: Sendable {
         }
 
         /// The first code of a system, e.g. `code(in: "rxcui")`.
-        public func code(in system: String) -> String? {
+        package func code(in system: String) -> String? {
             for code in codes where code.hasPrefix(system + ":") { return String(code.dropFirst(system.count + 1)) }
             return nil
         }
 
         /// Ingredients a brand stands for (`ingredient=a|b`), or the entry itself for a drug.
-        public var ingredients: [String] {
+        package var ingredients: [String] {
             if kind == "brand" { return attributes["ingredient"].map { $0.split(separator: "|").map(String.init) } ?? [] }
             return [canonical]
         }
     }
 
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     /// Spelling rules (`spelling` lines: `spelling	anemia	anaemia	-`): lower-case word →
     /// its other spellings, both directions. They are not concepts: no entry is made for them.
-    public private(set) var spellings: [String: [String]] = [:]
+    package private(set) var spellings: [String: [String]] = [:]
 
-    public init(entries: [Entry] = []) {
+    package init(entries: [Entry] = []) {
         self.entries = entries
     }
 
@@ -72,7 +72,7 @@ public struct Lexicon: Sendable {
     /// ("estrogen" also as "oestrogen", "oedema" also as "edema"), so a UK leaflet matches a US
     /// vocabulary and the reverse. Rules apply to the files appended after them (a pipeline lists
     /// `spellings.tsv` first), never to rule cues.
-    public mutating func append(contentsOf other: Lexicon) {
+    package mutating func append(contentsOf other: Lexicon) {
         for (word, alternatives) in other.spellings {
             for alternative in alternatives where !(spellings[word] ?? []).contains(alternative) {
                 spellings[word, default: []].append(alternative)
@@ -150,7 +150,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Reads a lexicon file; every malformed line is reported with file, line and column.
-    public static func load(contentsOf path: String) throws(InputError) -> Lexicon {
+    package static func load(contentsOf path: String) throws(InputError) -> Lexicon {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(.configuration, path: path, reason: "cannot read lexicon file")
         }
@@ -161,7 +161,7 @@ public struct Lexicon: Sendable {
     /// `path` names the file in errors. The runtime and `rxfacts lexicon check` both use it, so a
     /// file that checks is a file that loads. Works on bytes (no Foundation string calls): the
     /// full lexicons are ~100,000 lines and load at every start.
-    public static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> Lexicon {
+    package static func parse(_ bytes: [UInt8], path: String) throws(InputError) -> Lexicon {
         var entries: [Entry] = []
         var spellings: [String: [String]] = [:]
         entries.reserveCapacity(bytes.count / 80)
@@ -231,7 +231,7 @@ public struct Lexicon: Sendable {
     }
 
     /// Parses one line given as text (for tools and tests).
-    public static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
+    package static func parseLine(_ line: String, path: String, line number: Int) throws(InputError) -> Entry {
         let bytes = Array(line.utf8)
         return try parseLine(bytes, 0..<bytes.count, path: path, line: number)
     }

@@ -7,7 +7,7 @@
 /// rule cue, context trigger), kept in *layers*: one automaton holds lexicon terms, rule cues,
 /// context triggers and list words, and `matchLayers` scans a sentence once for all of them
 /// (FastContext's recipe), each layer keeping its own leftmost-longest matches.
-public struct PhraseAutomaton: Sendable {
+package struct PhraseAutomaton: Sendable {
     private var tableKeys: [UInt64]
     private var tableValues: [Int32]
     private var mask: Int
@@ -18,14 +18,14 @@ public struct PhraseAutomaton: Sendable {
     /// Per terminal state: bit L set when layer L has payloads there.
     private var terminalLayers: [UInt8] = []
     /// Number of payload layers (at most 8).
-    public let layers: Int
+    package let layers: Int
     /// Children of the root indexed directly by token key: the first step of every match
     /// attempt (one per token) is an array read, not a hash probe.
     private var rootChildren: [Int32] = []
     /// Number of phrases added.
-    public private(set) var phraseCount = 0
+    package private(set) var phraseCount = 0
 
-    public init(layers: Int = 1) {
+    package init(layers: Int = 1) {
         precondition(layers >= 1 && layers <= 8, "1 to 8 layers")
         self.layers = layers
         tableKeys = Array(repeating: UInt64.max, count: 1024)
@@ -33,14 +33,14 @@ public struct PhraseAutomaton: Sendable {
         mask = 1023
     }
 
-    public var states: Int { Int(stateCount) }
+    package var states: Int { Int(stateCount) }
 
     // MARK: Building
 
     /// Adds `phrase` with `payload`, interning its token keys in `vocabulary`.
     /// Returns false when the phrase has no matchable token.
     @discardableResult
-    public mutating func add(_ phrase: String, payload: Int32, layer: Int = 0, vocabulary: inout Vocabulary) -> Bool {
+    package mutating func add(_ phrase: String, payload: Int32, layer: Int = 0, vocabulary: inout Vocabulary) -> Bool {
         let bytes = Array(phrase.utf8)
         var tokens: [Token] = []
         Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
@@ -120,7 +120,7 @@ public struct PhraseAutomaton: Sendable {
 
     /// The state reached from `state` on `key`, or -1.
     @inline(__always)
-    public func step(_ state: Int32, _ key: Int32) -> Int32 {
+    package func step(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
         if state == 0 { return Int(key) < rootChildren.count ? rootChildren[Int(key)] : -1 }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
@@ -135,11 +135,11 @@ public struct PhraseAutomaton: Sendable {
 
     /// Payloads of layer 0 phrases ending in `state` (nil if none).
     @inline(__always)
-    public func payloads(at state: Int32) -> [Int32]? { payloads(at: state, layer: 0) }
+    package func payloads(at state: Int32) -> [Int32]? { payloads(at: state, layer: 0) }
 
     /// Payloads of `layer`'s phrases ending in `state` (nil if none).
     @inline(__always)
-    public func payloads(at state: Int32, layer: Int) -> [Int32]? {
+    package func payloads(at state: Int32, layer: Int) -> [Int32]? {
         let terminal = terminalIndex[Int(state)]
         guard terminal >= 0, terminalLayers[Int(terminal)] & (1 << UInt8(layer)) != 0 else { return nil }
         return payloadLists[Int(terminal) * layers + layer]
@@ -149,7 +149,7 @@ public struct PhraseAutomaton: Sendable {
     /// `outputs[layer]` receives the same mentions a separate automaton per layer would find.
     /// Layers in `overlapping` report every phrase that matches, also inside a longer one of the
     /// same layer ("do not" inside "do not take": two rules' phrases), longest first at a start.
-    public func matchLayers(tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]) {
+    package func matchLayers(tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]) {
         let n = positions.count
         var shorter: [(layer: Int, end: Int, terminal: Int32)] = []
         var nextFree = [Int](repeating: 0, count: layers)
@@ -217,7 +217,7 @@ public struct PhraseAutomaton: Sendable {
 
     /// Leftmost-longest matches of one layer over `positions` (indices into `tokens`, skipped
     /// tokens removed).
-    public func matches(tokens: [Token], positions: [Int], sentence: Int, layer: Int = 0, into mentions: inout [Mention]) {
+    package func matches(tokens: [Token], positions: [Int], sentence: Int, layer: Int = 0, into mentions: inout [Mention]) {
         var p = 0
         let n = positions.count
         while p < n {

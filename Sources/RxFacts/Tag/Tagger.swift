@@ -4,8 +4,8 @@
 ///
 /// It also reads elliptic coordination: in "physical or psychological dependence" the
 /// term "psychological dependence" implies "physical dependence" when that is a term too.
-public struct Tagger: Sendable {
-    public let knowledge: Knowledge
+package struct Tagger: Sendable {
+    package let knowledge: Knowledge
     /// Folded keys of "and" and "or" (for "physical or psychological dependence").
     let coordinators: Set<Int32>
     /// Kind id of `therapeutic-use` entries: such an entry is a class named by its purpose, and
@@ -16,7 +16,7 @@ public struct Tagger: Sendable {
     /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
     let purposeTriggers: Set<Int32>
 
-    public init(knowledge: Knowledge) {
+    package init(knowledge: Knowledge) {
         self.knowledge = knowledge
         var coordinators: Set<Int32> = []
         for word in ["and", "or"] {
@@ -36,7 +36,7 @@ public struct Tagger: Sendable {
     /// layers report every phrase; terms, triggers and list words keep leftmost-longest.
     static let overlappingLayers: UInt8 = 1 << UInt8(PhraseLayer.cues) | 1 << UInt8(PhraseLayer.blockers)
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         doc.terms.removeAll(keepingCapacity: true)
         doc.cues.removeAll(keepingCapacity: true)
         doc.triggers.removeAll(keepingCapacity: true)

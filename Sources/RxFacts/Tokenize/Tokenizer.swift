@@ -5,14 +5,14 @@
 /// characters is a *joiner* that matching skips ("GABA-A" matches "GABA A"); an apostrophe
 /// followed by letters is a clitic ("'s", "'t"), and so is a lone "s" between two words
 /// ("Parkinson s disease", the apostrophe lost in extraction); every other mark is its own token.
-public struct Tokenizer: Sendable {
-    public let vocabulary: Vocabulary
+package struct Tokenizer: Sendable {
+    package let vocabulary: Vocabulary
 
-    public init(vocabulary: Vocabulary) {
+    package init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
     }
 
-    public func process(_ doc: inout AnalyzedDocument) {
+    package func process(_ doc: inout AnalyzedDocument) {
         // Work on locals: no access to `doc` or `self` inside the per-token loop.
         let text = doc.normalized
         let vocabulary = self.vocabulary
@@ -57,7 +57,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Appends the tokens of `text[range]` to `tokens` (keys left unknown).
-    public static func scan(_ text: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
+    package static func scan(_ text: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {

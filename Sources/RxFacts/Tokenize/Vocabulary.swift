@@ -4,27 +4,27 @@
 /// Folding is ASCII lower-casing plus plural folding (`spasms` → `spasm`,
 /// `therapies` → `therapy`; not `-ss`, `-us`, `-is`, nor short acronyms like `AIDS`), applied identically to phrases
 /// at compile time and to text at match time, so both sides agree by construction.
-public struct Vocabulary: Sendable {
+package struct Vocabulary: Sendable {
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int32] = [0]
     private var slots: [Int32]
     private var mask: Int
 
-    public init() {
+    package init() {
         slots = Array(repeating: -1, count: 1024)
         mask = 1023
     }
 
     /// Number of distinct folded keys.
-    public var count: Int { keyStarts.count - 1 }
+    package var count: Int { keyStarts.count - 1 }
 
     /// The folded bytes of key `id` (for messages and tests).
-    public func bytes(of id: Int32) -> ArraySlice<UInt8> {
+    package func bytes(of id: Int32) -> ArraySlice<UInt8> {
         keyBytes[Int(keyStarts[Int(id)])..<Int(keyStarts[Int(id) + 1])]
     }
 
     /// Id of the folded form of `text[range]`, adding it if new.
-    public mutating func intern(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32 {
+    package mutating func intern(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32 {
         if let id = find(text, range, kind: kind) { return id }
         let fold = Folding.plan(text, range, kind: kind)
         for i in range.lowerBound..<fold.cut { keyBytes.append(Folding.lower(text[i])) }
@@ -37,7 +37,7 @@ public struct Vocabulary: Sendable {
 
     /// Id of the folded form of `text[range]`, or nil when no phrase uses it.
     @inline(__always)
-    public func find(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32? {
+    package func find(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32? {
         let fold = Folding.plan(text, range, kind: kind)
         var slot = Int(truncatingIfNeeded: fold.hash) & mask
         while true {
@@ -81,7 +81,7 @@ public struct Vocabulary: Sendable {
 }
 
 /// Case and plural folding over UTF-8 bytes.
-public enum Folding {
+package enum Folding {
     struct Plan {
         /// Fold bytes `[start, cut)` lower-cased, then `y` if `appendY`.
         var cut: Int
@@ -126,7 +126,7 @@ public enum Folding {
     }
 
     /// The folded form of a word as a String (for tests and messages).
-    public static func fold(_ word: String) -> String {
+    package static func fold(_ word: String) -> String {
         let bytes = Array(word.utf8)
         let kind: Token.Kind = bytes.first.map { $0 >= 0x30 && $0 <= 0x39 } == true ? .number : .word
         let plan = plan(bytes, 0..<bytes.count, kind: kind)
