@@ -129,13 +129,14 @@ import Testing
             Dabrix may interact with medicines for depression. Symptoms are agitation, hallucinations, coma.
 
             Warnings and precautions
-            You should not take Dabrix if you have serious liver problems.
+            You should not take Dabrix if you have serious liver problems. You should not be given this medicine when \
+            breast-feeding.
             Talk to your doctor before taking Dabrix if you have kidney problems.
             """, path: "dabrix.txt")
         let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
         #expect(contraindications.isSuperset(of: [
             "gastrointestinal ulcer", "intracranial hemorrhage", "recent brain or eye surgery", "alcohol intoxication",
-            "severe hepatic impairment",
+            "severe hepatic impairment", "breast-feeding",
         ]))
         #expect(contraindications.isDisjoint(with: ["hallucinations", "coma", "renal impairment"]))
     }
