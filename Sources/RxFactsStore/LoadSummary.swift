@@ -12,6 +12,8 @@ public struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
     /// Rows written.
     public var factsWritten = 0
     public var evidenceWritten = 0
+    /// Records refused (an id already stored for another document, an empty id).
+    public var refused = 0
 
     public init() {}
 
@@ -33,5 +35,6 @@ public struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
         "\(documents) documents (\(inserted) inserted, \(replaced) replaced, \(unchanged) unchanged; "
             + "\(superseded) older versions superseded, \(history) loaded as history), "
             + "\(factsRead) facts read, \(factsWritten) facts and \(evidenceWritten) evidence rows written"
+            + (refused > 0 ? "; \(refused) refused" : "")
     }
 }
