@@ -61,6 +61,8 @@ let package = Package(
         ),
         // Per-stage throughput benchmark (not a test): swift run -c release rxfacts-bench INPUT...
         .executableTarget(name: "rxfacts-bench", dependencies: ["RxFacts", "RxFactsBatch"]),
+        // Fuzz targets, one per parser (not a test): Scripts/fuzz.sh builds them with libFuzzer.
+        .executableTarget(name: "rxfacts-fuzz", dependencies: ["RxFacts", "RxFactsBatch"]),
         // Benchmark of the XML ingest path (not a test): swift run -c release rxfacts-bench-xml
         .executableTarget(name: "rxfacts-bench-xml", dependencies: ["RxFacts", "RxXML"]),
     ]

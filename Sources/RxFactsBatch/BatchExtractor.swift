@@ -46,20 +46,23 @@ package struct BatchExtractor: Sendable {
 
     /// Processes `paths` (files, `-`, zip archives); `record` receives each JSON line, `failure`
     /// each error, in input order. `done` holds sources to skip (`--resume`); `problems` holds
-    /// paths known bad before reading (`InputCollector.collect`), each reported in its turn;
+    /// paths known bad before reading and `ids` the document ids of walked files
+    /// (`InputCollector.gather`), each reported in its turn;
     /// `progress` is called after each window.
     package func run(
-        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
+        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:], ids: [String: String] = [:],
         record: ([UInt8]) -> Void, failure: (InputError) -> Void,
         progress: ((BatchProgress) -> Void)? = nil
     ) -> Summary {
         var limits = InputWalker.Limits()
         limits.maxMemberBytes = UInt64(max(0, maxDocumentBytes))
-        let walker = InputWalker(paths, shard: shard, done: done, problems: problems, limits: limits)
+        let walker = InputWalker(paths, shard: shard, done: done, problems: problems, ids: ids, limits: limits)
         let started = Date()
         var summary = Summary()
         var window: [BatchUnit] = []
         var weight = 0
+        // Ids given so far in this run: a second, different document under one id is an error.
+        var given: [String: (source: String, contentHash: String?)] = [:]
         let maxUnits = jobs * 8
 
         func flush(last: Bool = false) {
@@ -78,6 +81,14 @@ package struct BatchExtractor: Sendable {
                 summary.inputs += 1
                 switch result {
                 case .success(let output):
+                    if let first = given[output.id], first.contentHash != output.contentHash || output.contentHash == nil {
+                        summary.errors += 1
+                        failure(InputError(
+                            .unreadable, path: output.source,
+                            reason: "document id '\(output.id)' is already the id of \(first.source) in this run, a different document; name the input with --id or walk its directory to get a unique id"))
+                        continue
+                    }
+                    given[output.id] = (output.source, output.contentHash)
                     summary.records += 1
                     summary.bytes += output.inputBytes
                     for (type, count) in output.factCounts { summary.factsByType[type, default: 0] += count }
@@ -119,20 +130,27 @@ package struct BatchExtractor: Sendable {
         var line: [UInt8]
         var inputBytes: Int
         var factCounts: [String: Int]
+        var id: String
+        var source: String
+        var contentHash: String?
     }
 
     func process(_ unit: BatchUnit) -> Result<Output, InputError> {
         do throws(InputError) {
-            let input: SourceInput
+            var input: SourceInput
             switch unit {
-            case .path(let path, _): input = try InputCollector.read(path, maxBytes: maxDocumentBytes)
+            case .path(let path, _, let id):
+                input = try InputCollector.read(path, maxBytes: maxDocumentBytes)
+                input.id = id
             case .member(let member): input = member
             case .failure(let error): throw error
             }
             let record = try pipeline.extract(input)
             var counts: [String: Int] = [:]
             for drug in record.drugs { for fact in drug.facts { counts[fact.type.rawValue, default: 0] += 1 } }
-            return .success(Output(line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count, factCounts: counts))
+            return .success(Output(
+                line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count, factCounts: counts,
+                id: record.document.id, source: record.document.source, contentHash: record.document.contentHash))
         } catch {
             return .failure(error)
         }

@@ -16,38 +16,52 @@ package enum InputCollector {
         return ["README", "MANIFEST", "COPYING", "LICENSE", "LICENCE", "NOTICE", "SOURCES", "CHANGELOG"].contains { upper.hasPrefix($0) }
     }
 
+    /// What `gather` found: the inputs in order, and what the summary and the ids need.
+    package struct Collected: Sendable {
+        /// Inputs in order (files, `-`, archives, and the bad entries `problems` explains).
+        package var paths: [String] = []
+        /// Files directory walks left out because their format is not one rxfacts reads.
+        package var skipped: [String] = []
+        /// Entries of walked directories that cannot be inputs: a dangling or looping symbolic
+        /// link, a name that is not valid UTF-8, a link back to a directory already walked.
+        /// Each stays in `paths`, in its place, and ends as an error entry.
+        package var problems: [String: InputError] = [:]
+        /// Document ids of the files found by walking a directory: the path relative to the
+        /// directory named, without extension (`a/leaflet`, `b/leaflet`), unique and stable.
+        package var ids: [String: String] = [:]
+
+        package init() {}
+    }
+
     package static func collect(_ arguments: [String]) -> [String] {
-        var skipped: [String] = []
-        var problems: [String: InputError] = [:]
-        return collect(arguments, skipped: &skipped, problems: &problems)
+        gather(arguments).paths
     }
 
     /// `collect(_:)`, also listing the files directory walks left out because their format is not
     /// one rxfacts reads (PDF, HTML, images, records, …), so the summary can count them. Hidden
     /// files and collection notes (README, MANIFEST…) are not listed.
     package static func collect(_ arguments: [String], skipped: inout [String]) -> [String] {
-        var problems: [String: InputError] = [:]
-        return collect(arguments, skipped: &skipped, problems: &problems)
+        let collected = gather(arguments)
+        skipped += collected.skipped
+        return collected.paths
     }
 
-    /// `collect(_:skipped:)`, also reporting the entries of walked directories that cannot be
-    /// inputs: a dangling or looping symbolic link, a name that is not valid UTF-8, a symbolic
-    /// link back to a directory already walked (a cycle). Each stays in the returned list, in its
-    /// place, and `problems[path]` says why, so it ends as an error entry: inputs = records + errors.
-    package static func collect(_ arguments: [String], skipped: inout [String], problems: inout [String: InputError]) -> [String] {
-        var result: [String] = []
+    /// Walks the arguments: directories recursively in sorted order, each directory reached once
+    /// (symbolic-link cycles are reported, not followed); see `Collected`.
+    package static func gather(_ arguments: [String]) -> Collected {
+        var collected = Collected()
         let fm = FileManager.default
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if argument != "-", fm.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
                 var visited: Set<DirectoryIdentity> = []
                 if let identity = DirectoryIdentity(argument) { visited.insert(identity) }
-                walk(argument, into: &result, skipped: &skipped, problems: &problems, visited: &visited)
+                walk(argument, relative: "", into: &collected, visited: &visited)
             } else {
-                result.append(argument)
+                collected.paths.append(argument)
             }
         }
-        return result
+        return collected
     }
 
     /// A directory's device and inode: the same directory reached again through a symbolic link
@@ -78,17 +92,15 @@ package enum InputCollector {
         return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
-    static func walk(
-        _ directory: String, into files: inout [String], skipped: inout [String],
-        problems: inout [String: InputError], visited: inout Set<DirectoryIdentity>
-    ) {
+    static func walk(_ directory: String, relative: String, into collected: inout Collected, visited: inout Set<DirectoryIdentity>) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
-            files.append(directory)
+            collected.paths.append(directory)
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let relativeName = relative + name
             let wanted = archiveOrLeaflet((name as NSString).pathExtension.lowercased()) && !isCollectionNote(name)
                 && !name.hasSuffix(".expected.md") && !name.hasSuffix(".jsonl")
             var isDirectory: ObjCBool = false
@@ -97,34 +109,42 @@ package enum InputCollector {
                 let linkTarget = try? fm.destinationOfSymbolicLink(atPath: path)
                 let exists = linkTarget != nil || (try? fm.attributesOfItem(atPath: path)) != nil
                 if !exists, name.unicodeScalars.contains("\u{FFFD}") {
-                    files.append(path)
-                    problems[path] = InputError(.encoding, path: path, reason: "file name is not valid UTF-8 (shown with U+FFFD); rename the file to read it")
+                    collected.paths.append(path)
+                    collected.problems[path] = InputError(.encoding, path: path, reason: "file name is not valid UTF-8 (shown with U+FFFD); rename the file to read it")
                 } else if let linkTarget, wanted || (name as NSString).pathExtension.isEmpty {
-                    files.append(path)
-                    problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to '\(linkTarget)' leads nowhere (dangling, or a loop of links)")
+                    collected.paths.append(path)
+                    collected.problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to '\(linkTarget)' leads nowhere (dangling, or a loop of links)")
                 } else if !isCollectionNote(name) {
-                    skipped.append(path)
+                    collected.skipped.append(path)
                 }
                 continue
             }
             if isDirectory.boolValue {
                 guard let identity = DirectoryIdentity(path) else {
-                    files.append(path)
-                    problems[path] = InputError(.unreadable, path: path, reason: "directory cannot be read")
+                    collected.paths.append(path)
+                    collected.problems[path] = InputError(.unreadable, path: path, reason: "directory cannot be read")
                     continue
                 }
                 guard visited.insert(identity).inserted else {
-                    files.append(path)
-                    problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to a directory already walked (a cycle, or a second way to the same files); not walked again")
+                    collected.paths.append(path)
+                    collected.problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to a directory already walked (a cycle, or a second way to the same files); not walked again")
                     continue
                 }
-                walk(path, into: &files, skipped: &skipped, problems: &problems, visited: &visited)
+                walk(path, relative: relativeName + "/", into: &collected, visited: &visited)
             } else if wanted {
-                files.append(path)
+                collected.paths.append(path)
+                if !InputWalker.isArchive(path) { collected.ids[path] = withoutExtension(relativeName) }
             } else if !isCollectionNote(name), !name.hasSuffix(".expected.md") {
-                skipped.append(path)
+                collected.skipped.append(path)
             }
         }
+    }
+
+    /// `a/leaflet.txt` → `a/leaflet` (a name that is only an extension, `.txt`, is kept).
+    static func withoutExtension(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].lastIndex(of: "."), dot != slash else { return path }
+        return String(path[..<dot])
     }
 
     static func archiveOrLeaflet(_ ext: String) -> Bool {

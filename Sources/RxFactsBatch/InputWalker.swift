@@ -26,6 +26,8 @@ final class InputWalker {
         let iterator: AnyIterator<Entry>
         /// Display prefix of the members, e.g. `outer.zip!`.
         let prefix: String
+        /// Id prefix of the members: empty at the first level, `inner/` inside `inner.zip`.
+        let idPrefix: String
         /// Shard key of the members of a nested archive (nil at the first level: each member is its own key).
         let shardKey: String?
         /// The archive must outlive its iterator.
@@ -38,7 +40,8 @@ final class InputWalker {
         /// every later member is reported unreadable rather than silently lost.
         var blockedBy: String?
 
-        init(archive: Archive, directory: ZipDirectory?, prefix: String, shardKey: String?) {
+        init(archive: Archive, directory: ZipDirectory?, prefix: String, idPrefix: String, shardKey: String?) {
+            self.idPrefix = idPrefix
             self.archive = archive
             self.iterator = archive.makeIterator()
             self.directory = directory
@@ -52,6 +55,8 @@ final class InputWalker {
     private let done: Set<String>
     /// Paths found bad while collecting (dangling links, cycles, names that are not UTF-8).
     private let problems: [String: InputError]
+    /// Document ids of walked files (path relative to the directory named); `--id`.
+    private let ids: [String: String]
     private let limits: Limits
     private var nextInput = 0
     private var frames: [Frame] = []
@@ -74,9 +79,10 @@ final class InputWalker {
 
     init(
         _ paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
-        limits: Limits = Limits()
+        ids: [String: String] = [:], limits: Limits = Limits()
     ) {
         self.problems = problems
+        self.ids = ids
         self.shard = shard
         self.done = done
         self.limits = limits
@@ -152,7 +158,7 @@ final class InputWalker {
                 alreadyDone += 1
                 return nil
             }
-            return .path(path, size: size)
+            return .path(path, size: size, id: ids[path])
         }
         guard FileManager.default.fileExists(atPath: path) else {
             finishInput(0)
@@ -160,7 +166,7 @@ final class InputWalker {
         }
         do {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            frames.append(Frame(archive: archive, directory: ZipDirectory(contentsOf: path), prefix: path + "!", shardKey: nil))
+            frames.append(Frame(archive: archive, directory: ZipDirectory(contentsOf: path), prefix: path + "!", idPrefix: "", shardKey: nil))
             archiveRemaining = size
             return nil
         } catch {
@@ -255,10 +261,13 @@ final class InputWalker {
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (\(error))"))
         }
-        guard isNested else { return .member(SourceInput(path: display, bytes: [UInt8](data))) }
+        // A member's id is its path in the archive without extension (`leaflets/a`), under the
+        // names of the nested archives it is in (`inner/leaflets/a`): unique within the archive.
+        let id = frame.idPrefix + InputCollector.withoutExtension(entry.path)
+        guard isNested else { return .member(SourceInput(path: display, bytes: [UInt8](data), id: id)) }
         do {
             let archive = try Archive(data: data, accessMode: .read)
-            frames.append(Frame(archive: archive, directory: ZipDirectory(data: data), prefix: display + "!", shardKey: frame.shardKey ?? display))
+            frames.append(Frame(archive: archive, directory: ZipDirectory(data: data), prefix: display + "!", idPrefix: id + "/", shardKey: frame.shardKey ?? display))
             return nil
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "not a readable zip archive (\(error))"))

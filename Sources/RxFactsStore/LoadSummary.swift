@@ -12,6 +12,8 @@ package struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
     /// Rows written.
     package var factsWritten = 0
     package var evidenceWritten = 0
+    /// Records refused (an id already stored for another document, an empty id).
+    package var refused = 0
 
     package init() {}
 
@@ -33,5 +35,6 @@ package struct LoadSummary: Sendable, Hashable, CustomStringConvertible {
         "\(documents) documents (\(inserted) inserted, \(replaced) replaced, \(unchanged) unchanged; "
             + "\(superseded) older versions superseded, \(history) loaded as history), "
             + "\(factsRead) facts read, \(factsWritten) facts and \(evidenceWritten) evidence rows written"
+            + (refused > 0 ? "; \(refused) refused" : "")
     }
 }

@@ -52,22 +52,22 @@ package final class RecordStore {
 
     /// Applies the migrations the database lacks, each in the same transaction as its `schema_version` row.
     private func migrate() throws(StoreError) {
-        try store { () throws(DatabaseError) in
-            try connection.executeScript(
-                """
-                CREATE TABLE IF NOT EXISTS schema_version (
-                    version INTEGER PRIMARY KEY,
-                    description TEXT NOT NULL,
-                    applied_at TEXT NOT NULL
-                )
-                """)
-        }
         do {
             try connection.transaction {
                 if connection.dialect == .postgres {
-                    // Two loaders starting at once must not both migrate.
+                    // Two loaders starting at once must not both migrate, nor both create the
+                    // first table: the lock comes before CREATE TABLE IF NOT EXISTS, which is not
+                    // safe against a concurrent twin on PostgreSQL (23505 on pg_type).
                     _ = try connection.query("SELECT pg_advisory_xact_lock(7007001)")
                 }
+                try connection.executeScript(
+                    """
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                        version INTEGER PRIMARY KEY,
+                        description TEXT NOT NULL,
+                        applied_at TEXT NOT NULL
+                    )
+                    """)
                 let current = Int(try connection.query("SELECT MAX(version) FROM schema_version").first?.first?.integer ?? 0)
                 guard current <= Schema.latestVersion else {
                     throw StoreError.schemaTooNew(found: current, supported: Schema.latestVersion)
@@ -102,6 +102,7 @@ package final class RecordStore {
         _ record: Record, fingerprint: String? = nil, beforeCommit: (() throws -> Void)? = nil
     ) throws -> LoadOutcome {
         let info = record.document
+        guard SourceInput.usableId(info.id) != nil else { throw StoreError.emptyId(source: info.source) }
         let version = info.version ?? ""
         let recordHash = try fingerprint ?? Self.fingerprint(encoder.encode(record))
         let loadedAt = timestamp.string(from: Date())
@@ -112,8 +113,16 @@ package final class RecordStore {
                     _ = try connection.query("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(info.id)])
                 }
                 let existing = try connection.query(
-                    "SELECT doc_key, record_hash FROM documents WHERE id = ? AND version = ?",
+                    "SELECT doc_key, record_hash, source, content_hash FROM documents WHERE id = ? AND version = ?",
                     [.text(info.id), .text(version)])
+                // The same id from another file with other content is another document: refuse
+                // it instead of replacing the stored one. Same source (an edited file) or same
+                // content (a moved file) is the same document.
+                if let row = existing.first, let storedSource = row[2].text, storedSource != info.source,
+                    let storedHash = row[3].text, let arrivingHash = info.contentHash, storedHash != arrivingHash
+                {
+                    throw StoreError.idConflict(id: info.id, version: version, stored: storedSource, arriving: info.source)
+                }
                 let documentValues: [SQLValue] = [
                     .text(info.source), .text(info.format), SQLValue(info.title), SQLValue(info.effectiveTime),
                     SQLValue(info.documentType), SQLValue(try info.sections.map { try json($0) }),

@@ -13,6 +13,19 @@ package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case database(DatabaseError)
     /// The database was migrated by a newer rxfacts than this one.
     case schemaTooNew(found: Int, supported: Int)
+    /// A record whose id (and version) the database already holds for a different document: another
+    /// source with other content. It is refused rather than replacing that document; the load goes on.
+    case idConflict(id: String, version: String, stored: String, arriving: String)
+    /// A record with an empty document id; refused, the load goes on.
+    case emptyId(source: String)
+
+    /// The record is refused but the load can go on with the next one.
+    package var refusesOnlyThisRecord: Bool {
+        switch self {
+        case .idConflict, .emptyId: true
+        default: false
+        }
+    }
 
     package var description: String {
         switch self {
@@ -24,6 +37,10 @@ package enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path):\(line):\(column): \(reason)"
         case .database(let error):
             error.description
+        case .idConflict(let id, let version, let stored, let arriving):
+            "\(arriving): refused: document id '\(id)'\(version.isEmpty ? "" : " version \(version)") is already stored for \(stored), a different document (other source, other content); give one of them another id (rxfacts extract --id, or walk their directory)"
+        case .emptyId(let source):
+            "\(source): refused: the record has an empty document id"
         case .schemaTooNew(let found, let supported):
             "the database has schema version \(found); this rxfacts knows versions up to \(supported): upgrade rxfacts"
         }

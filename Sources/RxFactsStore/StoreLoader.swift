@@ -8,6 +8,9 @@ package struct StoreLoader {
     package var faultInjection: ((_ documentIndex: Int) throws -> Void)?
     /// Called after each document with the totals so far.
     package var progress: ((LoadSummary) -> Void)?
+    /// Called with each record refused (an id already stored for another document, an empty
+    /// id); the load goes on and `LoadSummary.refused` counts them.
+    package var refused: ((StoreError) -> Void)?
 
     package init() {}
 
@@ -34,7 +37,14 @@ package struct StoreLoader {
     ) throws {
         let index = summary.documents
         let hook = faultInjection.map { inject in { try inject(index) } }
-        let outcome = try store.load(record, fingerprint: fingerprint, beforeCommit: hook)
+        let outcome: LoadOutcome
+        do {
+            outcome = try store.load(record, fingerprint: fingerprint, beforeCommit: hook)
+        } catch let error as StoreError where error.refusesOnlyThisRecord {
+            summary.refused += 1
+            refused?(error)
+            return
+        }
         summary.add(outcome, factsInRecord: record.drugs.reduce(0) { $0 + $1.facts.count })
         progress?(summary)
     }

@@ -6,6 +6,9 @@ internal import CLibXML2
 /// Options: `XML_PARSE_NONET` (no network), no `XML_PARSE_NOENT` (entities are never
 /// substituted), no `XML_PARSE_DTDLOAD`/`DTDATTR`/`DTDVALID` (no DTD is fetched), no
 /// `XML_PARSE_HUGE` (libxml2 keeps its built-in text-size and entity-amplification caps).
+/// The document is fed to the push parser in `chunkSize` pieces: libxml2 refuses a single
+/// chunk over 10,000,000 bytes without `XML_PARSE_HUGE` ("Huge input lookup"), so a large but
+/// valid document is parsed piecewise with every limit still in force.
 /// The SAX handler is empty (no tree, no callbacks into Swift except the error handler), which
 /// measured 3–4× faster than `xmlTextReaderRead` on SPL files. Depth is limited by the scanner
 /// that runs next. All libxml2 pointers live and die inside `validate`.
@@ -17,6 +20,9 @@ enum LibXML2Validator {
     }()
 
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue)
+
+    /// Bytes handed to `xmlParseChunk` at a time (far below libxml2's 10 MB lookup cap).
+    static let chunkSize = 1 << 20
 
     /// Throws the first libxml2 error with its line and column.
     static func validate(_ buffer: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
@@ -37,8 +43,16 @@ enum LibXML2Validator {
         }
         defer { xmlFreeParserCtxt(context) }
         _ = xmlCtxtUseOptions(context, options)
-        _ = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            xmlParseChunk(context, $0, Int32(buffer.count), 1)
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { characters in
+            var offset = 0
+            repeat {
+                let count = min(chunkSize, buffer.count - offset)
+                let last = offset + count == buffer.count
+                let status = xmlParseChunk(context, characters + offset, Int32(count), last ? 1 : 0)
+                offset += count
+                // Stop at the first error: the rest cannot make the document well-formed.
+                if status != 0 || collector.first != nil { break }
+            } while offset < buffer.count
         }
         let wellFormed = context.pointee.wellFormed != 0
         withExtendedLifetime(collector) {}

@@ -5,11 +5,16 @@ public struct XMLLimits: Sendable, Hashable {
     /// Deepest element nesting accepted; enforced by the scanner while it builds the tree.
     public var maxDepth: Int
 
-    public init(maxInputBytes: Int = 128 << 20, maxDepth: Int = 200) {
+    /// Most attributes (namespace declarations included) one element may carry; checked before
+    /// libxml2 runs, whose duplicate check is quadratic in this number.
+    public var maxAttributesPerElement: Int
+
+    public init(maxInputBytes: Int = 128 << 20, maxDepth: Int = 200, maxAttributesPerElement: Int = 1_000) {
         self.maxInputBytes = maxInputBytes
         self.maxDepth = maxDepth
+        self.maxAttributesPerElement = maxAttributesPerElement
     }
 
-    /// 128 MiB and 200 levels: far above any real SPL or ePI file, far below harm.
+    /// 128 MiB, 200 levels, 1,000 attributes an element: far above any real SPL or ePI file, far below harm.
     public static let `default` = XMLLimits()
 }

@@ -42,6 +42,7 @@ public struct XMLReader: Sendable {
         }
         var scanner = XMLScanner(buffer, maxDepth: limits.maxDepth)
         try scanner.preflight()
+        try scanner.checkAttributeCounts(maximum: limits.maxAttributesPerElement)
         do {
             try LibXML2Validator.validate(buffer)
         } catch {

@@ -134,6 +134,48 @@ struct XMLScanner {
         throw fail(.malformed, "unterminated DOCTYPE", at: start)
     }
 
+    // MARK: Attribute counts
+
+    /// Refuses an element with more than `maximum` attributes (namespace declarations included)
+    /// before libxml2 sees the document: libxml2 2.9 checks an element's attributes for
+    /// duplicates pair by pair, so 200,000 attributes on one element cost minutes. One linear
+    /// pass; comments, CDATA, processing instructions, the DOCTYPE and quoted values are skipped
+    /// whole. Anything malformed is left for libxml2 to report.
+    func checkAttributeCounts(maximum: Int) throws(XMLParseError) {
+        var k = 0
+        let n = p.count
+        func skip(past literal: StaticString, from start: Int) -> Int {
+            var j = start
+            while j < n {
+                if p[j] == literal.utf8Start[0], hasPrefix(literal, at: j) { return j + literal.utf8CodeUnitCount }
+                j += 1
+            }
+            return n
+        }
+        while k < n {
+            guard p[k] == 0x3C else { k += 1; continue }
+            if hasPrefix("<!--", at: k) { k = skip(past: "-->", from: k + 4); continue }
+            if hasPrefix("<![CDATA[", at: k) { k = skip(past: "]]>", from: k + 9); continue }
+            if hasPrefix("<?", at: k) { k = skip(past: "?>", from: k + 2); continue }
+            if hasPrefix("<!", at: k) { k = (try? skipDoctype(from: k)) ?? n; continue }
+            let tagStart = k
+            var attributes = 0
+            k += 1
+            while k < n, p[k] != 0x3E, p[k] != 0x3C {
+                let c = p[k]
+                if c == 0x22 || c == 0x27 {
+                    attributes += 1
+                    if attributes > maximum {
+                        throw fail(.limit, "element has more than \(maximum) attributes", at: tagStart)
+                    }
+                    k += 1
+                    while k < n, p[k] != c { k += 1 }
+                }
+                k += 1
+            }
+        }
+    }
+
     // MARK: Sniffing
 
     /// Local name and namespace of the root element, reading only the prolog and first tag.

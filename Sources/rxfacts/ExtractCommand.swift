@@ -63,6 +63,12 @@ struct ExtractCommand: ParsableCommand {
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "The document id of the one input (a file or '-'), for formats that name none (text, XML without ids).",
+        discussion: "Without it a text file's id is its name without extension, or its path below the directory named when a directory is walked (a/leaflet, b/leaflet); standard input's is stdin- and a content hash.",
+        valueName: "id"))
+    var id: String?
+
+    @Option(name: .long, help: ArgumentHelp(
         "Largest document read, in MiB (a file, standard input or a zip member, counted as read or inflated).",
         discussion: "A larger document is an error entry naming the file and the limit; the others go on.", valueName: "MiB"))
     var maxDocumentMib: Int = BatchExtractor.defaultMaxDocumentBytes >> 20
@@ -76,6 +82,7 @@ struct ExtractCommand: ParsableCommand {
         if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
         if resume, output == nil || output == "-" { throw ValidationError("--resume needs -o FILE") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let id, SourceInput.usableId(id) == nil { throw ValidationError("--id must not be empty") }
         if maxDocumentMib < 1 || maxDocumentMib > 2047 { throw ValidationError("--max-document-mib takes 1 to 2047") }
         if let db { do { _ = try DatabaseURL(parsing: db) } catch { throw ValidationError(error.description) } }
     }
@@ -91,9 +98,16 @@ struct ExtractCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        var walkSkipped: [String] = []
-        var problems: [String: InputError] = [:]
-        let paths = InputCollector.collect(arguments, skipped: &walkSkipped, problems: &problems)
+        var collected = InputCollector.gather(arguments)
+        if let id {
+            guard collected.paths.count == 1, let only = collected.paths.first, !only.lowercased().hasSuffix(".zip") else {
+                CommandSupport.standardError("rxfacts: error: --id names one document: give exactly one file or '-' (got \(collected.paths.count) inputs)\n")
+                throw ExitCode(2)
+            }
+            collected.ids[only] = id
+        }
+        let paths = collected.paths
+        let walkSkipped = collected.skipped
         var done: Set<String> = []
         let out: BufferedOutput
         if resume, let output {
@@ -132,13 +146,18 @@ struct ExtractCommand: ParsableCommand {
             paths: paths,
             shard: shard.flatMap(ShardSpec.init(parsing:)) ?? .all,
             done: done,
-            problems: problems,
+            problems: collected.problems,
+            ids: collected.ids,
             record: { line in
                 if writesRecords { out.write(line) }
                 guard let store, storeFailure == nil else { return }
                 do {
                     let result = try store.load(jsonLine: line)
                     loaded.add(result.outcome, factsInRecord: result.facts)
+                } catch let error as StoreError where error.refusesOnlyThisRecord {
+                    // Another document already stored under this id: refused, the run goes on.
+                    loaded.refused += 1
+                    CommandSupport.standardError("rxfacts: error: database: \(error)\n")
                 } catch {
                     storeFailure = "\(error)"
                 }
@@ -168,6 +187,7 @@ struct ExtractCommand: ParsableCommand {
         }
         if store != nil, !quiet { CommandSupport.standardError("rxfacts: database: \(loaded)\n") }
         if writeFailed || errorsWriteFailed { throw ExitCode(2) }
+        if loaded.refused > 0 { throw ExitCode(1) }
         if summary.errors > 0 { throw ExitCode(1) }
     }
 

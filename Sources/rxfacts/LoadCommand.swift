@@ -53,13 +53,16 @@ struct LoadCommand: ParsableCommand {
         let start = Date()
         do {
             let store = try RecordStore(url: db)
-            let summary = try StoreLoader().load(paths: inputs, into: store)
+            var loader = StoreLoader()
+            loader.refused = { error in CommandSupport.standardError("rxfacts load: error: \(error)\n") }
+            let summary = try loader.load(paths: inputs, into: store)
             if !quiet {
                 let seconds = Date().timeIntervalSince(start)
                 let counts = try store.counts()
                 printError("loaded \(summary) into \(store.url) in \(String(format: "%.2f", seconds)) s")
                 printError("database now holds \(counts)")
             }
+            if summary.refused > 0 { throw ExitCode.failure }
         } catch let error as StoreError {
             printError("rxfacts load: error: \(error)")
             throw ExitCode.failure

@@ -85,7 +85,7 @@ import ZIPFoundation
                 path + "!inner.zip!spl/label.xml",
                 path + "!lorazepam.txt",
             ])
-            #expect(result.records.map(\.document.id) == ["diazepam", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "lorazepam"])
+            #expect(result.records.map(\.document.id) == ["inner/leaflets/diazepam", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "lorazepam"])
             #expect(result.records.map(\.document.format) == ["text", "spl", "text"])
             #expect(result.records[0].drugs.first?.name == "diazepam")
             #expect(result.errors.count == 1)
@@ -124,7 +124,7 @@ import ZIPFoundation
                 let walker = InputWalker(paths, shard: ShardSpec(index: k, count: n)!)
                 var taken = 0
                 while let unit = walker.next() {
-                    guard case .path(let path, _) = unit else { Issue.record("unexpected unit"); continue }
+                    guard case .path(let path, _, _) = unit else { Issue.record("unexpected unit"); continue }
                     seen[path, default: 0] += 1
                     taken += 1
                 }

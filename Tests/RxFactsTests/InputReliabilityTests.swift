@@ -177,9 +177,9 @@ import ZIPFoundation
         }
         #expect(created)
 
-        var skipped: [String] = []
-        var problems: [String: InputError] = [:]
-        let paths = InputCollector.collect([dir], skipped: &skipped, problems: &problems)
+        let collected = InputCollector.gather([dir])
+        let paths = collected.paths
+        let problems = collected.problems
         #expect(paths.count == 7)
         #expect(Set(problems.keys) == Set(paths).subtracting([dir + "/a.txt", dir + "/sub/b.txt"]))
         #expect(problems[dir + "/loop"]?.reason.contains("already walked") == true)

@@ -62,8 +62,8 @@ package struct EPIIngester: Ingester {
         }
         for section in composition.children(named: "section") { visit(section, level: 1, parent: nil) }
 
-        let id = value(composition, ["identifier", "value"]) ?? value(composition, ["id"])
-            ?? value(root, ["identifier", "value"]) ?? value(root, ["id"]) ?? input.stem
+        let id = [value(composition, ["identifier", "value"]), value(composition, ["id"]), value(root, ["identifier", "value"]), value(root, ["id"])]
+            .lazy.compactMap(SourceInput.usableId).first ?? input.documentId
         let info = DocumentInfo(
             id: id, source: input.path, format: format,
             title: titleAttribute?.value,

@@ -115,8 +115,8 @@ package struct EPIJSONIngester: Ingester {
             let identifier = resource["identifier"]
             return string(identifier?["value"]) ?? string(identifier?[0]?["value"])
         }
-        let id = identifierValue(composition) ?? string(composition["id"])
-            ?? identifierValue(root) ?? string(root["id"]) ?? input.stem
+        let id = SourceInput.usableId(identifierValue(composition)) ?? SourceInput.usableId(string(composition["id"]))
+            ?? SourceInput.usableId(identifierValue(root)) ?? SourceInput.usableId(string(root["id"])) ?? input.documentId
         let info = DocumentInfo(
             id: id, source: input.path, format: format,
             title: string(composition["title"]),

@@ -47,10 +47,10 @@ package struct SPLIngester: Ingester {
             builder.visitComponents(of: body, path: "/document/component/structuredBody", level: 1, parent: nil)
         }
         title = SPLTitle.title(title, products: builder.products, firstForm: builder.firstForm) ?? ""
-        let setId = root.child("setId")?.attribute("root")?.value
-        let documentId = root.child("id")?.attribute("root")?.value
+        let setId = SourceInput.usableId(root.child("setId")?.attribute("root")?.value)
+        let documentId = SourceInput.usableId(root.child("id")?.attribute("root")?.value)
         let info = DocumentInfo(
-            id: setId ?? documentId ?? input.stem,
+            id: setId ?? documentId ?? input.documentId,
             source: input.path,
             format: format,
             title: title.isEmpty ? nil : title,

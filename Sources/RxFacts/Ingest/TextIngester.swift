@@ -32,7 +32,7 @@ package struct TextIngester: Ingester {
         var map = OffsetMap()
         map.copy(sourceStart: start, count: bytes.count - start)
         let info = DocumentInfo(
-            id: input.stem, source: input.path, format: format,
+            id: input.documentId, source: input.path, format: format,
             contentHash: ContentHash.fnv1a64Hex(bytes))
         return IngestedDocument(info: info, source: bytes, text: Array(bytes[start...]), textMap: map)
     }

@@ -70,7 +70,7 @@ package struct XMLIngester: Ingester {
             }
         }
         let info = DocumentInfo(
-            id: input.stem, source: input.path, format: format,
+            id: input.documentId, source: input.path, format: format,
             sections: spans.isEmpty ? nil : spans.map(\.name),
             contentHash: ContentHash.fnv1a64Hex(input.bytes))
         return IngestedDocument(

@@ -1,12 +1,35 @@
+import Foundation
+
 /// Raw bytes handed to the pipeline, with the name they are reported under.
 public struct SourceInput: Sendable {
     /// Display path: a file path, `-` for stdin, or `archive.zip!member.xml`.
     public var path: String
     public var bytes: [UInt8]
+    /// The document id to use when the format names none (text, generic XML, an SPL without a
+    /// setId): given by the caller, e.g. the path relative to the directory walked or `--id`.
+    public var id: String?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], id: String? = nil) {
         self.path = path
         self.bytes = bytes
+        self.id = id
+    }
+
+    /// The id of a document whose format names none: `id` when given, else the file name
+    /// without extension, `stdin-` and a content hash for standard input; never empty.
+    public var documentId: String {
+        if let id, !id.isEmpty { return id }
+        if path == "-" { return "stdin-" + String(ContentHash.fnv1a64Hex(bytes).prefix(12)) }
+        let stem = self.stem
+        return stem.isEmpty ? "document-" + String(ContentHash.fnv1a64Hex(bytes).prefix(12)) : stem
+    }
+
+    /// `id` without surrounding whitespace, or nil when nothing is left (an SPL `setId root=""`
+    /// names no document: the ingester falls back to the next candidate, at last `documentId`).
+    public static func usableId(_ id: String?) -> String? {
+        guard let id else { return nil }
+        let trimmed = id.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
     }
 
     /// File name without directory and extension: the document id of a text leaflet.

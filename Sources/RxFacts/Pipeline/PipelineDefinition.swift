@@ -78,7 +78,7 @@ public struct PipelineDefinition: Sendable {
     }
 
     /// Parses and checks a definition already read.
-    static func parse(_ file: YAMLFile, registry: StageRegistry) throws(InputError) -> PipelineDefinition {
+    package static func parse(_ file: YAMLFile, registry: StageRegistry) throws(InputError) -> PipelineDefinition {
         struct Header: Decodable {
             var schema: String?
             var name: String
