@@ -73,7 +73,7 @@ import RxFacts
 
 /// The seed leaflet through the full compiled lexicons (`Pipelines/default.yaml`).
 @Suite struct FullLexiconPipelineTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestSupport.root
 
     static func seedRecord(_ pipelineFile: String) throws -> Record {
         let pipeline = try Pipeline.load(contentsOf: root.appendingPathComponent("Pipelines/\(pipelineFile)").path)

@@ -9,7 +9,7 @@ import ZIPFoundation
 
 /// Batch at scale: zip archives (zips of zips) read in memory, sharding, resume, file lists.
 @Suite struct BatchScaleTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let fixtures = TestSupport.root.appendingPathComponent("Tests/RxFactsTests/Fixtures")
 
     func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "rxfacts-batch-scale-\(UUID().uuidString)"

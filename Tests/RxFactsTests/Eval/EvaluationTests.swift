@@ -169,8 +169,7 @@ struct FakeExtractor: MentionExtractor {
     }
 
     // Reads the real gold sets when the shared data is present (never on a machine without ../shared).
-    static let sharedData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data").standardizedFileURL.path
+    static let sharedData = TestSupport.root.appendingPathComponent("../shared/data").standardizedFileURL.path
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData + "/spl-adr"),
                    "needs /work/shared/data (eval-only gold sets are not in the repo)"))

@@ -9,8 +9,7 @@ import Testing
 
 /// FHIR JSON ePI: parsing, section structure, text, and offsets back into the JSON bytes.
 @Suite struct EPIJSONTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/epijson")
+    static let fixtures = TestSupport.root.appendingPathComponent("Tests/RxFactsTests/Fixtures/epijson")
 
     static func fixture(_ name: String) throws -> SourceInput {
         let url = fixtures.appendingPathComponent(name)

@@ -8,10 +8,9 @@ import RxFacts
 
 /// Tests of the lexicon build (`Sources/RxFacts/LexiconBuild`) and of the committed lexicon files.
 @Suite struct LexiconBuildTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestSupport.root
     static let lexicons = root.appendingPathComponent("Pipelines/lexicons").path
-    static let fixtureVocab = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/lexicon/vocab").path
+    static let fixtureVocab = TestSupport.path("Tests/RxFactsTests/Fixtures/lexicon/vocab")
     /// The data bundle on the development machine; absent elsewhere, so tests that need it are skipped.
     static let sharedVocab = root.deletingLastPathComponent().appendingPathComponent("shared/data/vocab").path
     static let lexiconFiles = [

@@ -131,8 +131,7 @@ enum StoreTestSupport {
         let testBinary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         candidates.append(testBinary.deletingLastPathComponent().appendingPathComponent("rxfacts"))
         candidates.append(testBinary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rxfacts"))
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        let packageRoot = TestSupport.root
         candidates.append(packageRoot.appendingPathComponent(".build/debug/rxfacts"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()

@@ -7,7 +7,7 @@ import Foundation
 
 /// Locations and loaders shared by the XML tests (all relative to this file, never ../shared).
 enum XMLTestSupport {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let testsDirectory = TestSupport.root.appendingPathComponent("Tests/RxFactsTests")
     static let fixtures = testsDirectory.appendingPathComponent("Fixtures/xml")
     static let corpus = testsDirectory.appendingPathComponent("../../Corpus/spl").standardizedFileURL
     static let pipelines = testsDirectory.appendingPathComponent("../../Pipelines").standardizedFileURL

@@ -299,8 +299,7 @@ struct PostgresRecordStoreTests {
     }
 
     @Test func fixtureRecordLoads() throws {
-        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/store/alprazolam.jsonl")
+        let fixture = TestSupport.root.appendingPathComponent("Tests/RxFactsTests/Fixtures/store/alprazolam.jsonl")
         let store = try RecordStore(url: StoreTestSupport.temporarySQLiteURL())
         let summary = try StoreLoader().load(paths: [fixture.path], into: store)
         #expect(summary.factsRead == 14)
@@ -323,8 +322,7 @@ struct PostgresRecordStoreTests {
 /// load with row counts equal to the facts in the files, identically in both engines.
 @Suite struct CorpusLoadTests {
     static let referenceFiles: [String] = {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Corpus/reference")
+        let directory = TestSupport.root.appendingPathComponent("Corpus/reference")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { directory.appendingPathComponent($0).path }
     }()
