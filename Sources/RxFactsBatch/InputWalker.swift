@@ -34,17 +34,20 @@ final class InputWalker {
         let archive: Archive
         /// The members the central directory lists; nil when it could not be read by `ZipDirectory`.
         let directory: ZipDirectory?
+        /// The archive's bytes, for `ZipMemberInflater`.
+        let source: ZipSource?
         /// Members of `directory` the iterator has gone past (yielded or failed on).
         var position = 0
         /// Set when the iterator failed on a member it cannot step over (a damaged local header):
         /// every later member is reported unreadable rather than silently lost.
         var blockedBy: String?
 
-        init(archive: Archive, directory: ZipDirectory?, prefix: String, idPrefix: String, shardKey: String?) {
+        init(archive: Archive, source: ZipSource?, prefix: String, idPrefix: String, shardKey: String?) {
+            self.source = source
+            self.directory = source.flatMap { ZipDirectory(size: $0.size, read: $0.read) }
             self.idPrefix = idPrefix
             self.archive = archive
             self.iterator = archive.makeIterator()
-            self.directory = directory
             self.prefix = prefix
             self.shardKey = shardKey
         }
@@ -166,7 +169,7 @@ final class InputWalker {
         }
         do {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            frames.append(Frame(archive: archive, directory: ZipDirectory(contentsOf: path), prefix: path + "!", idPrefix: "", shardKey: nil))
+            frames.append(Frame(archive: archive, source: ZipSource(path: path), prefix: path + "!", idPrefix: "", shardKey: nil))
             archiveRemaining = size
             return nil
         } catch {
@@ -223,9 +226,6 @@ final class InputWalker {
         return .failure(InputError(.unreadable, path: display, reason: reason))
     }
 
-    /// Thrown from the inflation callback to stop a member at the limit.
-    private struct OverLimit: Error {}
-
     private func unit(for entry: Entry, in frame: Frame) -> BatchUnit? {
         guard entry.type != .directory else { return nil }
         let display = frame.prefix + entry.path
@@ -245,21 +245,27 @@ final class InputWalker {
             return .failure(InputError(.unreadable, path: display, reason: "\(what) of \(entry.uncompressedSize) bytes is over the limit of \(limit) bytes"))
         }
         // The declared size may lie: bytes are counted as they are inflated and the member is
-        // cut off at the limit.
+        // cut off at the limit; inflate never reads past the member's compressed bytes.
         var data = Data()
-        data.reserveCapacity(Int(min(entry.uncompressedSize, limit)))
-        do {
-            let checksum = try frame.archive.extract(entry) { chunk in
-                guard UInt64(data.count) + UInt64(chunk.count) <= limit else { throw OverLimit() }
-                data.append(chunk)
+        if let source = frame.source, let directory = frame.directory, frame.position >= 1,
+            frame.position <= directory.members.count, directory.members[frame.position - 1].path == entry.path
+        {
+            do {
+                data = try ZipMemberInflater(source: source, limit: limit).read(directory.members[frame.position - 1])
+            } catch {
+                let reason: String
+                switch error {
+                case .overLimit: reason = "\(what) inflates past the limit of \(limit) bytes (its header declares \(entry.uncompressedSize)); cut off"
+                case .truncated: reason = "corrupt zip member (its compressed data ends before the deflate stream does)"
+                case .badLocalHeader: reason = "corrupt zip member (damaged local header)"
+                case .unsupportedMethod(let method): reason = "zip member compressed with method \(method); rxfacts reads stored and deflate members"
+                case .checksum: reason = "corrupt zip member (CRC-32 mismatch)"
+                case .corrupt(let detail): reason = "corrupt zip member (\(detail))"
+                }
+                return .failure(InputError(.unreadable, path: display, reason: reason))
             }
-            guard checksum == entry.checksum else {
-                return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (CRC-32 mismatch)"))
-            }
-        } catch is OverLimit {
-            return .failure(InputError(.unreadable, path: display, reason: "\(what) inflates past the limit of \(limit) bytes (its header declares \(entry.uncompressedSize)); cut off"))
-        } catch {
-            return .failure(InputError(.unreadable, path: display, reason: "corrupt zip member (\(error))"))
+        } else {
+            return .failure(InputError(.unreadable, path: display, reason: "zip member not found in the archive's central directory (damaged archive)"))
         }
         // A member's id is its path in the archive without extension (`leaflets/a`), under the
         // names of the nested archives it is in (`inner/leaflets/a`): unique within the archive.
@@ -267,7 +273,7 @@ final class InputWalker {
         guard isNested else { return .member(SourceInput(path: display, bytes: [UInt8](data), id: id)) }
         do {
             let archive = try Archive(data: data, accessMode: .read)
-            frames.append(Frame(archive: archive, directory: ZipDirectory(data: data), prefix: display + "!", idPrefix: id + "/", shardKey: frame.shardKey ?? display))
+            frames.append(Frame(archive: archive, source: .data(data), prefix: display + "!", idPrefix: id + "/", shardKey: frame.shardKey ?? display))
             return nil
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "not a readable zip archive (\(error))"))

@@ -59,6 +59,16 @@ package struct ResumeLog: Sendable, Hashable {
             pending.removeFirst(start)
         }
         log.droppedBytes = pending.count
+        // A cut-off record line starts like one; anything else means this is not rxfacts output,
+        // and cutting it off would destroy someone's file.
+        if !pending.isEmpty {
+            let prefix = Array(#"{"schema":"rxfacts/"#.utf8)
+            let head = pending.prefix(prefix.count)
+            guard prefix.starts(with: head) || pending.starts(with: prefix) else {
+                throw InputError(.encoding, path: path, line: lineNumber + 1, column: 1,
+                    reason: "not an rxfacts record line; cannot resume from this output (the file is left as it is)")
+            }
+        }
         return log
     }
 

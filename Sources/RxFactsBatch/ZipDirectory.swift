@@ -13,6 +13,13 @@ struct ZipDirectory: Sendable, Hashable {
         var path: String
         /// General-purpose flag bit 0: the member is encrypted (ZIPFoundation cannot read it).
         var isEncrypted: Bool
+        /// 0 stored, 8 deflate.
+        var method: UInt16 = 0
+        var crc32: UInt32 = 0
+        var compressedSize: UInt64 = 0
+        var uncompressedSize: UInt64 = 0
+        /// Offset of the member's local header in the archive.
+        var localHeaderOffset: UInt64 = 0
     }
 
     var members: [Member]
@@ -67,7 +74,34 @@ struct ZipDirectory: Sendable, Hashable {
             let path = flags & (1 << 11) != 0 || name.allSatisfy({ $0 < 0x80 })
                 ? String(decoding: name, as: UTF8.self)
                 : String(name.map { Character(Unicode.Scalar($0)) })
-            members.append(Member(path: path, isEncrypted: flags & 1 != 0))
+            var member = Member(
+                path: path, isEncrypted: flags & 1 != 0, method: Self.u16(directory, at + 10), crc32: Self.u32(directory, at + 16),
+                compressedSize: UInt64(Self.u32(directory, at + 20)), uncompressedSize: UInt64(Self.u32(directory, at + 24)),
+                localHeaderOffset: UInt64(Self.u32(directory, at + 42)))
+            // ZIP64: sizes and offset marked 0xFFFFFFFF are in extra field 0x0001, in this order.
+            if member.uncompressedSize == 0xFFFF_FFFF || member.compressedSize == 0xFFFF_FFFF || member.localHeaderOffset == 0xFFFF_FFFF {
+                var extra = nameEnd
+                let extraEnd = min(directory.count, nameEnd + extraLength)
+                while extra + 4 <= extraEnd {
+                    let id = Self.u16(directory, extra)
+                    let length = Int(Self.u16(directory, extra + 2))
+                    if id == 1 {
+                        var field = extra + 4
+                        let fieldEnd = min(extraEnd, field + length)
+                        func next() -> UInt64? {
+                            guard field + 8 <= fieldEnd else { return nil }
+                            defer { field += 8 }
+                            return Self.u64(directory, field)
+                        }
+                        if member.uncompressedSize == 0xFFFF_FFFF { member.uncompressedSize = next() ?? member.uncompressedSize }
+                        if member.compressedSize == 0xFFFF_FFFF { member.compressedSize = next() ?? member.compressedSize }
+                        if member.localHeaderOffset == 0xFFFF_FFFF { member.localHeaderOffset = next() ?? member.localHeaderOffset }
+                        break
+                    }
+                    extra += 4 + length
+                }
+            }
+            members.append(member)
             at = nameEnd + extraLength + commentLength
         }
         self.members = members
@@ -75,36 +109,63 @@ struct ZipDirectory: Sendable, Hashable {
 
     /// The directory of the archive file at `path`.
     init?(contentsOf path: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd() else { return nil }
-        self.init(size: size) { offset, count in
-            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: count) else { return nil }
-            return [UInt8](data)
-        }
+        guard let source = ZipSource(path: path) else { return nil }
+        self.init(size: source.size, read: source.read)
     }
 
     /// The directory of an archive held in memory.
     init?(data: Data) {
-        self.init(size: UInt64(data.count)) { offset, count in
-            guard offset <= UInt64(data.count), count <= data.count - Int(offset) else { return nil }
-            let start = data.startIndex + Int(offset)
-            return [UInt8](data[start..<(start + count)])
-        }
+        let source = ZipSource.data(data)
+        self.init(size: source.size, read: source.read)
     }
 
-    private static func u16(_ b: [UInt8], _ at: Int) -> UInt16 {
+    static func u16(_ b: [UInt8], _ at: Int) -> UInt16 {
         guard at + 2 <= b.count else { return 0 }
         return UInt16(b[at]) | UInt16(b[at + 1]) << 8
     }
 
-    private static func u32(_ b: [UInt8], _ at: Int) -> UInt32 {
+    static func u32(_ b: [UInt8], _ at: Int) -> UInt32 {
         guard at + 4 <= b.count else { return 0 }
         return UInt32(u16(b, at)) | UInt32(u16(b, at + 2)) << 16
     }
 
-    private static func u64(_ b: [UInt8], _ at: Int) -> UInt64 {
+    static func u64(_ b: [UInt8], _ at: Int) -> UInt64 {
         guard at + 8 <= b.count else { return 0 }
         return UInt64(u32(b, at)) | UInt64(u32(b, at + 4)) << 32
+    }
+}
+
+/// Random access to an archive's bytes: a file (top-level archives are never read whole) or
+/// memory (an archive inside an archive).
+enum ZipSource: @unchecked Sendable {
+    case file(FileHandle, size: UInt64)
+    case data(Data)
+
+    init?(path: String) {
+        guard let handle = FileHandle(forReadingAtPath: path), let size = try? handle.seekToEnd() else { return nil }
+        self = .file(handle, size: size)
+    }
+
+    var size: UInt64 {
+        switch self {
+        case .file(_, let size): size
+        case .data(let data): UInt64(data.count)
+        }
+    }
+
+    /// `count` bytes at `offset`, fewer at the end, nil when unreadable or past the end.
+    func read(_ offset: UInt64, _ count: Int) -> [UInt8]? {
+        guard offset <= size, count >= 0 else { return nil }
+        let available = Int(min(UInt64(count), size - offset))
+        switch self {
+        case .file(let handle, _):
+            guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.read(upToCount: available) else {
+                return available == 0 ? [] : nil
+            }
+            return [UInt8](data)
+        case .data(let data):
+            let start = data.startIndex + Int(offset)
+            return [UInt8](data[start..<(start + available)])
+        }
     }
 }

@@ -31,7 +31,10 @@ package struct DiffGate: Sendable, Hashable {
     /// One line per threshold not met, in a stable order; empty when the gate passes.
     package func failures(_ report: DiffReport) -> [String] {
         var result: [String] = []
-        if let minimumF1, report.overall.f1 < minimumF1 {
+        if minimumF1 != nil, report.overall.isEmpty {
+            // Two empty (or fact-free) files would pass any threshold: nothing was scored.
+            result.append("nothing to score: neither reference nor actual records hold a fact (--min-f1 needs facts)")
+        } else if let minimumF1, report.overall.f1 < minimumF1 {
             result.append("overall F1 \(Self.format(report.overall.f1)) is below --min-f1 \(Self.format(minimumF1))")
         }
         for type in minimumF1ByType.keys.sorted() {

@@ -9,13 +9,56 @@ import RxFacts
 /// When (type, value) is asserted on one side and negated on the other (and not both on either
 /// side), the pair is reported as one `negation-changed` line rather than a removal plus an addition.
 package enum RecordChanges {
-    package static func compare(old: [Record], new: [Record]) -> ChangeReport {
-        let oldByID = Dictionary(old.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let newByID = Dictionary(new.map { ($0.document.id, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The record field that says two records are versions of one document (`diff --changes --key`).
+    package enum DocumentKey: String, CaseIterable, Sendable {
+        /// `document.id` (the SPL setId, the ePI identifier, a text file's path id): the default.
+        case id
+        /// `document.source`, the path the record was read from.
+        case source
+        /// The file name of `document.source` (`label.xml`), when directories were moved.
+        case file
+        /// `document.title`.
+        case title
+        /// `document.contentHash`: the very same input bytes.
+        case contentHash = "content-hash"
+
+        /// The key of `record`, or nil when the record has no such field.
+        package func value(of record: Record) -> String? {
+            switch self {
+            case .id: record.document.id
+            case .source: record.document.source
+            case .file: record.document.source.split(whereSeparator: { $0 == "/" || $0 == "!" }).last.map(String.init)
+            case .title: record.document.title
+            case .contentHash: record.document.contentHash
+            }
+        }
+
+        /// Why `records` cannot be matched by this key (a record without it, a key given twice), or nil.
+        package func problem(in records: [Record], named name: String) -> String? {
+            var seen: Set<String> = []
+            for record in records {
+                guard let value = value(of: record), !value.isEmpty else {
+                    return "\(name): document \(record.document.id) has no \(rawValue); choose another --key"
+                }
+                if !seen.insert(value).inserted {
+                    return "\(name): \(rawValue) '\(value)' names more than one document; choose another --key"
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Compares the records of each document in both versions, documents matched by `key`
+    /// (changes are reported under the new record's id; added and removed documents by their key).
+    package static func compare(old: [Record], new: [Record], key: DocumentKey = .id) -> ChangeReport {
+        func keyed(_ record: Record) -> (String, Record) { (key.value(of: record) ?? record.document.id, record) }
+        let oldByID = Dictionary(old.map(keyed), uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map(keyed), uniquingKeysWith: { first, _ in first })
         let common = Set(oldByID.keys).intersection(newByID.keys)
         var changes: [FactChange] = []
         for id in common.sorted() {
-            changes += compare(document: id, old: oldByID[id]!, new: newByID[id]!)
+            guard let was = oldByID[id], let now = newByID[id] else { continue }
+            changes += compare(document: now.document.id, old: was, new: now)
         }
         return ChangeReport(
             documentsAdded: Set(newByID.keys).subtracting(oldByID.keys).sorted(),

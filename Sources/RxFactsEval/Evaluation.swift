@@ -19,10 +19,20 @@ package enum Evaluation {
         var failures: [String] = []
         for set in sets {
             let directory = (dataDirectory as NSString).appendingPathComponent(set.rawValue)
+            let documents: [GoldDocument]
             switch set {
-            case .splADR: rows += splADR(try SPLADRGold.load(directory: directory), extractor: extractor, failures: &failures)
-            case .labeledIn: rows += labeledIn(try LabeledInGold.load(directory: directory), extractor: extractor, failures: &failures)
-            case .ddi2013: rows += ddi2013(try DDI2013Gold.load(directory: directory), extractor: extractor, failures: &failures)
+            case .splADR: documents = try SPLADRGold.load(directory: directory)
+            case .labeledIn: documents = try LabeledInGold.load(directory: directory)
+            case .ddi2013: documents = try DDI2013Gold.load(directory: directory)
+            }
+            // An empty gold set would score a perfect, meaningless F1.
+            guard documents.contains(where: { !$0.annotations.isEmpty }) else {
+                throw GoldSetError(path: directory, reason: "the \(set.rawValue) gold set holds no annotated document; nothing to score")
+            }
+            switch set {
+            case .splADR: rows += splADR(documents, extractor: extractor, failures: &failures)
+            case .labeledIn: rows += labeledIn(documents, extractor: extractor, failures: &failures)
+            case .ddi2013: rows += ddi2013(documents, extractor: extractor, failures: &failures)
             }
         }
         return EvalReport(rows: rows, failures: failures)

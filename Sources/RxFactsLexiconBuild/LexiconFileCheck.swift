@@ -20,6 +20,13 @@ package enum LexiconFileCheck {
             throw LexiconBuildError(path: path, reason: "cannot read file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
+            // The runtime's own parser names the first bad byte (file:line:column), so check and
+            // a pipeline load report invalid UTF-8 the same way.
+            do {
+                _ = try Lexicon.parse([UInt8](data), path: path)
+            } catch {
+                throw LexiconBuildError(path: path, line: error.line, column: error.column, reason: error.reason)
+            }
             throw LexiconBuildError(path: path, reason: "not a lexicon file: not UTF-8 text (lexicons are tab-separated UTF-8, see Pipelines/LEXICON-FORMAT.md)")
         }
         let firstLine = text.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespacesAndNewlines)

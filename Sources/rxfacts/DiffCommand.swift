@@ -82,6 +82,12 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "List added, removed and changed facts between two versions instead of scoring.")
     var changes = false
 
+    @Option(help: ArgumentHelp(
+        "With --changes: the record field that matches old and new documents: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", ")).",
+        discussion: "Default id (the SPL setId, a text file's id). Use source or file when ids changed between runs, title for labels renamed files.",
+        valueName: "FIELD"))
+    var key: String = RecordChanges.DocumentKey.id.rawValue
+
     @Flag(help: "With --changes: exit 1 when anything changed.")
     var failOnChanges = false
 
@@ -94,6 +100,10 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("--min-f1 and --min-f1-type score a run; they do not apply to --changes")
         }
         if failOnChanges && !changes { throw ValidationError("--fail-on-changes needs --changes") }
+        guard RecordChanges.DocumentKey(rawValue: key) != nil else {
+            throw ValidationError("--key '\(key)' is not a record field diff can match by; use one of: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if key != RecordChanges.DocumentKey.id.rawValue && !changes { throw ValidationError("--key is used with --changes") }
         if pipeline != nil && !concepts { throw ValidationError("--pipeline is used with --concepts") }
         if reference == "-" && actual == "-" { throw ValidationError("only one of REFERENCE and ACTUAL can be '-' (standard input)") }
     }
@@ -121,7 +131,14 @@ struct DiffCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if changes {
-            let report = RecordChanges.compare(old: referenceRecords, new: actualRecords)
+            let documentKey = RecordChanges.DocumentKey(rawValue: key) ?? .id
+            for (records, name) in [(referenceRecords, reference), (actualRecords, actual)] {
+                if let problem = documentKey.problem(in: records, named: name) {
+                    CommandSupport.standardError("rxfacts diff: \(problem)\n")
+                    throw ExitCode(2)
+                }
+            }
+            let report = RecordChanges.compare(old: referenceRecords, new: actualRecords, key: documentKey)
             print(format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report), terminator: "")
             if failOnChanges && !report.isEmpty { throw ExitCode(DiffGate.failedExitCode) }
             return

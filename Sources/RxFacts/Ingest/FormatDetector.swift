@@ -70,6 +70,14 @@ public struct FormatDetector: Ingester {
                                  reason: "JSON that is not FHIR (no \"resourceType\" near the start; \(first)); rxfacts reads FHIR ePI JSON, SPL or ePI XML, and plain text")
             }
         }
+        if bytes[i] == 0x5B {  // '[': a JSON array ('[{', '[[', '["', '[]') is not a leaflet text
+            var j = i + 1
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+            if j < bytes.count, bytes[j] == 0x7B || bytes[j] == 0x5B || bytes[j] == 0x5D || bytes[j] == 0x22 {
+                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
+                                 reason: "a JSON array, not a leaflet; rxfacts reads one FHIR ePI Composition or Bundle object per file (JSON starting with '{'), SPL or ePI XML, and plain text")
+            }
+        }
         return .text
     }
 
