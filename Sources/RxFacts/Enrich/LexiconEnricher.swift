@@ -15,8 +15,11 @@
 package struct LexiconEnricher: Sendable {
     struct DrugInfo: Sendable {
         var source: String
-        /// `file:line` of the lexicon entry.
-        var origin: String
+        /// The lexicon entry's file and line; `origin` is made only when a fact needs it.
+        var file: String
+        var line: Int
+        /// `file:line` of the lexicon entry (as `Lexicon.Entry.origin`).
+        var origin: String { line > 0 ? "\(file):\(line)" : file }
         var schedule: String?
         /// Where the schedule comes from: `jurisdiction`, `as-of` and `citation` qualifiers.
         var scheduleQualifiers: [String: [String]]
@@ -25,6 +28,7 @@ package struct LexiconEnricher: Sendable {
     }
 
     let drugs: [String: DrugInfo]
+    static let indexedKinds: Set<String> = ["drug", "substance", "class"]
     let classCodes: [String: String]
 
     /// Indexes the `drug` and `substance` entries of `lexicon` (first entry per canonical name
@@ -34,7 +38,10 @@ package struct LexiconEnricher: Sendable {
         var classCodes: [String: String] = [:]
         // "lexicon:<stem>" per file (every entry of a file has the same).
         var sources: [String: String] = [:]
-        for entry in lexicon.entries {
+        drugs.reserveCapacity(lexicon.entries.count / 2)
+        // Only drug, substance and class entries are read: the others are not copied.
+        for index in lexicon.entries.indices where Self.indexedKinds.contains(lexicon.entries[index].kind) {
+            let entry = lexicon.entries[index]
             switch entry.kind {
             case "drug", "substance":
                 let source: String
@@ -53,7 +60,8 @@ package struct LexiconEnricher: Sendable {
                         existing.schedule = schedule
                         existing.scheduleQualifiers = qualifiers
                         existing.source = source
-                        existing.origin = entry.origin
+                        existing.file = entry.file
+                        existing.line = entry.line
                     }
                     if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
                     for code in entry.codes where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
@@ -62,7 +70,7 @@ package struct LexiconEnricher: Sendable {
                     drugs[entry.canonical] = existing
                 } else {
                     drugs[entry.canonical] = DrugInfo(
-                        source: source, origin: entry.origin, schedule: schedule, scheduleQualifiers: qualifiers,
+                        source: source, file: entry.file, line: entry.line, schedule: schedule, scheduleQualifiers: qualifiers,
                         classes: classes, codes: entry.codes)
                 }
             case "class":

@@ -87,6 +87,14 @@ package enum TextPosition {
 /// record fingerprints in the database and shard assignment all use this one function.
 package enum ContentHash {
     package static func fnv1a64<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        // Contiguous bytes (arrays, Data) without a per-byte iterator call.
+        if let hash = bytes.withContiguousStorageIfAvailable({ buffer -> UInt64 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in buffer { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return hash
+        }) {
+            return hash
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in bytes {
             hash ^= UInt64(b)

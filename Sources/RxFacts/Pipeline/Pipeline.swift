@@ -22,6 +22,9 @@ public struct Pipeline: Sendable {
     package var documentByteLimit = Pipeline.maxDocumentBytes
     /// `Int32.max`: the largest document the stages can address.
     public static let maxDocumentBytes = Int(Int32.max)
+    /// Whether the compiled lexicons were read from the cache, compiled and written, or compiled
+    /// in memory (`KnowledgeCache`).
+    package let cacheOutcome: KnowledgeCache.Outcome
     /// Written into every record: version, pipeline name, the fingerprint of its files and its
     /// vocabulary releases (`PipelineProvenance`).
     public var provenance: Provenance { knowledge.provenance }
@@ -39,14 +42,23 @@ public struct Pipeline: Sendable {
     /// Compiles `definition`: each stage contributes its data to the shared knowledge, then the
     /// stages are built in order.
     public init(definition: PipelineDefinition, registry: StageRegistry = .builtIn) throws(InputError) {
+        try self.init(definition: definition, registry: registry, cacheDirectory: KnowledgeCache.defaultDirectory())
+    }
+
+    /// `init(definition:registry:)` with compiled lexicons kept in `cacheDirectory` (nil: compiled
+    /// in memory at every load). See `KnowledgeCache`.
+    package init(definition: PipelineDefinition, registry: StageRegistry = .builtIn, cacheDirectory: String?) throws(InputError) {
         var builder = KnowledgeBuilder()
+        builder.cacheDirectory = cacheDirectory
         for entry in definition.stages {
             if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
         }
         let origins = try PipelineProvenance.compute(definition: definition)
         builder.provenance = origins.provenance
         builder.lexiconFactQualifiers = origins.lexiconFactQualifiers
+        builder.fileHashes = origins.fileHashes
         let knowledge = try builder.build()
+        cacheOutcome = builder.cacheOutcome
         var stages: [(String, any Stage)] = []
         for entry in definition.stages where entry.name != StageRegistry.ingestName {
             guard let descriptor = registry[entry.name] else { continue }

@@ -27,6 +27,8 @@ enum PipelineProvenance {
     struct Origins {
         var provenance: Provenance
         var lexiconFactQualifiers: [String: [String: [String]]]
+        /// Resolved path → "size hash" of every file hashed, for `KnowledgeCache` keys.
+        var fileHashes: [String: String] = [:]
     }
 
     static let manifestName = "releases.yaml"
@@ -50,6 +52,7 @@ enum PipelineProvenance {
             }
         }
         var fingerprintInput: [UInt8] = []
+        var fileHashes: [String: String] = [:]
         for file in named {
             guard let data = FileManager.default.contents(atPath: file.path) else {
                 throw InputError(.configuration, path: file.path, reason: "cannot read file")
@@ -59,7 +62,9 @@ enum PipelineProvenance {
             fingerprintInput.append(0)
             fingerprintInput.append(contentsOf: String(data.count).utf8)
             fingerprintInput.append(0)
-            fingerprintInput.append(contentsOf: ContentHash.fnv1a64Hex(data).utf8)
+            let hash = ContentHash.fnv1a64Hex(data)
+            fingerprintInput.append(contentsOf: hash.utf8)
+            fileHashes[file.path] = "\(data.count) \(hash)"
         }
         var releases: [String: String] = [:]
         var qualifiers: [String: [String: [String]]] = [:]
@@ -91,7 +96,7 @@ enum PipelineProvenance {
             pipeline: definition.name,
             fingerprint: ContentHash.fnv1a64Hex(fingerprintInput),
             vocabularies: releases.isEmpty ? nil : releases)
-        return Origins(provenance: provenance, lexiconFactQualifiers: qualifiers)
+        return Origins(provenance: provenance, lexiconFactQualifiers: qualifiers, fileHashes: fileHashes)
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

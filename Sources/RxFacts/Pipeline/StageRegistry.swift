@@ -65,7 +65,8 @@ public struct StageRegistry: Sendable {
             guard configuration.has("lexicons") else {
                 throw configuration.error("lexicons", "stage 'tag' needs `lexicons:` (a list of lexicon files)")
             }
-            for path in configuration.paths("lexicons") { builder.lexicon.append(contentsOf: try Lexicon.load(contentsOf: path)) }
+            // Loaded and compiled at build time, from the compiled-knowledge cache when it has them.
+            builder.lexiconFiles.append(contentsOf: configuration.paths("lexicons"))
         }
         registry.register(tag)
         var context = StageDescriptor(

@@ -17,10 +17,25 @@ struct FactRuleMatcher {
     /// name, or the name of a declared section enclosing it ("serious infections" inside
     /// "warnings and cautions"), contains one of its `sections` and none of its `exclude_sections`.
     func applicability(_ sectionPaths: [[String]]) -> [[Bool]] {
-        rules.rules.map { rule in
-            sectionPaths.map { names in
-                (rule.sections.isEmpty || names.contains { name in rule.sections.contains { name.containsBytes($0) } })
-                    && !names.contains { name in rule.excludedSections.contains { name.containsBytes($0) } }
+        // Each distinct section phrase is looked for once per section, in the names' bytes made
+        // once, not once per rule naming it with two arrays made per test.
+        var phraseIndex: [String: Int] = [:]
+        var phrases: [[UInt8]] = []
+        func index(_ phrase: String) -> Int {
+            if let known = phraseIndex[phrase] { return known }
+            phraseIndex[phrase] = phrases.count
+            phrases.append(Array(phrase.utf8))
+            return phrases.count - 1
+        }
+        let included = rules.rules.map { $0.sections.map(index) }
+        let excluded = rules.rules.map { $0.excludedSections.map(index) }
+        let found: [[Bool]] = sectionPaths.map { names in
+            let bytes = names.map { Array($0.utf8) }
+            return phrases.map { phrase in phrase.isEmpty || bytes.contains { $0.endOfFirst(phrase, from: 0) != nil } }
+        }
+        return rules.rules.indices.map { r in
+            found.map { hit in
+                (included[r].isEmpty || included[r].contains { hit[$0] }) && !excluded[r].contains { hit[$0] }
             }
         }
     }

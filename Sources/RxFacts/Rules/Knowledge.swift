@@ -81,6 +81,15 @@ package struct PhraseLayerView: Sendable {
 /// words — so the same files always give the same automaton.
 package struct KnowledgeBuilder {
     package var lexicon = Lexicon()
+    /// Lexicon files the `tag` stage names, in order: compiled through `KnowledgeCache` (then
+    /// `lexicon`'s own entries follow theirs).
+    package var lexiconFiles: [String] = []
+    /// Where compiled lexicons are kept (`KnowledgeCache.defaultDirectory()`); nil: in memory only.
+    package var cacheDirectory: String? = KnowledgeCache.defaultDirectory()
+    /// Content hashes of files already read (path → hash), to key the cache without reading twice.
+    package var fileHashes: [String: String] = [:]
+    /// What the cache did at the last `build()` (for `rxfacts pipeline compile` and tests).
+    package private(set) var cacheOutcome: KnowledgeCache.Outcome = .memoryOnly
     /// Whether a `tag` stage named lexicons (an empty lexicon is then still "given").
     package var factRules: (pack: FactRulePack, file: YAMLFile)?
     package var contextRules: (pack: ContextRulePack, file: YAMLFile)?
@@ -91,10 +100,31 @@ package struct KnowledgeBuilder {
 
     package init() {}
 
-    package func build() throws(InputError) -> Knowledge {
+    package mutating func build() throws(InputError) -> Knowledge {
         var vocabulary = Vocabulary()
         var phrases = PhraseAutomaton(layers: PhraseLayer.count)
-        let lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
+        let lexicon: LexiconIndex
+        if lexiconFiles.isEmpty {
+            lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
+        } else {
+            // Entries given directly follow the files' (a cached artifact holds the files' only).
+            let (compiled, outcome) = try KnowledgeCache.load(files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
+            cacheOutcome = outcome
+            var merged = compiled.lexicon
+            phrases = compiled.phrases
+            vocabulary = compiled.vocabulary
+            if !self.lexicon.entries.isEmpty || !self.lexicon.spellings.isEmpty {
+                let first = merged.entries.count
+                merged.append(contentsOf: self.lexicon)
+                let added = Lexicon(entries: Array(merged.entries[first...]))
+                for (offset, entry) in added.entries.enumerated() {
+                    for variant in entry.variants {
+                        phrases.add(variant, payload: Int32(first + offset), layer: PhraseLayer.terms, vocabulary: &vocabulary)
+                    }
+                }
+            }
+            lexicon = LexiconIndex(lexicon: merged)
+        }
         let sectionRoles = try sectionRoles.map { pack, file throws(InputError) in try SectionRoleSet(pack, file: file) } ?? SectionRoleSet()
         let factRules = try factRules.map { pack, file throws(InputError) in
             try FactRuleSet(pack, file: file, lexicon: lexicon, roles: sectionRoles, into: &phrases, vocabulary: &vocabulary)

@@ -10,7 +10,7 @@ package struct LexiconIndex: Sendable {
     /// Per entry: the ingredient names it stands for (drug: itself; brand: its ingredients).
     private let entryDrugNames: [[String]]
     /// First entry index per (kind, canonical), for lookups by name.
-    private let entryIndex: [String: Int]
+    private let entryIndex: NameTable
     static let drugKind: UInt16 = 0
     static let brandKind: UInt16 = 1
 
@@ -22,12 +22,23 @@ package struct LexiconIndex: Sendable {
     }
 
     init(lexicon: Lexicon, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
-        self.lexicon = lexicon
-        var entryIndex: [String: Int] = [:]
-        for (index, entry) in lexicon.entries.enumerated() where entryIndex[entry.kind + "\u{0}" + entry.canonical] == nil {
-            entryIndex[entry.kind + "\u{0}" + entry.canonical] = index
+        self.init(lexicon: lexicon)
+        Self.addTerms(of: lexicon, into: &phrases, vocabulary: &vocabulary)
+    }
+
+    /// Adds every variant of every entry to the term layer (payload: entry index).
+    static func addTerms(of lexicon: Lexicon, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
+        for (index, entry) in lexicon.entries.enumerated() {
+            for variant in entry.variants {
+                phrases.add(variant, payload: Int32(index), layer: PhraseLayer.terms, vocabulary: &vocabulary)
+            }
         }
-        self.entryIndex = entryIndex
+    }
+
+    /// The lookups over a lexicon whose terms are already in the automaton (`KnowledgeCache`).
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        entryIndex = NameTable(lexicon.entries)
         var kindNames: [String] = ["drug", "brand"]
         var kindIDByName: [String: UInt16] = ["drug": 0, "brand": 1]
         func kindID(_ name: String) -> UInt16 {
@@ -41,11 +52,6 @@ package struct LexiconIndex: Sendable {
         self.kindNames = kindNames
         self.kindIDByName = kindIDByName
         kinds = Set(lexicon.entries.map(\.kind))
-        for (index, entry) in lexicon.entries.enumerated() {
-            for variant in entry.variants {
-                phrases.add(variant, payload: Int32(index), layer: PhraseLayer.terms, vocabulary: &vocabulary)
-            }
-        }
     }
 
     /// Kinds some entry has.
@@ -67,12 +73,12 @@ package struct LexiconIndex: Sendable {
 
     /// The index of the entry of a kind with a canonical name.
     package func entryIndex(kind: String, named canonical: String) -> Int? {
-        entryIndex[kind + "\u{0}" + canonical]
+        entryIndex.first(kind: kind, canonical: canonical, in: lexicon.entries)
     }
 
     /// The entry of a kind with a canonical name, e.g. `entry(kind: "drug", named: "diazepam")`.
     package func entry(kind: String, named canonical: String) -> Lexicon.Entry? {
-        entryIndex[kind + "\u{0}" + canonical].map { lexicon.entries[$0] }
+        entryIndex.first(kind: kind, canonical: canonical, in: lexicon.entries).map { lexicon.entries[$0] }
     }
 
     /// Entries of a term mention, in lexicon order.
@@ -98,5 +104,53 @@ package struct LexiconIndex: Sendable {
     package func isBrandOnly(_ mention: Mention) -> Bool {
         !mention.entries.contains { entryKind[Int($0)] == Self.drugKind }
             && mention.entries.contains { entryKind[Int($0)] == Self.brandKind }
+    }
+}
+
+extension LexiconIndex {
+    /// The first entry index per (kind, canonical name): open addressing over entry indices, so
+    /// building it at start-up makes no key string per entry (a `[String: Int]` keyed by
+    /// "kind\0canonical" did, ~50,000 of them). Names compare as Strings, as the dictionary did.
+    struct NameTable: Sendable {
+        private var slots: [Int32]
+        private let mask: Int
+
+        init(_ entries: [Lexicon.Entry]) {
+            var size = 16
+            while size < entries.count * 2 { size <<= 1 }
+            slots = Array(repeating: -1, count: size)
+            mask = size - 1
+            // Fields read in place: copying an entry would retain all seven of them.
+            for index in entries.indices {
+                var slot = Self.slot(entries[index].kind, entries[index].canonical, mask)
+                var known = false
+                while slots[slot] >= 0 {
+                    let other = Int(slots[slot])
+                    if entries[other].kind == entries[index].kind, entries[other].canonical == entries[index].canonical {
+                        known = true
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+                if !known { slots[slot] = Int32(index) }
+            }
+        }
+
+        func first(kind: String, canonical: String, in entries: [Lexicon.Entry]) -> Int? {
+            var slot = Self.slot(kind, canonical, mask)
+            while slots[slot] >= 0 {
+                let index = Int(slots[slot])
+                if entries[index].kind == kind, entries[index].canonical == canonical { return index }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        private static func slot(_ kind: String, _ canonical: String, _ mask: Int) -> Int {
+            var hasher = Hasher()
+            hasher.combine(kind)
+            hasher.combine(canonical)
+            return hasher.finalize() & mask
+        }
     }
 }

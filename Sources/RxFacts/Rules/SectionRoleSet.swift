@@ -47,6 +47,9 @@ public struct SectionRoleSet: Sendable {
     /// The same patterns as UTF-8 bytes, matched without building a `String` per heading line;
     /// nil when a pattern is not ASCII (then `matches(_:_:)` on Strings decides).
     let headingPatternBytes: [(parts: [[UInt8]], oneWord: Bool, mask: RoleMask)]?
+    /// Indices into `headingPatternBytes` by the first byte a heading must start with; patterns
+    /// starting with `*` are in every bucket. Most heading-like lines start no pattern at all.
+    let headingPatternsByFirstByte: [[Int]]
     let codes: [String: RoleMask]
     /// Lower-case lead-in phrases (as bytes) and the roles they give…
     let leadIns: [(phrase: [UInt8], mask: RoleMask)]
@@ -58,6 +61,7 @@ public struct SectionRoleSet: Sendable {
         names = []
         headingPatterns = []
         headingPatternBytes = []
+        headingPatternsByFirstByte = Array(repeating: [], count: 256)
         codes = [:]
         leadIns = []
         cancellingLeadIns = []
@@ -93,6 +97,15 @@ public struct SectionRoleSet: Sendable {
         self.headingPatternBytes = headingPatterns.allSatisfy({ $0.pattern.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } })
             ? headingPatterns.map { (pattern, mask) in (pattern.map { Array($0.utf8) }, !pattern[0].contains(" "), mask) }
             : nil
+        var buckets: [[Int]] = Array(repeating: [], count: 256)
+        for (index, pattern) in (headingPatternBytes ?? []).enumerated() {
+            if let first = pattern.parts[0].first {
+                buckets[Int(first)].append(index)
+            } else {
+                for b in buckets.indices { buckets[b].append(index) }
+            }
+        }
+        headingPatternsByFirstByte = buckets
         self.codes = codes
         self.leadIns = leadIns
         self.cancellingLeadIns = cancellingLeadIns
@@ -129,7 +142,11 @@ public struct SectionRoleSet: Sendable {
             for (pattern, bit) in headingPatterns where mask & bit == 0 && Self.matches(string, pattern) { mask |= bit }
             return mask & ~skipping
         }
-        for (parts, oneWord, bit) in patterns where mask & bit == 0 && Self.matches(heading, parts, oneWord: oneWord) { mask |= bit }
+        guard let first = heading.first else { return 0 }
+        for index in headingPatternsByFirstByte[Int(first)] {
+            let (parts, oneWord, bit) = patterns[index]
+            if mask & bit == 0, Self.matches(heading, parts, oneWord: oneWord) { mask |= bit }
+        }
         return mask & ~skipping
     }
 

@@ -192,18 +192,41 @@ package struct Segmenter: Sendable {
             if text[i] == UInt8(ascii: "(") { depth += 1 } else if text[i] == UInt8(ascii: ")") { depth -= 1 }
         }
         if depth > 0 { return true }
+        // The last two words, compared as lower-cased bytes (no String per line).
         var end = line.upperBound
-        var words: [String] = []
-        while words.count < 2, end > line.lowerBound {
+        var lastWord: Range<Int>?
+        var wordBefore: Range<Int>?
+        while wordBefore == nil, end > line.lowerBound {
             var start = end
             while start > line.lowerBound, text[start - 1] != 0x20 { start -= 1 }
-            words.insert(String(decoding: text[start..<end].map(Folding.lower), as: UTF8.self), at: 0)
+            if lastWord == nil { lastWord = start..<end } else { wordBefore = start..<end }
             end = start
             while end > line.lowerBound, text[end - 1] == 0x20 { end -= 1 }
         }
-        guard let lastWord = words.last else { return false }
-        if continuationWords.contains(lastWord) { return true }
-        return words.count == 2 && continuationWords.contains(words.joined(separator: " "))
+        guard let lastWord else { return false }
+        for word in continuationWordBytes where equalsFolded(text, lastWord, word) { return true }
+        guard let wordBefore else { return false }
+        for pair in continuationPairBytes where equalsFolded(text, wordBefore, pair.0) && equalsFolded(text, lastWord, pair.1) { return true }
+        return false
+    }
+
+    /// `continuationWords` as bytes: single words, and the two-word ones as pairs.
+    static let continuationWordBytes: [[UInt8]] = continuationWords.filter { !$0.contains(" ") }.map { Array($0.utf8) }
+    static let continuationPairBytes: [([UInt8], [UInt8])] = continuationWords.compactMap { phrase in
+        let parts = phrase.split(separator: " ")
+        return parts.count == 2 ? (Array(parts[0].utf8), Array(parts[1].utf8)) : nil
+    }
+
+    /// True when `text[range]`, ASCII lower-cased, is `word` (lower case ASCII).
+    @inline(__always)
+    static func equalsFolded(_ text: [UInt8], _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var k = 0
+        for i in range {
+            if Folding.lower(text[i]) != word[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     /// A line that names a section the role table knows ("Do not take Cymbalta if you:", "Other

@@ -350,3 +350,69 @@ package struct Lexicon: Sendable {
         return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, file: path, line: number)
     }
 }
+
+extension Lexicon {
+    /// Writes entries and spelling rules (`KnowledgeCache`); kinds and file names once each.
+    func write(to archive: inout ArchiveWriter) {
+        var kinds: [String: Int] = [:]
+        var files: [String: Int] = [:]
+        var kindList: [String] = []
+        var fileList: [String] = []
+        for entry in entries {
+            if kinds[entry.kind] == nil { kinds[entry.kind] = kindList.count; kindList.append(entry.kind) }
+            if files[entry.file] == nil { files[entry.file] = fileList.count; fileList.append(entry.file) }
+        }
+        archive.strings(kindList)
+        archive.strings(fileList)
+        archive.int(entries.count)
+        for entry in entries {
+            archive.int(kinds[entry.kind] ?? 0)
+            archive.int(files[entry.file] ?? 0)
+            archive.int(entry.line)
+            archive.string(entry.canonical)
+            archive.strings(entry.variants)
+            archive.strings(entry.codes)
+            let names = entry.attributes.keys.sorted()
+            archive.strings(names)
+            archive.strings(names.map { entry.attributes[$0] ?? "" })
+        }
+        let words = spellings.keys.sorted()
+        archive.strings(words)
+        for word in words { archive.strings(spellings[word] ?? []) }
+    }
+
+    /// Reads what `write(to:)` wrote.
+    init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
+        let kindList = try archive.strings()
+        let fileList = try archive.strings()
+        let count = try archive.count(itemSize: 8 * 7)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        for _ in 0..<count {
+            let kind = try archive.int()
+            let file = try archive.int()
+            guard kindList.indices.contains(kind), fileList.indices.contains(file) else { throw ArchiveReader.Corrupt() }
+            let line = try archive.int()
+            let canonical = try archive.string()
+            let variants = try archive.strings()
+            let codes = try archive.strings()
+            let names = try archive.strings()
+            let values = try archive.strings()
+            guard names.count == values.count else { throw ArchiveReader.Corrupt() }
+            var attributes: [String: String] = [:]
+            if !names.isEmpty {
+                attributes.reserveCapacity(names.count)
+                for (name, value) in zip(names, values) { attributes[name] = value }
+            }
+            entries.append(Entry(
+                kind: kindList[kind], canonical: canonical, variants: variants, codes: codes, attributes: attributes,
+                file: fileList[file], line: line))
+        }
+        self.init(entries: entries)
+        let words = try archive.strings()
+        var spellings: [String: [String]] = [:]
+        spellings.reserveCapacity(words.count)
+        for word in words { spellings[word] = try archive.strings() }
+        self.spellings = spellings
+    }
+}

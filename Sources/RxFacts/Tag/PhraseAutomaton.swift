@@ -8,8 +8,15 @@
 /// context triggers and list words, and `matchLayers` scans a sentence once for all of them
 /// (FastContext's recipe), each layer keeping its own leftmost-longest matches.
 package struct PhraseAutomaton: Sendable {
-    private var tableKeys: [UInt64]
-    private var tableValues: [Int32]
+    /// One transition: `(state, token key)` packed, the state it leads to, and that state's
+    /// terminal index (as `terminalIndex`) — one cache line read per step of a match, not three.
+    struct Transition {
+        var key: UInt64
+        var state: Int32
+        var terminal: Int32
+        static let empty = Transition(key: UInt64.max, state: -1, terminal: -1)
+    }
+    private var table: [Transition]
     private var mask: Int
     private var stateCount: Int32 = 1
     private var terminalIndex: [Int32] = [-1]
@@ -28,8 +35,7 @@ package struct PhraseAutomaton: Sendable {
     package init(layers: Int = 1) {
         precondition(layers >= 1 && layers <= 8, "1 to 8 layers")
         self.layers = layers
-        tableKeys = Array(repeating: UInt64.max, count: 1024)
-        tableValues = Array(repeating: -1, count: 1024)
+        table = Array(repeating: .empty, count: 1024)
         mask = 1023
     }
 
@@ -45,9 +51,13 @@ package struct PhraseAutomaton: Sendable {
         var tokens: [Token] = []
         Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
         var state: Int32 = 0
+        var parent: Int32 = 0
+        var lastKey: Int32 = 0
         var any = false
         for token in tokens where !PhraseAutomaton.isSkipped(token, bytes) {
             let key = vocabulary.intern(bytes, token.range, kind: token.kind)
+            parent = state
+            lastKey = key
             state = child(of: state, key: key, create: true)
             any = true
         }
@@ -57,6 +67,11 @@ package struct PhraseAutomaton: Sendable {
             terminalIndex[index] = Int32(terminalLayers.count)
             terminalLayers.append(0)
             payloadLists.append(contentsOf: repeatElement([], count: layers))
+            // The transition into the state carries its terminal index too.
+            let packed = UInt64(UInt32(bitPattern: parent)) << 32 | UInt64(UInt32(bitPattern: lastKey))
+            var slot = PhraseAutomaton.slot(packed) & mask
+            while table[slot].key != packed { slot = (slot + 1) & mask }
+            table[slot].terminal = terminalIndex[index]
         }
         let terminal = Int(terminalIndex[index])
         terminalLayers[terminal] |= 1 << UInt8(layer)
@@ -80,34 +95,30 @@ package struct PhraseAutomaton: Sendable {
         if state == 0, Int(key) < rootChildren.count, rootChildren[Int(key)] >= 0 { return rootChildren[Int(key)] }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
-        while tableKeys[slot] != UInt64.max {
-            if tableKeys[slot] == packed { return tableValues[slot] }
+        while table[slot].key != UInt64.max {
+            if table[slot].key == packed { return table[slot].state }
             slot = (slot + 1) & mask
         }
         let next = stateCount
         stateCount += 1
         terminalIndex.append(-1)
-        tableKeys[slot] = packed
-        tableValues[slot] = next
+        table[slot] = Transition(key: packed, state: next, terminal: -1)
         if state == 0 {
             if rootChildren.count <= Int(key) { rootChildren.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChildren.count)) }
             rootChildren[Int(key)] = next
         }
-        if Int(stateCount) * 2 > tableKeys.count { grow() }
+        if Int(stateCount) * 2 > table.count { grow() }
         return next
     }
 
     private mutating func grow() {
-        let oldKeys = tableKeys
-        let oldValues = tableValues
-        tableKeys = Array(repeating: UInt64.max, count: oldKeys.count * 2)
-        tableValues = Array(repeating: -1, count: oldKeys.count * 2)
-        mask = tableKeys.count - 1
-        for i in oldKeys.indices where oldKeys[i] != UInt64.max {
-            var slot = PhraseAutomaton.slot(oldKeys[i]) & mask
-            while tableKeys[slot] != UInt64.max { slot = (slot + 1) & mask }
-            tableKeys[slot] = oldKeys[i]
-            tableValues[slot] = oldValues[i]
+        let old = table
+        table = Array(repeating: .empty, count: old.count * 2)
+        mask = table.count - 1
+        for transition in old where transition.key != UInt64.max {
+            var slot = PhraseAutomaton.slot(transition.key) & mask
+            while table[slot].key != UInt64.max { slot = (slot + 1) & mask }
+            table[slot] = transition
         }
     }
 
@@ -126,9 +137,22 @@ package struct PhraseAutomaton: Sendable {
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
         while true {
-            let k = tableKeys[slot]
-            if k == packed { return tableValues[slot] }
+            let k = table[slot].key
+            if k == packed { return table[slot].state }
             if k == UInt64.max { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// `step` from a state other than the root, with the terminal index of the state reached.
+    @inline(__always)
+    func stepFromInner(_ state: Int32, _ key: Int32) -> Transition {
+        if key < 0 { return .empty }
+        let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
+        var slot = PhraseAutomaton.slot(packed) & mask
+        while true {
+            let transition = table[slot]
+            if transition.key == packed || transition.key == UInt64.max { return transition }
             slot = (slot + 1) & mask
         }
     }
@@ -166,10 +190,18 @@ package struct PhraseAutomaton: Sendable {
             var q = p
             var found: UInt8 = 0
             while q < n {
-                state = step(state, keys[q])
-                if state < 0 { break }
+                let terminal: Int32
+                if state == 0 {
+                    // The first step: the guard above found the root's child.
+                    state = rootChildren[Int(key)]
+                    terminal = terminalIndex[Int(state)]
+                } else {
+                    let transition = stepFromInner(state, keys[q])
+                    if transition.state < 0 { break }
+                    state = transition.state
+                    terminal = transition.terminal
+                }
                 q += 1
-                let terminal = terminalIndex[Int(state)]
                 if terminal >= 0 {
                     let mask = terminalLayers[Int(terminal)]
                     for layer in 0..<layers where mask & (1 << UInt8(layer)) != 0 {
@@ -245,5 +277,58 @@ package struct PhraseAutomaton: Sendable {
                 p += 1
             }
         }
+    }
+}
+
+extension PhraseAutomaton {
+    /// Writes the compiled tables (`KnowledgeCache`).
+    func write(to archive: inout ArchiveWriter) {
+        archive.int(layers)
+        archive.array(table.map(\.key))
+        archive.array(table.map(\.state))
+        archive.array(table.map(\.terminal))
+        archive.int(mask)
+        archive.int(Int(stateCount))
+        archive.array(terminalIndex)
+        archive.array(payloadLists.map { Int32($0.count) })
+        archive.array(payloadLists.flatMap { $0 })
+        archive.array(terminalLayers)
+        archive.array(rootChildren)
+        archive.int(phraseCount)
+    }
+
+    /// Reads what `write(to:)` wrote; the result is the automaton that was written.
+    init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
+        let layers = try archive.int()
+        guard (1...8).contains(layers) else { throw ArchiveReader.Corrupt() }
+        self.init(layers: layers)
+        let keys = try archive.array(of: UInt64.self)
+        let states = try archive.array(of: Int32.self)
+        let terminals = try archive.array(of: Int32.self)
+        guard keys.count == states.count, keys.count == terminals.count else { throw ArchiveReader.Corrupt() }
+        table = (0..<keys.count).map { Transition(key: keys[$0], state: states[$0], terminal: terminals[$0]) }
+        mask = try archive.int()
+        stateCount = Int32(truncatingIfNeeded: try archive.int())
+        terminalIndex = try archive.array(of: Int32.self)
+        let counts = try archive.array(of: Int32.self)
+        let values = try archive.array(of: Int32.self)
+        var lists: [[Int32]] = []
+        lists.reserveCapacity(counts.count)
+        var at = 0
+        for count in counts {
+            guard count >= 0, at + Int(count) <= values.count else { throw ArchiveReader.Corrupt() }
+            lists.append(count == 0 ? [] : Array(values[at..<(at + Int(count))]))
+            at += Int(count)
+        }
+        payloadLists = lists
+        terminalLayers = try archive.array(of: UInt8.self)
+        rootChildren = try archive.array(of: Int32.self)
+        phraseCount = try archive.int()
+        guard table.count == mask + 1, mask & (mask + 1) == 0,
+            terminalIndex.count == Int(stateCount), payloadLists.count == terminalLayers.count * layers,
+            terminalIndex.allSatisfy({ $0 < terminalLayers.count }),
+            table.allSatisfy({ $0.state < stateCount && $0.terminal < terminalLayers.count && ($0.state < 0 || $0.terminal == terminalIndex[Int($0.state)]) }),
+            rootChildren.allSatisfy({ $0 < stateCount })
+        else { throw ArchiveReader.Corrupt() }
     }
 }

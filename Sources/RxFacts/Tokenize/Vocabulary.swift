@@ -135,3 +135,26 @@ package enum Folding {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension Vocabulary {
+    /// Writes the interned keys and their hash table (`KnowledgeCache`).
+    func write(to archive: inout ArchiveWriter) {
+        archive.array(keyBytes)
+        archive.array(keyStarts)
+        archive.array(slots)
+        archive.int(mask)
+    }
+
+    /// Reads what `write(to:)` wrote.
+    init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
+        self.init()
+        keyBytes = try archive.array(of: UInt8.self)
+        keyStarts = try archive.array(of: Int32.self)
+        slots = try archive.array(of: Int32.self)
+        mask = try archive.int()
+        guard !keyStarts.isEmpty, keyStarts[0] == 0, Int(keyStarts[keyStarts.count - 1]) == keyBytes.count,
+            zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            slots.count == mask + 1, mask & (mask + 1) == 0, slots.allSatisfy({ $0 < keyStarts.count - 1 })
+        else { throw ArchiveReader.Corrupt() }
+    }
+}

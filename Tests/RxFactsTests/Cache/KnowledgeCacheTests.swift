@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import RxFacts
+
+/// The compiled-knowledge cache (issue 15): a start compiles the lexicons once, writes them to the
+/// cache directory, and later starts read them back; a changed lexicon is compiled afresh, never
+/// read stale; an unwritable directory silently means compiling in memory. Every case checks that
+/// what comes back matches what the lexicon files compile to.
+@Suite struct KnowledgeCacheTests {
+    /// A temporary folder with two small lexicon files (a spelling rule in the first applies to
+    /// the second) and a cache directory below it.
+    struct Scratch {
+        let root: String
+        var files: [String] { [root + "/spellings.tsv", root + "/terms.tsv"] }
+        var cache: String { root + "/cache" }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-cache-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            try "# rxfacts-lexicon/1\nspelling\toedema\toedema|edema\t-\n".write(toFile: files[0], atomically: true, encoding: .utf8)
+            try """
+                # rxfacts-lexicon/1
+                drug\tdiazepam\tdiazepam|Valium\trxcui:3322\tclass=benzodiazepine
+                effect\tpulmonary oedema\tpulmonary oedema\t-\t-
+                class\tbenzodiazepine\tbenzodiazepines\t-\t-
+
+                """.write(toFile: files[1], atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+        var artifacts: [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".rxk") }.sorted()
+        }
+    }
+
+    /// The phrases of `compiled` matched over `text`: canonical names of the term layer's entries.
+    static func terms(_ text: String, _ compiled: KnowledgeCache.Compiled) -> [String] {
+        let bytes = Array(text.utf8)
+        var tokens: [Token] = []
+        Tokenizer.scan(bytes, 0..<bytes.count, into: &tokens)
+        for t in tokens.indices {
+            tokens[t].key = compiled.vocabulary.find(bytes, tokens[t].range, kind: tokens[t].kind) ?? Token.unknownKey
+        }
+        var mentions: [Mention] = []
+        let positions = tokens.indices.filter { !PhraseAutomaton.isSkipped(tokens[$0], bytes) }
+        compiled.phrases.matches(tokens: tokens, positions: Array(positions), sentence: 0, layer: PhraseLayer.terms, into: &mentions)
+        return mentions.flatMap { $0.entries.map { compiled.lexicon.entries[Int($0)].canonical } }
+    }
+
+    static let sample = "Valium and other benzodiazepines rarely cause pulmonary edema."
+
+    @Test func builtThenReusedWithTheSameContent() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let fresh = try KnowledgeCache.compile(files: scratch.files)
+        let (built, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .built(let path) = first else {
+            Issue.record("first load: \(first)")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: path))
+        let (reused, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        #expect(second == .reused(path: path))
+        #expect(scratch.artifacts.count == 1)
+        for compiled in [built, reused] {
+            #expect(compiled.lexicon.entries == fresh.lexicon.entries)
+            #expect(compiled.lexicon.spellings == fresh.lexicon.spellings)
+            #expect(compiled.phrases.states == fresh.phrases.states)
+            #expect(compiled.vocabulary.count == fresh.vocabulary.count)
+            #expect(Self.terms(Self.sample, compiled) == ["diazepam", "benzodiazepine", "pulmonary oedema"])
+        }
+    }
+
+    @Test func aChangedLexiconIsCompiledAgainNeverReadStale() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        // Same size, one letter changed: the content hash, not the size or date, tells.
+        let edited = try String(contentsOfFile: scratch.files[1], encoding: .utf8).replacingOccurrences(of: "Valium", with: "Valiun")
+        try edited.write(toFile: scratch.files[1], atomically: true, encoding: .utf8)
+        let (compiled, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .built(let path) = second else {
+            Issue.record("after the edit: \(second)")
+            return
+        }
+        #expect(first != second)
+        #expect(Self.terms("Valium", compiled).isEmpty)
+        #expect(Self.terms("Valiun", compiled) == ["diazepam"])
+        let (_, third) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        #expect(third == .reused(path: path))
+    }
+
+    @Test func aCorruptArtifactIsCompiledAgain() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .built(let path) = first else {
+            Issue.record("first load: \(first)")
+            return
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
+        let (compiled, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        #expect(second == .built(path: path))
+        #expect(Self.terms(Self.sample, compiled) == ["diazepam", "benzodiazepine", "pulmonary oedema"])
+    }
+
+    @Test func anUnwritableDirectoryFallsBackToMemory() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // A regular file where the directory should be: nothing can be created below it (also as root).
+        try Data("not a directory".utf8).write(to: URL(fileURLWithPath: scratch.cache))
+        let (compiled, outcome) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache + "/rxfacts")
+        #expect(outcome == .memoryOnly)
+        #expect(Self.terms(Self.sample, compiled) == ["diazepam", "benzodiazepine", "pulmonary oedema"])
+        let (_, off) = try KnowledgeCache.load(files: scratch.files, directory: nil)
+        #expect(off == .memoryOnly)
+    }
+
+    @Test func theDefaultPipelineFromTheCacheExtractsTheSameRecord() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let definition = try PipelineDefinition.load(contentsOf: TestSupport.path("Pipelines/default.yaml"))
+        let built = try Pipeline(definition: definition, cacheDirectory: scratch.cache)
+        let reused = try Pipeline(definition: definition, cacheDirectory: scratch.cache)
+        let memory = try Pipeline(definition: definition, cacheDirectory: nil)
+        guard case .built = built.cacheOutcome, case .reused = reused.cacheOutcome else {
+            Issue.record("outcomes: \(built.cacheOutcome), \(reused.cacheOutcome)")
+            return
+        }
+        #expect(memory.cacheOutcome == .memoryOnly)
+        let input = SourceInput(path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath))))
+        let expected = try memory.extractLine(input)
+        #expect(try built.extractLine(input) == expected)
+        #expect(try reused.extractLine(input) == expected)
+    }
+
+    @Test func theDirectoryComesFromTheEnvironment() {
+        #expect(KnowledgeCache.defaultDirectory(environment: ["RXFACTS_CACHE_DIR": "/x", "HOME": "/h"]) == "/x")
+        #expect(KnowledgeCache.defaultDirectory(environment: ["RXFACTS_CACHE_DIR": "off", "HOME": "/h"]) == nil)
+        #expect(KnowledgeCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]) == "/c/rxfacts")
+        #expect(KnowledgeCache.defaultDirectory(environment: ["HOME": "/h"]) == "/h/.cache/rxfacts")
+        #expect(KnowledgeCache.defaultDirectory(environment: [:]) == nil)
+    }
+}
