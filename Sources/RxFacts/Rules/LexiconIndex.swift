@@ -56,6 +56,10 @@ public struct LexiconIndex: Sendable {
         names.map { kindIDByName[$0] ?? UInt16.max }
     }
 
+    /// The kind id of entry `index`.
+    @inline(__always)
+    func kindID(ofEntry index: Int32) -> UInt16 { entryKind[Int(index)] }
+
     /// Index of the first entry of a mention whose kind is one of `kinds` (in `kinds` order).
     @inline(__always)
     public func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {
