@@ -4,7 +4,7 @@ import RxFactsDiff
 ///
 /// The text is run as a plain-text leaflet named `<title>.txt`. Fact mentions are the lexicon
 /// terms inside each fact's evidence whose entry is the fact's value (the evidence span itself when
-/// no such term is found; negated combinations are left out); drug mentions are every term naming a drug, brand or drug class.
+/// no such term is found; negated combinations, indications and adverse effects are left out); drug mentions are every term naming a drug, brand or drug class.
 /// With a gold section (SPL-ADR, LabeledIn) the text is declared as that section, and when no
 /// drug is recognised the label's product (the title) is declared as its subject.
 public struct PipelineMentionExtractor: MentionExtractor {
@@ -13,6 +13,9 @@ public struct PipelineMentionExtractor: MentionExtractor {
     public init(pipeline: Pipeline) {
         self.pipeline = pipeline
     }
+
+    /// Fact types whose negated facts are no mentions.
+    static let negationExcludes: Set<FactType> = [.combination, .indication, .adverseEffect]
 
     public func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
         try mentions(in: text, title: title, section: nil)
@@ -47,7 +50,8 @@ public struct PipelineMentionExtractor: MentionExtractor {
         for drug in doc.drugs {
             // A negated combination ("no interaction between X and Y was observed") states that the
             // pair does not interact: it is no predicted pair.
-            for fact in drug.facts where fact.source == "text" && !(fact.type == .combination && fact.negated) {
+            // Likewise a negated indication ("not indicated for the treatment of hypertension") is none.
+            for fact in drug.facts where fact.source == "text" && !(fact.negated && Self.negationExcludes.contains(fact.type)) {
                 for evidence in fact.evidence {
                     let inside = termsByStart.filter { term in
                         term.range.lowerBound >= evidence.start && term.range.upperBound <= evidence.end

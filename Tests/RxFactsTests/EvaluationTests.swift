@@ -202,3 +202,14 @@ struct FakeExtractor: MentionExtractor {
         #expect(Double(exact.count) / Double(entities.count) > 0.99)
     }
 }
+
+/// What `eval` scores of the pipeline's facts.
+@Suite struct PipelineMentionTests {
+    @Test func aNegatedIndicationIsNoIndicationMention() throws {
+        let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
+        let text = "Alfuzosin is indicated for the treatment of benign prostatic hyperplasia. Alfuzosin is not indicated for the treatment of hypertension."
+        let mentions = try extractor.mentions(in: Array(text.utf8), title: "Alfuzosin", section: "indications and usage")
+        let indications = mentions.filter { $0.type == .indication }.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }
+        #expect(Set(indications) == ["benign prostatic hyperplasia"])
+    }
+}
