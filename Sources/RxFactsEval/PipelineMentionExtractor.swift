@@ -58,13 +58,30 @@ public struct PipelineMentionExtractor: MentionExtractor {
                             && term.entries.contains { $0.canonical.lowercased() == fact.value.lowercased() }
                     }
                     let spans = inside.isEmpty ? [evidence.start..<evidence.end] : inside.map(\.range)
+                    var subject = drug.name
+                    if fact.type == .combination {
+                        // A pair is two names in one sentence (DDI 2013): the name the sentence gives
+                        // the drug ("Amphetamines …" in a dextroamphetamine label); none when the
+                        // sentence only refers to it ("this medicine").
+                        guard let named = namedSubject(doc, sourceOffset: evidence.start) else { continue }
+                        subject = named
+                    }
                     for span in spans {
                         result.append(ScoredMention(type: fact.type, start: span.lowerBound, end: span.upperBound,
-                                                    value: fact.value, code: fact.code, subject: drug.name))
+                                                    value: fact.value, code: fact.code, subject: subject))
                     }
                 }
             }
         }
         return result
+    }
+
+    /// The canonical name of the drug name in the sentence at `sourceOffset` that refers to the
+    /// document's drug (its own name first, else its racemate's), if the sentence names it.
+    func namedSubject(_ doc: AnalyzedDocument, sourceOffset: Int) -> String? {
+        guard let s = doc.sentences.firstIndex(where: { doc.sourceRange($0.range).contains(sourceOffset) }) else { return nil }
+        let named = doc.references(ofSentence: s).references.filter { $0.isDocumentDrug && !$0.names.isEmpty }
+        let subjects = Set(doc.subjects.map(\.name))
+        return (named.first { $0.names.contains(where: subjects.contains) } ?? named.first)?.names.first
     }
 }

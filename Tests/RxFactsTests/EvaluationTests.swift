@@ -213,3 +213,15 @@ struct FakeExtractor: MentionExtractor {
         #expect(Set(indications) == ["benign prostatic hyperplasia"])
     }
 }
+
+extension PipelineMentionTests {
+    @Test func aPairNeedsTheDrugNamedInItsSentence() throws {
+        let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
+        let text = """
+            Coadministration of ketoconazole increased the plasma concentrations of fluoxetine.
+            This medicine should not be taken with MAO inhibitors.
+            """
+        let pairs = try extractor.mentions(in: Array(text.utf8), title: "Fluoxetine").filter { $0.type == .combination }
+        #expect(Set(pairs.map { "\($0.subject ?? "") + \($0.value)" }) == ["fluoxetine + ketoconazole"])
+    }
+}
