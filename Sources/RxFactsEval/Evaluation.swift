@@ -15,6 +15,22 @@ package enum Evaluation {
 
     package static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases,
                            extractor: any MentionExtractor) throws(GoldSetError) -> EvalReport {
+        var log = MistakeLog(enabled: false)
+        return try run(dataDirectory: dataDirectory, sets: sets, extractor: extractor, log: &log)
+    }
+
+    /// Like `run(dataDirectory:sets:extractor:)`, and also every false positive and false
+    /// negative of the exact matchings (and of DDI pairs), for error analysis.
+    package static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases, extractor: any MentionExtractor,
+                           mistakes: inout [EvalMistake]) throws(GoldSetError) -> EvalReport {
+        var log = MistakeLog(enabled: true)
+        let report = try run(dataDirectory: dataDirectory, sets: sets, extractor: extractor, log: &log)
+        mistakes = log.entries
+        return report
+    }
+
+    static func run(dataDirectory: String, sets: [GoldSet], extractor: any MentionExtractor,
+                    log: inout MistakeLog) throws(GoldSetError) -> EvalReport {
         var rows: [EvalRow] = []
         var failures: [String] = []
         for set in sets {
@@ -30,9 +46,9 @@ package enum Evaluation {
                 throw GoldSetError(path: directory, reason: "the \(set.rawValue) gold set holds no annotated document; nothing to score")
             }
             switch set {
-            case .splADR: rows += splADR(documents, extractor: extractor, failures: &failures)
-            case .labeledIn: rows += labeledIn(documents, extractor: extractor, failures: &failures)
-            case .ddi2013: rows += ddi2013(documents, extractor: extractor, failures: &failures)
+            case .splADR: rows += splADR(documents, extractor: extractor, failures: &failures, log: &log)
+            case .labeledIn: rows += labeledIn(documents, extractor: extractor, failures: &failures, log: &log)
+            case .ddi2013: rows += ddi2013(documents, extractor: extractor, failures: &failures, log: &log)
             }
         }
         return EvalReport(rows: rows, failures: failures)
@@ -73,7 +89,10 @@ package enum Evaluation {
     /// so mentions are compared as distinct normalized strings per section (exact), with all their
     /// occurrences as spans (overlap), and as MedDRA PT sets per label through the gold's own
     /// mention → PT pairs (a prediction whose text is not a gold mention is an unmapped false positive).
-    static func splADR(_ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String]) -> [EvalRow] {
+    static func splADR(
+        _ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String],
+        log: inout MistakeLog
+    ) -> [EvalRow] {
         let ptOf = conceptMap(documents)
         var exact = Score(), overlap = Score()
         var goldPT: [String: Set<String>] = [:], predictedPT: [String: Set<String>] = [:]
@@ -94,6 +113,14 @@ package enum Evaluation {
                 predictedPT[document.group, default: []].insert(pt)
             }
             exact += MentionScorer.sets(gold: Set(goldItems.keys), predicted: Set(predictedItems.keys))
+            if log.enabled {
+                for key in Set(predictedItems.keys).subtracting(goldItems.keys).sorted() {
+                    log.add("spl-adr", "adverse-effect", .falsePositive, document, predictedItems[key]?.first, text: key)
+                }
+                for key in Set(goldItems.keys).subtracting(predictedItems.keys).sorted() {
+                    log.add("spl-adr", "adverse-effect", .falseNegative, document, goldItems[key]?.first, text: key)
+                }
+            }
             overlap += MentionScorer.overlap(
                 gold: goldItems.keys.sorted().map { .init(key: $0, spans: goldItems[$0]!) },
                 predicted: predictedItems.keys.sorted().map { .init(key: $0, spans: predictedItems[$0]!) })
@@ -115,13 +142,17 @@ package enum Evaluation {
     /// Indication mentions: every occurrence is annotated, so spans are compared directly (exact,
     /// overlapping), then UMLS CUI sets per label (from the prediction's `umls:` code, else through
     /// the gold's own mention → CUI pairs).
-    static func labeledIn(_ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String]) -> [EvalRow] {
+    static func labeledIn(
+        _ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String],
+        log: inout MistakeLog
+    ) -> [EvalRow] {
         let cuiOf = conceptMap(documents)
         var exact = Score(), overlap = Score(), concept = Score()
         for document in documents {
             let mentions = extract(document, extractor, &failures).filter { $0.type == .indication }
             let gold = document.annotations.compactMap(\.range)
             exact += MentionScorer.sets(gold: Set(gold), predicted: Set(mentions.map(\.range)))
+            log.spans("labeledin", "indication", document, gold: Set(gold), predicted: Set(mentions.map(\.range)))
             overlap += MentionScorer.overlap(gold: spanItems(gold), predicted: spanItems(mentions.map(\.range)))
             let goldCUIs = Set(document.annotations.flatMap { cuis($0.concept ?? "") })
             var predicted: Set<String> = []
@@ -160,13 +191,17 @@ package enum Evaluation {
     /// names are canonicalized through the predicted drug mention overlapping each entity (else its
     /// lower-cased text); a predicted pair is (fact subject, fact value) in the sentence where the
     /// combination mention starts. Pair type (mechanism/effect/advise/int) is not scored.
-    static func ddi2013(_ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String]) -> [EvalRow] {
+    static func ddi2013(
+        _ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String],
+        log: inout MistakeLog
+    ) -> [EvalRow] {
         var exact = Score(), overlap = Score(), pairs = Score()
         for document in documents {
             let mentions = extract(document, extractor, &failures)
             let drugs = mentions.filter { $0.type == "drug" }
             let gold = document.annotations.compactMap(\.range)
             exact += MentionScorer.sets(gold: Set(gold), predicted: Set(drugs.map(\.range)))
+            log.spans("ddi2013", "drug", document, gold: Set(gold), predicted: Set(drugs.map(\.range)))
             overlap += MentionScorer.overlap(gold: spanItems(gold), predicted: spanItems(drugs.map(\.range)))
             func sentence(of offset: Int) -> Int? { document.sentences.firstIndex { $0.contains(offset) } }
             func canonical(_ annotation: GoldDocument.Annotation) -> String {
@@ -189,6 +224,19 @@ package enum Evaluation {
                 predictedPairs.insert(pairKey(s, subject, MentionScorer.normalize(mention.value)))
             }
             pairs += MentionScorer.sets(gold: goldPairs, predicted: predictedPairs)
+            if log.enabled {
+                func logPairs(_ keys: Set<String>, _ kind: EvalMistake.Kind) {
+                    for key in keys.sorted() {
+                        let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+                        guard parts.count == 3, let s = Int(parts[0]), s < document.sentences.count else { continue }
+                        let sentence = String(decoding: document.text[document.sentences[s]], as: UTF8.self)
+                        log.entries.append(EvalMistake(goldSet: "ddi2013", type: "pair", kind: kind, document: document.id,
+                                                       text: "\(parts[1]) + \(parts[2])", context: sentence))
+                    }
+                }
+                logPairs(predictedPairs.subtracting(goldPairs), .falsePositive)
+                logPairs(goldPairs.subtracting(predictedPairs), .falseNegative)
+            }
         }
         return [
             EvalRow(goldSet: "ddi2013", type: "drug", matching: "exact span", documents: documents.count, score: exact,

@@ -23,6 +23,7 @@ struct EvalCommand: ParsableCommand {
             Examples:
               rxfacts eval --data ../shared/data
               rxfacts eval --data ../shared/data --set ddi2013 --format json
+              rxfacts eval --data ../shared/data --errors /tmp/eval-errors.tsv
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -39,6 +40,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: text (a Markdown table) or json.")
     var format: Format = .text
 
+    @Option(help: ArgumentHelp(
+        "Also write every false positive and false negative (exact matching, DDI pairs) to FILE, one tab-separated line each: set, type, FP/FN, document, mention, context.",
+        valueName: "FILE"))
+    var errors: String?
+
     func validate() throws {
         for set in sets where Evaluation.GoldSet(rawValue: set) == nil {
             throw ValidationError("unknown gold set '\(set)'; known: \(Evaluation.GoldSet.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -54,8 +60,18 @@ struct EvalCommand: ParsableCommand {
         let extractor = try makeExtractor(pipelinePath: pipeline)
         let report: EvalReport
         do {
-            report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor)
-        } catch {
+            if let errors {
+                var mistakes: [EvalMistake] = []
+                report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor, mistakes: &mistakes)
+                let lines = [EvalMistake.header] + mistakes.map(\.line)
+                guard FileManager.default.createFile(atPath: errors, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+                    CommandSupport.standardError("rxfacts eval: cannot write \(errors)\n")
+                    throw ExitCode(2)
+                }
+            } else {
+                report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor)
+            }
+        } catch let error as GoldSetError {
             CommandSupport.standardError("rxfacts eval: \(error)\n")
             throw ExitCode(2)
         }

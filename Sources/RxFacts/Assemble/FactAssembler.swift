@@ -51,7 +51,8 @@ package struct FactAssembler: Sendable {
         for cue in doc.cues { cuesBySentence[cue.sentence].append(cue) }
         var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for term in doc.terms { termsBySentence[term.sentence].append(term) }
-        let subjectNames = Set(doc.subjects.map(\.name))
+        // The drug is not combined with itself, nor with its racemate (SubjectResolver.racemates).
+        let subjectNames = Set(doc.subjects.map(\.name)).union(SubjectResolver.racemates(of: Set(doc.subjects.map(\.name)), lexicon: lexicon))
         let sectionPaths = FactRuleMatcher.sectionPaths(doc)
         let applies = matcher.applicability(sectionPaths)
         let qualifiersBySection = matcher.sectionQualifiers(sectionPaths)

@@ -62,6 +62,10 @@ package struct LexiconIndex: Sendable {
         names.map { kindIDByName[$0] ?? UInt16.max }
     }
 
+    /// The kind id of entry `index`.
+    @inline(__always)
+    func kindID(ofEntry index: Int32) -> UInt16 { entryKind[Int(index)] }
+
     /// Index of the first entry of a mention whose kind is one of `kinds` (in `kinds` order).
     @inline(__always)
     package func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {

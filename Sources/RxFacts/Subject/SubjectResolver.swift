@@ -19,11 +19,13 @@ package struct SubjectResolver: Sendable {
         let links = brandLinks(in: doc)
         doc.subjects = subjects(of: doc, links: links)
         let names = Set(doc.subjects.map(\.name))
+        let racemates = Self.racemates(of: names, lexicon: lexicon)
         var references = Array(repeating: SentenceReferences(), count: doc.sentences.count)
         for mention in doc.terms {
             let drugs = lexicon.drugNames(of: mention)
             guard !drugs.isEmpty else { continue }
-            let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: drugs.contains(where: names.contains), names: drugs)
+            let isDocumentDrug = drugs.contains { names.contains($0) || racemates.contains($0) }
+            let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: isDocumentDrug, names: drugs)
             references[mention.sentence].references.append(reference)
         }
         for link in links {
@@ -39,6 +41,25 @@ package struct SubjectResolver: Sendable {
             references[index].references.sort { $0.start < $1.start }
         }
         doc.references = references
+    }
+
+    /// Prefixes naming one enantiomer of a racemic drug: escitalopram/citalopram,
+    /// dextroamphetamine/amphetamine, eszopiclone/zopiclone, armodafinil/modafinil.
+    /// (`FactAssembler` keeps them out of the drug's combinations, as the drug itself.)
+    static let enantiomerPrefixes = ["es", "dextro", "dex", "levo", "ar"]
+
+    /// The racemates of the document's drugs that the lexicon knows: a label reasons about its
+    /// enantiomer with the racemate's studies ("Amphetamines may delay the absorption of
+    /// phenytoin" in a dextroamphetamine label), so a sentence naming them is about the drug.
+    static func racemates(of names: Set<String>, lexicon: LexiconIndex) -> Set<String> {
+        var result: Set<String> = []
+        for name in names {
+            for prefix in Self.enantiomerPrefixes where name.hasPrefix(prefix) && name.count > prefix.count + 4 {
+                let stem = String(name.dropFirst(prefix.count))
+                if lexicon.entry(kind: "drug", named: stem) != nil { result.insert(stem) }
+            }
+        }
+        return result
     }
 
     /// A brand name the text links to its active substance and the places it is mentioned.

@@ -15,6 +15,10 @@ package struct Tagger: Sendable {
     let classKind: [UInt16]
     /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
     let purposeTriggers: Set<Int32>
+    /// Whole mentions: modifiers, laboratory changes, body-system headings.
+    let extender: MentionExtender
+    /// The text's own "long form (SHORT)" definitions.
+    let abbreviations: AbbreviationLinker
 
     package init(knowledge: Knowledge) {
         self.knowledge = knowledge
@@ -30,6 +34,8 @@ package struct Tagger: Sendable {
             knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
         }.map(Int32.init))
         purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
+        extender = MentionExtender(lexicon: knowledge.lexicon)
+        abbreviations = AbbreviationLinker(lexicon: knowledge.lexicon)
     }
 
     /// Rule phrases of different rules may nest ("do not" in "do not take"): the cue and blocker
@@ -44,6 +50,8 @@ package struct Tagger: Sendable {
         doc.tokenRoles = Array(repeating: 0, count: doc.tokens.count)
         var positions: [Int] = []
         var layers: [[Mention]] = Array(repeating: [], count: PhraseLayer.count)
+        // "EQUETROTM": a name with a glued trademark sign is matched as the name.
+        let tokens = TrademarkSuffix.rekeyed(doc.tokens, text: doc.normalized, vocabulary: knowledge.vocabulary) ?? doc.tokens
         for (index, sentence) in doc.sentences.enumerated() {
             positions.removeAll(keepingCapacity: true)
             for t in sentence.tokens where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
@@ -52,7 +60,7 @@ package struct Tagger: Sendable {
             let firstTerm = doc.terms.count
             // One walk per position finds terms, cues, triggers and list words together.
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
-            knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers, into: &layers)
+            knowledge.phrases.matchLayers(tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers, into: &layers)
             if therapeuticUses.isEmpty {
                 doc.terms.append(contentsOf: layers[PhraseLayer.terms])
             } else {
@@ -80,12 +88,14 @@ package struct Tagger: Sendable {
             if !therapeuticUses.isEmpty {
                 addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
             }
+            extender.process(&doc, from: firstTerm)
             for word in layers[PhraseLayer.listWords] {
                 var role: UInt8 = 0
                 for payload in word.entries { role |= UInt8(payload) }
                 for t in word.tokens { doc.tokenRoles[t] |= role }
             }
         }
+        abbreviations.process(&doc)
     }
 
     /// Words that may stand between a medicine noun and its purpose phrase, or between a named

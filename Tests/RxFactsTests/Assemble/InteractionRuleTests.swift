@@ -67,3 +67,18 @@ import Testing
         #expect(record.fact(.combination, "nsaid") != nil)
     }
 }
+
+/// Interaction prose names its cues in any inflection and in pharmacokinetic nouns, and says
+/// when there is no interaction.
+@Suite struct InteractionWordingTests {
+    @Test func pharmacokineticNounsAreInteractionWording() throws {
+        let record = try TestSupport.record("Coadministering diazepam with cimetidine reduced the absorption of diazepam.")
+        #expect(record.fact(.combination, "cimetidine") != nil)
+    }
+
+    @Test func anUnalteredPharmacokineticsIsNoInteraction() throws {
+        let record = try TestSupport.record("Coadministration of ketoconazole did not alter the pharmacokinetics of diazepam.")
+        #expect(record.fact(.combination, "ketoconazole") == nil)
+    }
+}
+

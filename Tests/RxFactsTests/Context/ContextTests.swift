@@ -26,6 +26,21 @@ import Testing
         #expect(!record.factKeys.contains("indication:anxiety!"))
     }
 
+    @Test func notApprovedForReachesTheConditionFarAfterIt() throws {
+        let record = try TestSupport.record("""
+            Olanzapine is used to treat schizophrenia. Olanzapine is not approved for the treatment of elderly \
+            patients with dementia-related psychosis and behavioural disturbances.
+            """)
+        #expect(record.factKeys.contains("indication:dementia!"))
+        #expect(!record.factKeys.contains("indication:dementia"))
+    }
+
+    @Test func withAndWithoutIsNoNegation() throws {
+        let record = try TestSupport.record(
+            "In a study, clonazepam was administered with and without propantheline, and the AUC of clonazepam was 10% lower with propantheline.")
+        #expect(record.factKeys.contains("combination:propantheline"))
+    }
+
     @Test func hedgesMarkButKeepFacts() throws {
         let record = try TestSupport.record("Diazepam is a benzodiazepine. It may also be used for insomnia.")
         let fact = try #require(record.fact(.indication, "insomnia"))

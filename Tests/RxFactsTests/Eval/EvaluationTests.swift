@@ -113,13 +113,17 @@ struct FakeExtractor: MentionExtractor {
             ("again", .adverseEffect, "again", nil, nil),    // wrong
         ])
         var failures: [String] = []
-        let rows = Evaluation.splADR(documents, extractor: fake, failures: &failures)
+        var log = MistakeLog(enabled: true)
+        let rows = Evaluation.splADR(documents, extractor: fake, failures: &failures, log: &log)
         #expect(rows.map(\.matching) == ["exact mention", "overlapping mention", "MedDRA PT per label"])
         #expect(rows[0].score == Score(truePositives: 1, falsePositives: 2, falseNegatives: 2))
         #expect(rows[1].score == Score(truePositives: 2, falsePositives: 1, falseNegatives: 1))
         // PTs: gold {Nausea, Back pain, Rash}; predicted {Nausea, unmapped:pain, unmapped:again}.
         #expect(rows[2].score == Score(truePositives: 1, falsePositives: 2, falseNegatives: 2))
         #expect(failures.isEmpty)
+        // --errors: the exact matching's mistakes, with the mention in its context.
+        #expect(log.entries.map { "\($0.kind.rawValue) \($0.text)" } == ["FP again", "FP pain", "FN back pain", "FN rash"])
+        #expect(log.entries[0].context == "Nausea, back pain and rash. Nausea [again].")
     }
 
     @Test func labeledInScoresSpansAndCUIs() throws {
@@ -131,7 +135,8 @@ struct FakeExtractor: MentionExtractor {
             ("migraine", .indication, "migraine", nil, nil),
         ])
         var failures: [String] = []
-        let rows = Evaluation.labeledIn(documents, extractor: fake, failures: &failures)
+        var log = MistakeLog(enabled: false)
+        let rows = Evaluation.labeledIn(documents, extractor: fake, failures: &failures, log: &log)
         #expect(rows[0].score == Score(truePositives: 1, falsePositives: 1, falseNegatives: 1))
         #expect(rows[1].score == Score(truePositives: 2))
         #expect(rows[2].score == Score(truePositives: 2))
@@ -148,7 +153,8 @@ struct FakeExtractor: MentionExtractor {
             ("CNS", "drug", "cns", nil, nil),                                  // partial name
         ])
         var failures: [String] = []
-        let rows = Evaluation.ddi2013([document], extractor: fake, failures: &failures)
+        var log = MistakeLog(enabled: false)
+        let rows = Evaluation.ddi2013([document], extractor: fake, failures: &failures, log: &log)
         #expect(rows[0].score == Score(truePositives: 3, falsePositives: 1, falseNegatives: 2))
         #expect(rows[1].score == Score(truePositives: 4, falsePositives: 0, falseNegatives: 1))
         // Gold pairs: s0 fentanyl–ritonavir, s1 fentanyl(DURAGESIC)–cns (canonical through the overlapping mention).
@@ -163,7 +169,8 @@ struct FakeExtractor: MentionExtractor {
     @Test func extractorFailuresAreReportedNotDropped() throws {
         let documents = try LabeledInGold.parse(#"1|a|<annotation cui="C1">gout</annotation>|"# + "\n", path: "l.txt")
         var failures: [String] = []
-        let rows = Evaluation.labeledIn(documents, extractor: FailingExtractor(), failures: &failures)
+        var log = MistakeLog(enabled: false)
+        let rows = Evaluation.labeledIn(documents, extractor: FailingExtractor(), failures: &failures, log: &log)
         #expect(failures == ["extraction failed: 1: Boom()"])
         #expect(rows[0].score == Score(falseNegatives: 1))
     }
@@ -192,5 +199,28 @@ struct FakeExtractor: MentionExtractor {
         let exact = entities.filter { String(decoding: $0.0.text[$0.1.range!], as: UTF8.self) == $0.1.text }
         #expect(entities.count == 783)
         #expect(Double(exact.count) / Double(entities.count) > 0.99)
+    }
+}
+
+/// What `eval` scores of the pipeline's facts.
+@Suite struct PipelineMentionTests {
+    @Test func aNegatedIndicationIsNoIndicationMention() throws {
+        let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
+        let text = "Alfuzosin is indicated for the treatment of benign prostatic hyperplasia. Alfuzosin is not indicated for the treatment of hypertension."
+        let mentions = try extractor.mentions(in: Array(text.utf8), title: "Alfuzosin", section: "indications and usage")
+        let indications = mentions.filter { $0.type == .indication }.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }
+        #expect(Set(indications) == ["benign prostatic hyperplasia"])
+    }
+}
+
+extension PipelineMentionTests {
+    @Test func aPairNeedsTheDrugNamedInItsSentence() throws {
+        let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
+        let text = """
+            Coadministration of ketoconazole increased the plasma concentrations of fluoxetine.
+            This medicine should not be taken with MAO inhibitors.
+            """
+        let pairs = try extractor.mentions(in: Array(text.utf8), title: "Fluoxetine").filter { $0.type == .combination }
+        #expect(Set(pairs.map { "\($0.subject ?? "") + \($0.value)" }) == ["fluoxetine + ketoconazole"])
     }
 }

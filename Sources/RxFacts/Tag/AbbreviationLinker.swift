@@ -1,0 +1,65 @@
+/// Part of stage `tag`: a text's own abbreviations. Where a term is followed by its short form in
+/// parentheses — "progressive multifocal leukoencephalopathy (PML)", "benign prostatic
+/// hyperplasia (BPH)" — the short form there and at every later occurrence in the document is a
+/// mention of the same entries (replacing any other reading of it: the text's definition wins).
+///
+/// A short form is one word of two to eight letters or digits with at least two capitals, whose
+/// first letter starts the term's first word (case-sensitive match of later occurrences).
+struct AbbreviationLinker: Sendable {
+    let lexicon: LexiconIndex
+    /// Kinds that are not mentions of their own (modifiers, changes, headings): never a long form.
+    let excludedKinds: Set<UInt16>
+
+    init(lexicon: LexiconIndex) {
+        self.lexicon = lexicon
+        excludedKinds = Set(lexicon.kindIDs(["modifier", "change", "body-system", "abbreviation"]))
+    }
+
+    func process(_ doc: inout AnalyzedDocument) {
+        let text = doc.normalized
+        var definitions: [[UInt8]: (entries: [Int32], from: Int)] = [:]
+        func isWord(_ t: Int) -> Bool { t < doc.tokens.count && doc.tokens[t].kind == .word }
+        func isMark(_ t: Int, _ mark: UInt8) -> Bool {
+            t < doc.tokens.count && doc.tokens[t].kind == .punctuation && doc.tokens[t].end - doc.tokens[t].start == 1
+                && text[Int(doc.tokens[t].start)] == mark
+        }
+        for term in doc.terms {
+            let open = term.tokens.upperBound, short = open + 1
+            guard isMark(open, UInt8(ascii: "(")), isWord(short), isMark(short + 1, UInt8(ascii: ")")),
+                doc.sentences[term.sentence].tokens.contains(short + 1)
+            else { continue }
+            let word = Array(text[doc.tokens[short].range])
+            guard (2...8).contains(word.count), word.filter({ $0 &- 0x41 < 26 }).count >= 2,
+                Folding.lower(word[0]) == Folding.lower(text[term.range.lowerBound])
+            else { continue }
+            let entries = term.entries.filter { !excludedKinds.contains(lexicon.kindID(ofEntry: $0)) }
+            guard !entries.isEmpty, definitions[word] == nil else { continue }
+            definitions[word] = (entries, short)
+        }
+        guard !definitions.isEmpty else { return }
+        let lengths = Set(definitions.keys.map(\.count))
+        var added: [Mention] = []
+        var replaced: [Int: [Int32]] = [:]
+        var termAt: [Int: Int] = [:]
+        for (i, term) in doc.terms.enumerated() where term.tokens.count == 1 { termAt[term.tokens.lowerBound] = i }
+        var covered = Set<Int>()
+        for term in doc.terms where term.tokens.count > 1 { for t in term.tokens { covered.insert(t) } }
+        for (s, sentence) in doc.sentences.enumerated() {
+            for t in sentence.tokens where doc.tokens[t].kind == .word {
+                let token = doc.tokens[t]
+                guard lengths.contains(Int(token.end - token.start)), text[Int(token.start)] &- 0x41 < 26,
+                    let definition = definitions[Array(text[token.range])], t >= definition.from, !covered.contains(t)
+                else { continue }
+                if let i = termAt[t] {
+                    replaced[i] = definition.entries
+                } else {
+                    added.append(Mention(tokens: t..<(t + 1), range: token.range, entries: definition.entries, sentence: s))
+                }
+            }
+        }
+        for (i, entries) in replaced { doc.terms[i].entries = entries }
+        guard !added.isEmpty else { return }
+        doc.terms.append(contentsOf: added)
+        doc.terms.sort { ($0.sentence, $0.range.lowerBound, $0.range.upperBound) < ($1.sentence, $1.range.lowerBound, $1.range.upperBound) }
+    }
+}

@@ -1,0 +1,147 @@
+/// Part of stage `tag`: makes an effect or condition mention cover the whole mention, reads
+/// laboratory and vital-sign changes as findings, and keeps body-system names out of effects.
+///
+/// The words it uses are lexicon entries (`Pipelines/lexicons/modifiers.tsv`):
+/// - `modifier` (`attach=before|after`): site and type words that belong to the mention they
+///   touch — "urinary" + "incontinence", "injection site" + "erythema", "edema" + "peripheral",
+///   "osteonecrosis" + "of the jaw"; a modifier with a `finding` (an effect's canonical name) is
+///   a head noun that site and type words before it make a mention: "pulmonary toxicity";
+/// - `change` (`attach=before|after`, `finding=` an effect's canonical name): "elevations of" +
+///   ALT, creatinine + "increased" — with an `analyte` they are one mention of that effect;
+///   an analyte without a change is no effect ("monitor blood pressure");
+/// - `body-system`: "Gastrointestinal disorders", "Infections and infestations" head a table of
+///   reactions; they are no reaction themselves; nor is an `outcome` of a trial ("adverse
+///   reactions leading to withdrawal": leaving the study, not a withdrawal syndrome).
+/// Modifier and change words alone are no mention: they leave the term layer.
+struct MentionExtender: Sendable {
+    let lexicon: LexiconIndex
+    let effectKinds: Set<UInt16>
+    let modifierKind: UInt16
+    let changeKind: UInt16
+    let analyteKind: UInt16
+    let bodySystemKind: UInt16
+    let outcomeKind: UInt16
+    /// Per modifier or change entry: 1 attaches before its head, 2 after.
+    let attach: [Int32: UInt8]
+    /// Per change entry: the effect entry the finding is.
+    let finding: [Int32: Int32]
+    /// Most modifiers one mention takes on each side.
+    static let maximumModifiers = 3
+
+    init(lexicon: LexiconIndex) {
+        self.lexicon = lexicon
+        effectKinds = Set(lexicon.kindIDs(["effect", "condition"]))
+        let ids = lexicon.kindIDs(["modifier", "change", "analyte", "body-system", "outcome"])
+        (modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind) = (ids[0], ids[1], ids[2], ids[3], ids[4])
+        var attach: [Int32: UInt8] = [:], finding: [Int32: Int32] = [:]
+        for (index, entry) in lexicon.lexicon.entries.enumerated() where entry.kind == "modifier" || entry.kind == "change" {
+            switch entry.attributes["attach"] {
+            case "before": attach[Int32(index)] = 1
+            case "after": attach[Int32(index)] = 2
+            default: attach[Int32(index)] = 3
+            }
+            if let name = entry.attributes["finding"], let effect = lexicon.entryIndex(kind: "effect", named: name) {
+                finding[Int32(index)] = Int32(effect)
+            }
+        }
+        self.attach = attach
+        self.finding = finding
+    }
+
+    /// True when the pipeline's lexicons have none of the entries this reads.
+    var isInert: Bool { attach.isEmpty && bodySystemKind == UInt16.max && outcomeKind == UInt16.max && analyteKind == UInt16.max }
+
+    /// Rewrites `doc.terms[first...]`, the terms of one sentence (in token order).
+    func process(_ doc: inout AnalyzedDocument, from first: Int) {
+        guard first < doc.terms.count, !isInert else { return }
+        let lexicon = self.lexicon
+        func kindOf(_ entry: Int32) -> UInt16 { lexicon.kindID(ofEntry: entry) }
+        let special = [modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind]
+        guard doc.terms[first...].contains(where: { $0.entries.contains { special.contains(kindOf($0)) } }) else { return }
+        var terms = Array(doc.terms[first...])
+        func has(_ term: Mention, _ kind: UInt16) -> Bool { term.entries.contains { kindOf($0) == kind } }
+        func isHead(_ term: Mention) -> Bool { term.entries.contains { effectKinds.contains(kindOf($0)) } }
+        func side(_ term: Mention) -> UInt8 {
+            var bits: UInt8 = 0
+            for e in term.entries { bits |= attach[e] ?? 0 }
+            return bits
+        }
+        /// No word between two terms (joiners and possessives do not count).
+        func touching(_ a: Mention, _ b: Mention) -> Bool {
+            guard a.tokens.upperBound <= b.tokens.lowerBound else { return false }
+            for t in a.tokens.upperBound..<b.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                return false
+            }
+            return true
+        }
+        func merged(_ a: Mention, _ b: Mention, entries: [Int32]) -> Mention {
+            Mention(tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: a.range.lowerBound..<b.range.upperBound,
+                    entries: entries, sentence: a.sentence)
+        }
+        var removed = [Bool](repeating: false, count: terms.count)
+        // Laboratory and vital-sign changes: "increased ALT", "elevations of creatinine", "LVEF decreased".
+        for i in terms.indices where has(terms[i], analyteKind) {
+            if i > 0, !removed[i - 1], let change = terms[i - 1].entries.first(where: { kindOf($0) == changeKind && (attach[$0] ?? 0) & 1 != 0 }),
+                let effect = finding[change], touching(terms[i - 1], terms[i])
+            {
+                terms[i] = merged(terms[i - 1], terms[i], entries: [effect])
+                removed[i - 1] = true
+            } else if i + 1 < terms.count,
+                let change = terms[i + 1].entries.first(where: { kindOf($0) == changeKind && (attach[$0] ?? 0) & 2 != 0 }),
+                let effect = finding[change], touching(terms[i], terms[i + 1])
+            {
+                terms[i] = merged(terms[i], terms[i + 1], entries: [effect])
+                removed[i + 1] = true
+            } else {
+                // A measurement named without a change is not an effect ("blood pressure should be monitored").
+                terms[i].entries.removeAll { effectKinds.contains(kindOf($0)) }
+            }
+        }
+        // Body-system headings and trial outcomes are no reactions.
+        for i in terms.indices where has(terms[i], bodySystemKind) || has(terms[i], outcomeKind) {
+            terms[i].entries.removeAll { effectKinds.contains(kindOf($0)) }
+        }
+        // A head noun after site or type words is a mention of its own: "pulmonary toxicity",
+        // "infusion reactions", "thromboembolic events" (a `modifier` with a `finding`).
+        for i in terms.indices where !removed[i] && !isHead(terms[i]) {
+            guard let head = terms[i].entries.first(where: { finding[$0] != nil && kindOf($0) == modifierKind }), let effect = finding[head] else { continue }
+            var lower = i
+            while lower > 0, i - lower < Self.maximumModifiers, !removed[lower - 1], side(terms[lower - 1]) & 1 != 0,
+                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower])
+            {
+                lower -= 1
+            }
+            guard lower < i else { continue }
+            terms[i] = merged(terms[lower], terms[i], entries: [effect])
+            for k in lower..<i { removed[k] = true }
+        }
+        // Site and type modifiers join the effect or condition they touch.
+        for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind) {
+            var lower = i
+            while lower > 0, i - lower < Self.maximumModifiers, !removed[lower - 1], side(terms[lower - 1]) & 1 != 0,
+                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower])
+            {
+                lower -= 1
+            }
+            var upper = i
+            while upper + 1 < terms.count, upper - i < Self.maximumModifiers, !removed[upper + 1], side(terms[upper + 1]) & 2 != 0,
+                has(terms[upper + 1], modifierKind), touching(terms[upper], terms[upper + 1])
+            {
+                upper += 1
+            }
+            guard lower < i || upper > i else { continue }
+            terms[i] = merged(terms[lower], terms[upper], entries: terms[i].entries)
+            for k in lower...upper where k != i { removed[k] = true }
+        }
+        // What is left of modifier and change words is no term.
+        for i in terms.indices where !removed[i] {
+            terms[i].entries.removeAll { let kind = kindOf($0); return kind == modifierKind || kind == changeKind }
+            if terms[i].entries.isEmpty { removed[i] = true }
+        }
+        var kept: [Mention] = []
+        kept.reserveCapacity(terms.count)
+        for i in terms.indices where !removed[i] { kept.append(terms[i]) }
+        kept.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        doc.terms.replaceSubrange(first..<doc.terms.count, with: kept)
+    }
+}
