@@ -114,6 +114,7 @@ package struct FactAssembler: Sendable {
                 let at = target.range.lowerBound
                 if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
                 if rule.skipPurpose, SentenceScopes.contains(scopes.purpose, at) { continue }
+                if rule.skipBackground, SentenceScopes.contains(scopes.background, at) { continue }
                 if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
                 if rule.dropHedged, SentenceScopes.contains(scopes.hedged, at) { continue }
                 if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
@@ -202,27 +203,71 @@ package struct FactAssembler: Sendable {
     /// True when `term` names no drug but labels one beside it: "linezolid (an antibiotic)",
     /// "tramadol, a medicine used to treat pain", "the antibiotic clarithromycin". The drug is the
     /// fact; its label explains it.
+    /// Whether `term` only labels or explains another mention beside it, which is the one the
+    /// sentence is about. For drug classes: "the antibiotic clarithromycin", "linezolid (an
+    /// antibiotic)", "tramadol, a medicine …" (the drug is the combination). For conditions:
+    /// "Alzheimer's dementia, a progressive brain disorder", "a type of pain called breakthrough
+    /// pain", "a form of irregular heart rhythm known as atrial fibrillation" (the specific condition
+    /// is the indication, not the category that introduces or explains it).
     func isApposition(_ term: Mention, among terms: [Mention], in sentence: Sentence, doc: AnalyzedDocument) -> Bool {
         let lexicon = knowledge.lexicon
         let drugKinds = lexicon.kindIDs(["drug", "brand"])
+        let conditionKinds = lexicon.kindIDs(["condition", "effect"])
         func isDrug(_ mention: Mention) -> Bool { lexicon.entryIndex(of: mention, kinds: drugKinds) != nil }
         guard !isDrug(term) else { return false }
-        // "the antibiotic clarithromycin": a drug right after the label.
-        if terms.contains(where: { $0.tokens.lowerBound == term.tokens.upperBound && isDrug($0) }) { return true }
-        // "linezolid (an antibiotic)", "tramadol, a medicine …": a drug right before "(" or ", a".
+        let isCondition = lexicon.entryIndex(of: term, kinds: conditionKinds) != nil
+        func labels(_ mention: Mention) -> Bool {
+            mention.range != term.range
+                && (isCondition ? lexicon.entryIndex(of: mention, kinds: conditionKinds) != nil : isDrug(mention))
+        }
+        let tokens = sentence.tokens
+        func skipped(_ t: Int) -> Bool { PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) }
+        if isCondition {
+            // "pain called breakthrough pain", "rhythm known as atrial fibrillation".
+            var t = term.tokens.upperBound
+            while t < tokens.upperBound, skipped(t) { t += 1 }
+            if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: ["called", "known", "termed", "named"]) {
+                t += 1
+                if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: ["as"]) { t += 1 }
+                if t < tokens.upperBound, Self.isArticle(doc.tokens[t], doc.normalized) { t += 1 }
+                if terms.contains(where: { $0.tokens.lowerBound == t && labels($0) }) { return true }
+            }
+        } else if terms.contains(where: { $0.tokens.lowerBound == term.tokens.upperBound && labels($0) }) {
+            // "the antibiotic clarithromycin": a drug right after the label.
+            return true
+        }
+        // "linezolid (an antibiotic)", "tramadol, a medicine …", "dementia, a progressive brain
+        // disorder": the labelled mention right before "(" or ", a" (a condition's explanation may
+        // put up to two words between the article and the term).
         var t = term.tokens.lowerBound - 1
+        while t >= tokens.lowerBound, skipped(t) { t -= 1 }
         var article = false
-        while t >= sentence.tokens.lowerBound, PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) { t -= 1 }
-        if t >= sentence.tokens.lowerBound, Self.isArticle(doc.tokens[t], doc.normalized) {
-            article = true
+        var words = 0
+        while t >= tokens.lowerBound {
+            if Self.isArticle(doc.tokens[t], doc.normalized) {
+                article = true
+                t -= 1
+                break
+            }
+            guard isCondition, words < 2, doc.tokens[t].kind != .punctuation else { break }
+            words += 1
             t -= 1
         }
-        guard t >= sentence.tokens.lowerBound else { return false }
+        if !article { t = term.tokens.lowerBound - 1; while t >= tokens.lowerBound, skipped(t) { t -= 1 } }
+        guard t >= tokens.lowerBound else { return false }
         let token = doc.tokens[t]
         guard token.kind == .punctuation, token.end - token.start == 1 else { return false }
         let byte = doc.normalized[Int(token.start)]
-        guard byte == UInt8(ascii: "(") || (byte == UInt8(ascii: ",") && article) else { return false }
-        return terms.contains { $0.tokens.upperBound == t && isDrug($0) }
+        guard byte == UInt8(ascii: "(") && !isCondition || (byte == UInt8(ascii: ",") && article) else { return false }
+        return terms.contains { $0.tokens.upperBound == t && labels($0) }
+    }
+
+    static func isWord(_ token: Token, _ text: [UInt8], in words: [String]) -> Bool {
+        let length = Int(token.end - token.start)
+        let start = Int(token.start)
+        return words.contains { word in
+            word.utf8.count == length && zip(word.utf8, text[start..<start + length]).allSatisfy { $0 == Folding.lower($1) }
+        }
     }
 
     static func isArticle(_ token: Token, _ text: [UInt8]) -> Bool {

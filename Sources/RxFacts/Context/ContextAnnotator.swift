@@ -26,7 +26,7 @@ package struct ContextAnnotator: Sendable {
             for payload in trigger.entries {
                 let info = rules.triggers[Int(payload)]
                 switch info.category {
-                case .negated, .hedged, .conditional, .existing, .purpose:
+                case .negated, .hedged, .conditional, .existing, .background, .purpose:
                     var scopes: [Range<Int>] = []
                     if info.direction != .backward {
                         let last = min(sentence.tokens.upperBound, trigger.tokens.upperBound + info.window) - 1
@@ -48,6 +48,9 @@ package struct ContextAnnotator: Sendable {
                     case .negated: doc.scopes[index].negated.append(contentsOf: scopes)
                     case .hedged: doc.scopes[index].hedged.append(contentsOf: scopes)
                     case .existing: doc.scopes[index].existing.append(contentsOf: scopes)
+                    case .background:
+                        doc.scopes[index].existing.append(contentsOf: scopes)
+                        doc.scopes[index].background.append(contentsOf: scopes)
                     case .purpose: doc.scopes[index].purpose.append(contentsOf: scopes)
                     default: doc.scopes[index].conditional.append(contentsOf: scopes)
                     }

@@ -13,11 +13,11 @@ public enum RecordReader {
         public var line: Int
     }
 
-    /// Loads `path` (a file, or a directory searched recursively for `*.jsonl`) in a stable order:
-    /// files sorted by path, records in file order.
+    /// Loads `path` (a file, a pipe, `-` for standard input, or a directory searched recursively
+    /// for `*.jsonl`) in a stable order: files sorted by path, records in file order.
     public static func load(_ path: String) throws(RecordFileError) -> [Located] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard path == "-" || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RecordFileError(path: path, reason: "no such file or directory")
         }
         let files = isDirectory.boolValue ? try jsonlFiles(under: path) : [path]
@@ -60,10 +60,16 @@ public enum RecordReader {
 
     /// Parses one JSON Lines file.
     public static func loadFile(_ path: String) throws(RecordFileError) -> [Located] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // `contents(atPath:)` refuses pipes, so `diff A <(rxfacts extract …)` reads through a handle.
+        guard let data = FileManager.default.contents(atPath: path) ?? Self.readStream(path) else {
             throw RecordFileError(path: path, reason: "cannot read file")
         }
         return try parse([UInt8](data), path: path)
+    }
+
+    private static func readStream(_ path: String) -> Data? {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        return try? handle?.readToEnd() ?? Data()
     }
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.

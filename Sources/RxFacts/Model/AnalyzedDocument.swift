@@ -183,6 +183,9 @@ public struct SentenceScopes: Sendable, Hashable {
     public var hedged: [Range<Int>] = []
     public var conditional: [Range<Int>] = []
     public var existing: [Range<Int>] = []
+    /// Byte ranges naming conditions that only describe the patients a medicine is for ("risk
+    /// factors such as …"); they are in `existing` too.
+    public var background: [Range<Int>] = []
     /// Byte ranges naming what another medicine is for ("medicines for depression").
     public var purpose: [Range<Int>] = []
 

@@ -8,6 +8,10 @@ package struct ContextRulePack: Codable, Sendable {
         /// A condition the patient already has ("patients with", "history of"): rules with
         /// `skip_existing` do not read it as a fact (a pre-existing disease is no adverse effect).
         case existing
+        /// A condition that only says who the medicine is for ("at least one additional risk factor,
+        /// such as heart failure", "weight-related conditions such as type 2 diabetes"): an existing
+        /// condition, and no indication for rules with `skip_background`.
+        case background
         /// What another medicine is for ("medicines for depression", "used to treat seizures"):
         /// rules with `skip_purpose` do not read it as a fact (no contraindication "depression" in
         /// "if you are taking medicines for depression").

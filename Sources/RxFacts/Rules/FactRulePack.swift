@@ -125,6 +125,9 @@ package struct FactRule: Codable, Sendable {
     /// Whether targets inside a `purpose` context scope ("medicines for depression") are skipped
     /// (default false; true for contraindications).
     package var skipPurpose: Bool?
+    /// Whether targets inside a `background` context scope ("additional risk factors such as …")
+    /// are skipped (default false; true for indications).
+    package var skipBackground: Bool?
     /// Phrases of which one must also occur in the sentence ("dangerous", "risk").
     package var requires: [String]?
     /// Only in sections whose name contains one of these words.
@@ -151,6 +154,7 @@ package struct FactRule: Codable, Sendable {
         case conditionalHedges = "conditional_hedges"
         case skipExisting = "skip_existing"
         case skipPurpose = "skip_purpose"
+        case skipBackground = "skip_background"
         case dropNegated = "drop_negated"
         case dropHedged = "drop_hedged"
         case skipExplanations = "skip_explanations"
@@ -161,7 +165,7 @@ package struct FactRule: Codable, Sendable {
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "direction": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "skip_purpose": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "skip_background": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

@@ -20,6 +20,7 @@ package struct FactRuleSet: Sendable {
         package let conditionalHedges: Bool
         package let skipExisting: Bool
         package let skipPurpose: Bool
+        package let skipBackground: Bool
         package let dropNegated: Bool
         package let dropHedged: Bool
         package let skipExplanations: Bool
@@ -61,6 +62,7 @@ package struct FactRuleSet: Sendable {
             conditionalHedges = rule.conditionalHedges ?? true
             skipExisting = rule.skipExisting ?? false
             skipPurpose = rule.skipPurpose ?? false
+            skipBackground = rule.skipBackground ?? false
             dropNegated = rule.dropNegated ?? false
             dropHedged = rule.dropHedged ?? false
             skipExplanations = rule.skipExplanations ?? false

@@ -28,8 +28,14 @@ package struct Segmenter: Sendable {
         doc.sentences.removeAll()
         let text = doc.normalized
         if doc.declaredSections.isEmpty {
+            // A subheading has its own roles and those of the headings above it: "Once you have found
+            // the right dose" under "3. How to take X" is about dosage.
+            var enclosing: [(rank: Int, roles: SectionRoleSet.RoleMask)] = []
             for part in Segmenter.headings(in: text, roles: roles) {
-                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: roles.roles(heading: part.name, code: nil))
+                while let last = enclosing.last, last.rank >= part.rank { enclosing.removeLast() }
+                let sectionRoles = roles.roles(heading: part.name, code: nil) | (enclosing.last?.roles ?? 0)
+                enclosing.append((part.rank, sectionRoles))
+                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: sectionRoles)
             }
         } else {
             let ordered = doc.declaredSections.enumerated().sorted {
@@ -118,6 +124,10 @@ package struct Segmenter: Sendable {
         var name: String
         var heading: Range<Int>
         var body: Range<Int>
+        /// How high the heading stands: its number of '#' for a Markdown heading, 2 for a numbered
+        /// one ("3. How to take X", as "## 3."), `minorRank` for a plain line; lower ranks enclose higher.
+        var rank = Part.minorRank
+        static let minorRank = 9
     }
 
     /// Splits plain text at heading lines.
@@ -126,20 +136,41 @@ package struct Segmenter: Sendable {
         var parts: [Part] = []
         var name = leadSectionName
         var heading = 0..<0
+        var rank = 0
         var bodyStart = 0
         for (index, line) in lines.enumerated() {
             let previous = index > 0 ? lines[index - 1] : nil
             let next = index + 1 < lines.count ? lines[index + 1] : nil
             guard let title = headingTitle(text, line, previous: previous, next: next) ?? knownHeading(text, line, roles: roles) else { continue }
             if bodyStart < line.lowerBound || !parts.isEmpty || heading.count > 0 {
-                parts.append(Part(name: name, heading: heading, body: bodyStart..<line.lowerBound))
+                parts.append(Part(name: name, heading: heading, body: bodyStart..<line.lowerBound, rank: rank))
             }
             name = title
             heading = line
+            rank = headingRank(text, line)
             bodyStart = min(text.count, line.upperBound)
         }
-        parts.append(Part(name: name, heading: heading, body: bodyStart..<text.count))
+        parts.append(Part(name: name, heading: heading, body: bodyStart..<text.count, rank: rank))
         return parts.filter { $0.heading.count > 0 || !isBlank(text, $0.body) }
+    }
+
+    /// `Part.rank` of the heading on `line`.
+    static func headingRank(_ text: [UInt8], _ line: Range<Int>) -> Int {
+        let trimmed = trim(text, line)
+        var i = trimmed.lowerBound
+        while i < trimmed.upperBound, text[i] == UInt8(ascii: "#") { i += 1 }
+        if i > trimmed.lowerBound { return min(i - trimmed.lowerBound, Part.minorRank - 1) }
+        // "3." ranks 2, "5.1" 3, "5.1.2" 4.
+        var groups = 0
+        while i < trimmed.upperBound, Tokenizer.isDigit(text[i]) {
+            let start = i
+            while i < trimmed.upperBound, Tokenizer.isDigit(text[i]) { i += 1 }
+            guard i - start <= 2 else { return Part.minorRank }
+            groups += 1
+            if i < trimmed.upperBound, text[i] == UInt8(ascii: ".") { i += 1 } else { break }
+        }
+        guard groups > 0, i > trimmed.lowerBound, text[i - 1] == UInt8(ascii: ".") || groups > 1 else { return Part.minorRank }
+        return min(groups + 1, Part.minorRank - 1)
     }
 
     /// The section name if `line` is a heading.

@@ -177,4 +177,46 @@ import Testing
         #expect(antibiotic?.evidence.allSatisfy { $0.text.lowercased().hasPrefix("antibiotics") } == true)
         #expect(record.fact(.combination, "analgesic") == nil)
     }
+
+    /// A plain subheading under a numbered QRD heading reads with that heading's roles; a condition
+    /// named by a label ("a type of pain called …", "…, a brain disorder") is one indication; "may
+    /// or may not" is no negation.
+    @Test func subheadingsLabelsAndUndecidedWording() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Velqua is and what it is used for
+            Velqua contains the active substance rufinamide. Velqua is used to treat a type of pain called \
+            breakthrough pain in adults. It is also used to treat partial seizures, which may or may not be followed \
+            by generalised seizures. Velqua is used to treat Alzheimer's disease, a progressive brain disorder.
+
+            ## 3. How to take Velqua
+            Always take this medicine exactly as your doctor has told you.
+
+            Once you have found the right dose
+            Your doctor may use Velqua to treat migraine when the dose is right.
+            Velqua should not be used by elderly patients with dementia.
+            """, path: "velqua.txt")
+        #expect(record.document.sections?.contains("once you have found the right dose") == true)
+        let facts = record.drugs.flatMap(\.facts)
+        let indications = Set(facts.filter { $0.type == .indication }.map(\.value))
+        #expect(indications == ["breakthrough pain", "partial-onset seizures", "alzheimer's disease"])
+        #expect(facts.allSatisfy { !$0.negated })
+        // A ban under "How to take" still bans.
+        #expect(record.fact(.contraindication, "dementia") != nil)
+    }
+
+    /// Risk factors and accompanying conditions say who the medicine is for, not what it treats.
+    @Test func riskFactorsAreNoIndications() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Lixora is and what it is used for
+            Lixora contains the active substance edoxaban. Lixora is used in adults to prevent stroke if you have an \
+            irregular heart rhythm and at least one additional risk factor, such as heart failure or high blood pressure.
+            Lixora is used to treat high blood pressure in children.
+            """, path: "lixora.txt")
+        let indications = record.drugs.flatMap(\.facts).filter { $0.type == .indication }
+        #expect(Set(indications.map(\.value)).isSuperset(of: ["stroke", "hypertension"]))
+        #expect(!indications.contains { $0.value == "heart failure" || $0.value == "congestive heart failure" })
+        // High blood pressure is an indication by the second sentence only.
+        let hypertension = try #require(record.fact(.indication, "hypertension"))
+        #expect(hypertension.evidence.allSatisfy { $0.start > 250 })
+    }
 }
