@@ -208,7 +208,9 @@ struct FactRuleMatcher {
                 if stop || count > gap { break }
                 if !isTarget { continue }
             } else {
-                if stop || count > rules.listGap || !separator { break }
+                // A term right after the last one continues the list without a separator: the label
+                // and its drug in "clarithromycin, the hepatitis C protease inhibitor telaprevir, …".
+                if stop || count > rules.listGap || (!separator && count > 0) { break }
                 if !isTarget { continue }
             }
             result.append(term)

@@ -80,5 +80,17 @@ import Testing
         let record = try TestSupport.record("Coadministration of ketoconazole did not alter the pharmacokinetics of diazepam.")
         #expect(record.fact(.combination, "ketoconazole") == nil)
     }
-}
 
+    /// A long list of combinations keeps going through a label right before its drug ("the
+    /// hepatitis C protease inhibitor telaprevir") and through "plus" ("saquinavir plus ritonavir").
+    @Test func aListGoesOnThroughLabelsAndPlus() throws {
+        let record = try TestSupport.record("""
+            Atorvastatin is a statin. The risk of myopathy during treatment with atorvastatin is increased with \
+            concurrent administration of cyclosporine, the hepatitis C protease inhibitor telaprevir, saquinavir plus \
+            ritonavir, fibric acid derivatives, or azole antifungals.
+            """)
+        let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
+        #expect(combinations.isSuperset(of: ["cyclosporine", "telaprevir", "saquinavir", "ritonavir", "fibrate", "azole antifungal"]))
+        #expect(!combinations.contains("hepatitis c"))
+    }
+}
