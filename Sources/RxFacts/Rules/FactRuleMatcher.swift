@@ -192,8 +192,18 @@ struct FactRuleMatcher {
         var result: [Mention] = []
         var previousEnd = cue.tokens.upperBound
         for term in terms where term.tokens.lowerBound >= cue.tokens.upperBound {
-            if term.tokens.lowerBound < previousEnd { continue }
             let isTarget = lexicon.entryIndex(of: term, kinds: kinds) != nil
+            if term.tokens.lowerBound < previousEnd {
+                // Matches are leftmost-longest, so a term inside the last one and ending with it is
+                // the second half of an ellipsis: "moderate or serious kidney problems" holds
+                // "moderate kidney problems" and "serious kidney problems".
+                if isTarget, list, let last = result.last, term.tokens.upperBound == last.tokens.upperBound,
+                    term.tokens.lowerBound > last.tokens.lowerBound
+                {
+                    result.append(term)
+                }
+                continue
+            }
             if isTarget, !excluded.isEmpty, lexicon.drugNames(of: term).contains(where: excluded.contains) { continue }
             var count = 0
             var separator = false

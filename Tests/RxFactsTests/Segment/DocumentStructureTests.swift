@@ -219,4 +219,18 @@ import Testing
         let hypertension = try #require(record.fact(.indication, "hypertension"))
         #expect(hypertension.evidence.allSatisfy { $0.start > 250 })
     }
+
+    /// An ellipsis in a list of bans names both conditions: "moderate or serious kidney problems".
+    @Test func anEllipsisInAListNamesBothConditions() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Dabrix is and what it is used for
+            Dabrix contains the active substance dabigatran etexilate.
+
+            ## 2. What you need to know before you take Dabrix
+            Warnings and precautions
+            You should not take Dabrix if you have serious liver problems or moderate or serious kidney problems.
+            """, path: "dabrix.txt")
+        let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
+        #expect(contraindications.isSuperset(of: ["severe hepatic impairment", "moderate renal impairment", "severe renal impairment"]))
+    }
 }
