@@ -33,7 +33,8 @@ package enum CuratedTerms {
         ("anti-anxiety agents", ["anxiolytic", "anxiolytics", "anti-anxiety medicine", "anti-anxiety medication"]),
         ("anticoagulants", ["anticoagulant", "blood thinner", "blood thinners", "blood-thinning medicine"]),
         ("antihistamine", ["antihistamines", "anti-histamine", "anti-histamines"]),
-        ("corticosteroid", ["corticosteroids", "steroid medicine"]),
+        ("corticosteroid", ["corticosteroids", "steroid medicine", "steroid medicines", "steroids"]),
+        ("glinide", ["glinides", "meglitinide", "meglitinides"]),
     ]
 
     /// Vocabulary drugs that leaflets name as everyday substances: (vocabulary canonical,

@@ -28,12 +28,14 @@ package struct Segmenter: Sendable {
         doc.sentences.removeAll()
         let text = doc.normalized
         if doc.declaredSections.isEmpty {
-            // A subheading has its own roles and those of the headings above it: "Once you have found
-            // the right dose" under "3. How to take X" is about dosage.
+            // A subheading without roles of its own has those of the heading above it: "Once you
+            // have found the right dose" under "3. How to take X" is about dosage; "Other medicines
+            // and X" is about interactions wherever it stands.
             var enclosing: [(rank: Int, roles: SectionRoleSet.RoleMask)] = []
             for part in Segmenter.headings(in: text, roles: roles) {
                 while let last = enclosing.last, last.rank >= part.rank { enclosing.removeLast() }
-                let sectionRoles = roles.roles(heading: part.name, code: nil) | (enclosing.last?.roles ?? 0)
+                let own = roles.roles(heading: part.name, code: nil)
+                let sectionRoles = own != 0 ? own : (enclosing.last?.roles ?? 0)
                 enclosing.append((part.rank, sectionRoles))
                 appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: sectionRoles)
             }
@@ -372,6 +374,15 @@ package struct Segmenter: Sendable {
                     }
                 }
                 i = j
+                continue
+            }
+            // Bullets run into one line by text extraction ("such as: * medicines for depression;
+            // * steroids …") start items as they would at the start of a line.
+            if b == UInt8(ascii: ";") || b == UInt8(ascii: ":"), i + 2 < end, text[i + 1] == 0x20,
+                text[i + 2] == UInt8(ascii: "*") || text[i + 2] == 0xE2, startsBullet(text, i + 2, end)
+            {
+                close(i + 1)
+                i += 1
                 continue
             }
             if b == 0x0A {

@@ -233,4 +233,24 @@ import Testing
         let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
         #expect(contraindications.isSuperset(of: ["severe hepatic impairment", "moderate renal impairment", "severe renal impairment"]))
     }
+
+    /// Bullets that text extraction ran into one line ("such as: * …; * …") are list items; a
+    /// medicine named by what it prevents or lowers is its class; a role heading keeps its own role
+    /// wherever it stands (no indication "malaria" under "Other medicines" right after section 1).
+    @Test func inlineBulletsAndPurposeClasses() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Zelmora is and what it is used for
+            Zelmora contains the active substance duloxetine.
+
+            Other medicines and Zelmora
+            Tell your doctor if you are taking medicines that may increase the risk of fits such as: * medicines \
+            used to prevent malaria; * steroids (except creams); * medicines to lower sugar levels in your blood \
+            (such as meglitinides).
+            """, path: "zelmora.txt")
+        let facts = record.drugs.flatMap(\.facts)
+        let combinations = Set(facts.filter { $0.type == .combination }.map(\.value))
+        #expect(combinations.isSuperset(of: ["antimalarial", "corticosteroid", "hypoglycemic agents", "glinide"]))
+        #expect(!facts.contains { $0.type == .indication })
+        #expect(record.document.sections?.contains("other medicines and zelmora") == true)
+    }
 }

@@ -28,6 +28,12 @@ import Testing
         ])
     }
 
+    @Test func bulletsRunIntoOneLineStillSplit() {
+        #expect(sentences("Tell your doctor if you take: * steroids; * medicines for malaria; a * b.") == [
+            "Tell your doctor if you take:", "* steroids;", "* medicines for malaria; a * b.",
+        ])
+    }
+
     @Test func plainTextHeadingsBecomeSections() throws {
         let doc = try TestSupport.analyze(
             "Valium is used for anxiety.\nSafety Considerations and Dependence\nDependence can occur.\n## 4. Possible side effects\nDrowsiness.")
