@@ -274,9 +274,14 @@ package struct Segmenter: Sendable {
         }
         guard !trimmed.isEmpty, !".,;!?(".utf8.contains(text[trimmed.upperBound - 1]) else { return nil }
         var words = 1
+        var depth = 0
         for i in trimmed {
             if text[i] == 0x20 { words += 1 }
             if text[i] == UInt8(ascii: "."), i + 1 < trimmed.upperBound, text[i + 1] == 0x20 { return nil }
+            if text[i] == UInt8(ascii: "(") { depth += 1 }
+            // A ')' that closes nothing on the line: the end of a wrapped cross-reference ("(see
+            // section\nWarnings and precautions))"), not a heading.
+            if text[i] == UInt8(ascii: ")") { depth -= 1; if depth < 0 { return nil } }
         }
         guard words <= 12 else { return nil }
         let name = sectionNameBytes(text, trimmed)

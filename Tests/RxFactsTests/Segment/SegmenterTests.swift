@@ -41,6 +41,17 @@ import Testing
         #expect(doc.sentences.map { doc.string($0.range) } == ["Valium is used for anxiety.", "Dependence can occur.", "Drowsiness."])
     }
 
+    /// The end of a wrapped cross-reference names a section but is none.
+    @Test func aWrappedCrossReferenceIsNoHeading() throws {
+        let doc = try TestSupport.analyze("""
+            Other medicines and Zelmora
+            - other medicines to reduce blood clotting (e.g. warfarin (see section
+            Warnings and precautions))
+            - dronedarone, a medicine to treat abnormal heart beat
+            """)
+        #expect(doc.sections.map(\.name) == ["other medicines and zelmora"])
+    }
+
     @Test func seedLeafletSections() throws {
         let doc = try TestSupport.pipeline.analyze(InputCollector.read(TestSupport.seedPath))
         #expect(doc.sections.map(\.name) == [
