@@ -253,4 +253,22 @@ import Testing
         #expect(!facts.contains { $0.type == .indication })
         #expect(record.document.sections?.contains("other medicines and zelmora") == true)
     }
+
+    /// How an allergic reaction shows ("may be recognised as a rash … or shortness of breath")
+    /// names no contraindication.
+    @Test func signsOfAnAllergyAreNoBans() throws {
+        let record = try TestSupport.record("""
+            ## 1. What Zelmora is and what it is used for
+            Zelmora contains the active substance duloxetine.
+
+            ## 2. What you need to know before you take Zelmora
+            Do not take Zelmora
+            * if you are allergic to duloxetine. An allergic reaction may be recognised as a rash, itching or \
+            shortness of breath.
+            * if you have glaucoma.
+            """, path: "zelmora.txt")
+        let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
+        #expect(contraindications.isSuperset(of: ["hypersensitivity", "glaucoma"]))
+        #expect(contraindications.isDisjoint(with: ["exanthem", "pruritus", "dyspnea", "shortness of breath"]))
+    }
 }
