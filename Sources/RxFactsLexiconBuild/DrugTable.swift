@@ -307,7 +307,8 @@ package struct DrugTable: Sendable {
     /// Register rule in `schedule-source=`; a removal from control drops the schedule and the
     /// DEA code from the substance and every entry sharing its DEA code (fenfluramine's 1670 also
     /// covers dexfenfluramine) and records `decontrolled=<citation>`. Returns the as-of date:
-    /// the newest action date, stamped on every scheduled entry with `jurisdiction=US`.
+    /// the newest action date, stamped on every scheduled entry with `jurisdiction=US`; a schedule
+    /// still read from the list cites the list and the actions up to that date.
     @discardableResult
     mutating func applySchedulingActions(_ actions: [DEASchedulingAction], report: inout LexiconBuildReport) -> String {
         var latest: [String: DEASchedulingAction] = [:]
@@ -338,7 +339,13 @@ package struct DrugTable: Sendable {
             }
         }
         let asOf = actions.map(\.date).max() ?? DEAScheduleReader.listDate
+        // A schedule read from the 2020 list is vouched for as of `asOf` only because the actions
+        // since were applied: its citation says so, so that citation and as-of date agree.
+        let listCitation = DEAScheduleReader.citation(upTo: asOf)
         for i in entries.indices where entries[i].attributes["schedule"] != nil {
+            if entries[i].attributes["schedule-source"] == [DEAScheduleReader.sourceName] {
+                entries[i].attributes["schedule-source"] = [listCitation]
+            }
             entries[i].attributes["jurisdiction"] = ["US"]
             entries[i].attributes["schedule-as-of"] = [asOf]
         }
