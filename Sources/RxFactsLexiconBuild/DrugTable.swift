@@ -43,13 +43,17 @@ package struct DrugTable: Sendable {
     /// Lower-cased variants that pass the filter; rejections are counted in the report.
     func acceptedVariants(_ candidates: [String], report: inout LexiconBuildReport) -> [String] {
         var result: [String] = []
+        // A set beside the list: a source row may list thousands of synonyms (a list search
+        // per candidate would be quadratic); the list keeps their order.
+        var seen: Set<String> = []
         for candidate in candidates {
             let variant = candidate.lowercased().trimmingCharacters(in: .whitespaces)
-            if variant.isEmpty || result.contains(variant) { continue }
+            if variant.isEmpty || seen.contains(variant) { continue }
             if let reason = filter.rejection(variant) {
                 report.dropVariant("drugs: \(reason)")
                 continue
             }
+            seen.insert(variant)
             result.append(variant)
         }
         return result

@@ -71,6 +71,28 @@ import Testing
         }
     }
 
+    /// The same element inside an ePI JSON `div` (decoded, then read by the same reader) and as
+    /// an SPL file through format detection: an error naming the limit, not minutes in libxml2.
+    @Test func tooManyAttributesInAnEPIDivOrAnSPLFileAreErrorsToo() throws {
+        var attributes = ""
+        for i in 0..<200_000 { attributes += " a\(i)=\"1\"" }
+        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Side effects\", \"text\": {\"div\": "
+            + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><p\(attributes.replacingOccurrences(of: "\"", with: "\\\""))>Headache.</p></div>\"}}]}"
+        do {
+            _ = try EPIJSONIngester().ingest(SourceInput(path: "attributes.json", bytes: Array(json.utf8)))
+            Issue.record("an ePI div with 200,000 attributes was accepted")
+        } catch {
+            #expect(error.reason.contains("more than 1000 attributes"), "\(error)")
+        }
+        let spl = "<?xml version=\"1.0\"?><document xmlns=\"urn:hl7-org:v3\"><title\(attributes)>Big</title></document>"
+        do {
+            _ = try FormatDetector().ingest(SourceInput(path: "attributes.xml", bytes: Array(spl.utf8)))
+            Issue.record("an SPL element with 200,000 attributes was accepted")
+        } catch {
+            #expect(error.reason.contains("more than 1000 attributes"), "\(error)")
+        }
+    }
+
     @Test func quotesInCommentsCDATAAndTextAreNotAttributes() throws {
         let quotes = String(repeating: "\"x\" 'y' ", count: 2_000)
         let text = "<?xml version=\"1.0\"?><root a=\"1\"><!-- \(quotes) --><![CDATA[\(quotes)]]>\(quotes)<?pi \(quotes)?></root>"

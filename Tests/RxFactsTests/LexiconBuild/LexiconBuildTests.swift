@@ -138,6 +138,19 @@ import RxFacts
         #expect(DEAScheduleReader.citation(upTo: DEAScheduleReader.listDate) == DEAScheduleReader.sourceName)
     }
 
+    /// A source row with very many synonyms (issue 13, defect 7): 100,000 candidates, each twice,
+    /// are de-duplicated in one pass and keep their first-seen order.
+    @Test func aRowWithVeryManySynonymsIsDeduplicatedInOnePass() {
+        // "Synonym baaa", "Synonym caaa", …: letters only (three digits would make it a code).
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let forms = (0..<100_000).map { n in "Synonym " + String((0..<4).map { letters[n / [1, 26, 676, 17_576][$0] % 26] }) }
+        var report = LexiconBuildReport()
+        let accepted = DrugTable(filter: TermFilter()).acceptedVariants(forms + forms.reversed() + ["  SYNONYM BAAA "], report: &report)
+        #expect(accepted.count == forms.count)
+        #expect(accepted.first == forms.first?.lowercased() && accepted.last == forms.last?.lowercased())
+        #expect(report.droppedVariants.isEmpty)
+    }
+
     /// One drug per active moiety, named by RxNorm: the acid and its anion/salt forms and the
     /// INN spelling are variants of one entry.
     @Test("salt and acid forms are one drug", arguments: [
