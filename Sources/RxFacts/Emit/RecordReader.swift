@@ -60,10 +60,18 @@ public enum RecordReader {
 
     /// Parses one JSON Lines file.
     public static func loadFile(_ path: String) throws(RecordFileError) -> [Located] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileManager.default.contents(atPath: path) ?? readStream(path) else {
             throw RecordFileError(path: path, reason: "cannot read file")
         }
         return try parse([UInt8](data), path: path)
+    }
+
+    /// A pipe or process substitution (`diff A <(rxfacts extract …)`): `contents(atPath:)` gives
+    /// nil for what is not a regular file, so it is read to its end through a file handle.
+    static func readStream(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        return (try? handle.readToEnd()).map { $0 ?? Data() }
     }
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.

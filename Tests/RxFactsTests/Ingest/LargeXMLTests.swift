@@ -93,6 +93,32 @@ import Testing
         }
     }
 
+    /// An ePI JSON `div` of 11 MB is read like an SPL file of that size (issue 13, defect 6).
+    @Test func anEPIJSONDivOver10MBIsRead() throws {
+        var paragraph = "<p>"
+        while paragraph.utf8.count < 11_000_000 { paragraph += "Aspirin is used to treat pain. " }
+        paragraph += "</p>"
+        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Uses\", \"text\": {\"div\": "
+            + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">\(paragraph)</div>\"}}]}"
+        let document = try EPIJSONIngester().ingest(SourceInput(path: "big.json", bytes: Array(json.utf8)))
+        #expect(document.sections.map(\.name) == ["uses"])
+        #expect(document.text.count > 11_000_000)
+    }
+
+    /// An ePI with 200,000 sections (issue 13, defect 7) is read with every section in order.
+    @Test func anEPIJSONWithTwoHundredThousandSectionsIsRead() throws {
+        var json = "{\"resourceType\": \"Composition\", \"section\": ["
+        for i in 0..<200_000 {
+            if i > 0 { json += "," }
+            json += "{\"title\": \"Part \(i)\", \"text\": {\"div\": \"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Headache.</div>\"}}"
+        }
+        json += "]}"
+        let document = try EPIJSONIngester().ingest(SourceInput(path: "sections.json", bytes: Array(json.utf8)))
+        #expect(document.sections.count == 200_000)
+        #expect(document.sections.last?.name == "part 199999")
+        #expect(document.sections.allSatisfy { $0.level == 1 })
+    }
+
     @Test func quotesInCommentsCDATAAndTextAreNotAttributes() throws {
         let quotes = String(repeating: "\"x\" 'y' ", count: 2_000)
         let text = "<?xml version=\"1.0\"?><root a=\"1\"><!-- \(quotes) --><![CDATA[\(quotes)]]>\(quotes)<?pi \(quotes)?></root>"
