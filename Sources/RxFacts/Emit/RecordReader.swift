@@ -71,7 +71,11 @@ public enum RecordReader {
     static func readStream(_ path: String) -> Data? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
-        return (try? handle.readToEnd()).map { $0 ?? Data() }
+        do {
+            return try handle.readToEnd() ?? Data()  // nil: the pipe closed with nothing in it
+        } catch {
+            return nil
+        }
     }
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.
