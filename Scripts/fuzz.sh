@@ -16,7 +16,8 @@
 # the build fails) the same targets run under the seeded mutation harness of a plain release
 # build. Seeds come from Corpus/, Pipelines/ and Tests/RxFactsTests/Fixtures (copied into
 # .build-fuzz/corpus/TARGET, where libFuzzer also keeps what it finds); crashers go to
-# .build-fuzz/crashes/TARGET. Copy a crasher into Tests/RxFactsTests/Fixtures/fuzz/TARGET/ and
+# .build-fuzz/crashes/TARGET (Swift's own backtracer is turned off so that libFuzzer's crash
+# handler runs and saves the input). Copy a crasher into Tests/RxFactsTests/Fixtures/fuzz/TARGET/ and
 # FuzzRegressionTests replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,7 +94,7 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz.sh: $target: $RUNS runs ($MODE)" >&2
     if [[ $MODE == libfuzzer ]]; then
         RXFACTS_FUZZ_TARGET=$target RXFACTS_PIPELINE=$ROOT/Pipelines/default.yaml \
-        ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+        ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 SWIFT_BACKTRACE=enable=no \
             "$BIN" -runs="$RUNS" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=$maxlen -timeout=20 -rss_limit_mb=6144 -print_final_stats=1 \
             -artifact_prefix="$crashes/" "$corpus"
     else
