@@ -4,6 +4,10 @@
 #   Scripts/fuzz.sh                      # every target, RUNS executions each (default 200000)
 #   Scripts/fuzz.sh xml zip              # only these targets
 #   RUNS=2000000 Scripts/fuzz.sh lexicon
+#   FUZZ_SECONDS=600 Scripts/fuzz.sh text  # stop each target after N seconds (or RUNS, first)
+#   FUZZ_SANITIZE=fuzzer Scripts/fuzz.sh   # coverage only, no AddressSanitizer: ~4x the
+#                                          # executions per second; Swift code is bounds-checked
+#                                          # either way, ASan adds the C (libxml2 shim, zlib) side
 #   Scripts/fuzz.sh --replay DIR...      # run saved inputs (crashers) through every target once
 #
 # Targets (Sources/rxfacts-fuzz/FuzzTarget.swift): text, xml, epi-json, zip, lexicon, pipeline.
@@ -12,7 +16,8 @@
 # the build fails) the same targets run under the seeded mutation harness of a plain release
 # build. Seeds come from Corpus/, Pipelines/ and Tests/RxFactsTests/Fixtures (copied into
 # .build-fuzz/corpus/TARGET, where libFuzzer also keeps what it finds); crashers go to
-# .build-fuzz/crashes/TARGET. Copy a crasher into Tests/RxFactsTests/Fixtures/fuzz/TARGET/ and
+# .build-fuzz/crashes/TARGET (Swift's own backtracer is turned off so that libFuzzer's crash
+# handler runs and saves the input). Copy a crasher into Tests/RxFactsTests/Fixtures/fuzz/TARGET/ and
 # FuzzRegressionTests replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +25,7 @@ ROOT=$PWD
 OUT=${FUZZ_OUT:-$ROOT/.build-fuzz}
 RUNS=${RUNS:-200000}
 MODE=${FUZZ_MODE:-libfuzzer}
+SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
 ALL=(lexicon pipeline epi-json text xml zip)
 
 if [[ ${1:-} == --replay ]]; then
@@ -33,9 +39,11 @@ TARGETS=("$@")
 
 BIN=${FUZZ_BIN:-}
 if [[ -z $BIN && $MODE == libfuzzer ]]; then
-    if swift build -c release --product rxfacts-fuzz --scratch-path "$OUT/build" \
-        -Xswiftc -sanitize=fuzzer,address -Xswiftc -DRXFACTS_LIBFUZZER -Xswiftc -parse-as-library >&2; then
-        BIN=$OUT/build/release/rxfacts-fuzz
+    scratch=$OUT/build
+    [[ $SANITIZE == fuzzer,address ]] || scratch=$OUT/build-${SANITIZE//,/-}
+    if swift build -c release --product rxfacts-fuzz --scratch-path "$scratch" \
+        -Xswiftc -sanitize="$SANITIZE" -Xswiftc -DRXFACTS_LIBFUZZER -Xswiftc -parse-as-library >&2; then
+        BIN=$scratch/release/rxfacts-fuzz
     else
         echo "fuzz.sh: no libFuzzer build on this toolchain; using the mutation harness" >&2
         MODE=mutate
@@ -86,8 +94,8 @@ for target in "${TARGETS[@]}"; do
     echo "fuzz.sh: $target: $RUNS runs ($MODE)" >&2
     if [[ $MODE == libfuzzer ]]; then
         RXFACTS_FUZZ_TARGET=$target RXFACTS_PIPELINE=$ROOT/Pipelines/default.yaml \
-        ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
-            "$BIN" -runs="$RUNS" -max_len=$maxlen -timeout=20 -rss_limit_mb=6144 -print_final_stats=1 \
+        ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 SWIFT_BACKTRACE=enable=no \
+            "$BIN" -runs="$RUNS" ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} -max_len=$maxlen -timeout=20 -rss_limit_mb=6144 -print_final_stats=1 \
             -artifact_prefix="$crashes/" "$corpus"
     else
         RXFACTS_PIPELINE=$ROOT/Pipelines/default.yaml "$BIN" "$target" --runs "$RUNS" --save "$crashes" "$corpus"

@@ -6,6 +6,12 @@ package struct DEAScheduleReader: Sendable {
     package static let listDate = "2020-09-08"
     package static let sourceName = "DEA controlled substances list 2020-09-08"
 
+    /// How a schedule taken from the list cites its source once the scheduling actions published
+    /// up to `asOf` have been applied: the list alone would be a 2020 fact, not an `asOf` one.
+    package static func citation(upTo asOf: String) -> String {
+        asOf == listDate ? sourceName : "\(sourceName) with Federal Register scheduling actions to \(asOf)"
+    }
+
     package init() {}
 
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASubstance] {

@@ -43,13 +43,17 @@ package struct DrugTable: Sendable {
     /// Lower-cased variants that pass the filter; rejections are counted in the report.
     func acceptedVariants(_ candidates: [String], report: inout LexiconBuildReport) -> [String] {
         var result: [String] = []
+        // A set beside the list: a source row may list thousands of synonyms (a list search
+        // per candidate would be quadratic); the list keeps their order.
+        var seen: Set<String> = []
         for candidate in candidates {
             let variant = candidate.lowercased().trimmingCharacters(in: .whitespaces)
-            if variant.isEmpty || result.contains(variant) { continue }
+            if variant.isEmpty || seen.contains(variant) { continue }
             if let reason = filter.rejection(variant) {
                 report.dropVariant("drugs: \(reason)")
                 continue
             }
+            seen.insert(variant)
             result.append(variant)
         }
         return result
@@ -307,7 +311,8 @@ package struct DrugTable: Sendable {
     /// Register rule in `schedule-source=`; a removal from control drops the schedule and the
     /// DEA code from the substance and every entry sharing its DEA code (fenfluramine's 1670 also
     /// covers dexfenfluramine) and records `decontrolled=<citation>`. Returns the as-of date:
-    /// the newest action date, stamped on every scheduled entry with `jurisdiction=US`.
+    /// the newest action date, stamped on every scheduled entry with `jurisdiction=US`; a schedule
+    /// still read from the list cites the list and the actions up to that date.
     @discardableResult
     mutating func applySchedulingActions(_ actions: [DEASchedulingAction], report: inout LexiconBuildReport) -> String {
         var latest: [String: DEASchedulingAction] = [:]
@@ -338,7 +343,13 @@ package struct DrugTable: Sendable {
             }
         }
         let asOf = actions.map(\.date).max() ?? DEAScheduleReader.listDate
+        // A schedule read from the 2020 list is vouched for as of `asOf` only because the actions
+        // since were applied: its citation says so, so that citation and as-of date agree.
+        let listCitation = DEAScheduleReader.citation(upTo: asOf)
         for i in entries.indices where entries[i].attributes["schedule"] != nil {
+            if entries[i].attributes["schedule-source"] == [DEAScheduleReader.sourceName] {
+                entries[i].attributes["schedule-source"] = [listCitation]
+            }
             entries[i].attributes["jurisdiction"] = ["US"]
             entries[i].attributes["schedule-as-of"] = [asOf]
         }

@@ -30,6 +30,9 @@ func LLVMFuzzerRunDriver(
 public func rxfactsFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     var count = argc
     var arguments = argv
+    // Load the pipeline before the first input: compiling it (a cold knowledge cache takes tens
+    // of seconds on a busy machine) is not the input's time, and -timeout took it for a hang.
+    fuzzTarget.prepare()
     return LLVMFuzzerRunDriver(&count, &arguments, rxfactsFuzzOne)
 }
 #endif

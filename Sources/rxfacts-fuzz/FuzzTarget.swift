@@ -32,6 +32,15 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     /// Where the zip target writes its archive (one per process).
     static let scratch = NSTemporaryDirectory() + "rxfacts-fuzz-\(getpid()).zip"
 
+    /// Loads what the target's inputs will run through (the default pipeline for the ingest
+    /// targets) before the first input.
+    func prepare() {
+        switch self {
+        case .text, .xml, .epiJSON, .zip: _ = FuzzTarget.compiled
+        case .lexicon, .pipeline: break
+        }
+    }
+
     /// Runs one input.
     func run(_ bytes: [UInt8]) {
         switch self {

@@ -44,6 +44,7 @@ struct MutationHarness {
         var mutator = Mutator(state: seed, seeds: inputs.isEmpty ? [[]] : inputs, dictionary: Mutator.dictionary(for: target))
         let current = save.map { $0 + "/current-\(target.rawValue)" }
         if let save { try? FileManager.default.createDirectory(atPath: save, withIntermediateDirectories: true) }
+        target.prepare()
         let started = Date()
         for run in 0..<runs {
             let input = mutator.next()

@@ -60,16 +60,22 @@ public enum RecordReader {
 
     /// Parses one JSON Lines file.
     public static func loadFile(_ path: String) throws(RecordFileError) -> [Located] {
-        // `contents(atPath:)` refuses pipes, so `diff A <(rxfacts extract …)` reads through a handle.
-        guard let data = FileManager.default.contents(atPath: path) ?? Self.readStream(path) else {
+        guard let data = FileManager.default.contents(atPath: path) ?? readStream(path) else {
             throw RecordFileError(path: path, reason: "cannot read file")
         }
         return try parse([UInt8](data), path: path)
     }
 
-    private static func readStream(_ path: String) -> Data? {
-        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
-        return try? handle?.readToEnd() ?? Data()
+    /// Standard input (`-`), a pipe or process substitution (`diff A <(rxfacts extract …)`): `contents(atPath:)` gives
+    /// nil for what is not a regular file, so it is read to its end through a file handle.
+    static func readStream(_ path: String) -> Data? {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        do {
+            return try handle.readToEnd() ?? Data()  // nil: the pipe closed with nothing in it
+        } catch {
+            return nil
+        }
     }
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.

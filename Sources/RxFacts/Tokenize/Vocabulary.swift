@@ -99,8 +99,9 @@ package enum Folding {
         var cut = range.upperBound
         var appendY = false
         let n = range.count
-        // Short all-capital words are acronyms, not plurals: "AIDS" is not "aid".
-        let acronym = n <= 4 && text[cut - 1] == UInt8(ascii: "S") && text[cut - 2] &- 0x41 < 26
+        // Short all-capital words are acronyms, not plurals: "AIDS" is not "aid". Only a word
+        // of two letters or more has a letter before its last (a text may begin with "S").
+        let acronym = n >= 2 && n <= 4 && text[cut - 1] == UInt8(ascii: "S") && text[cut - 2] &- 0x41 < 26
         if kind == .word, n >= 4, !acronym, lower(text[cut - 1]) == UInt8(ascii: "s") {
             let b2 = lower(text[cut - 2])
             if n >= 5, b2 == UInt8(ascii: "e"), lower(text[cut - 3]) == UInt8(ascii: "i") {

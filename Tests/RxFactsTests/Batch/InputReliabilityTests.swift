@@ -154,6 +154,30 @@ import ZIPFoundation
         #expect(TestSupport.pipeline.documentByteLimit == Int(Int32.max))
     }
 
+    /// Every fixture of the test suite and every corpus file, each named on the command line
+    /// (so none is skipped by a directory walk's filter): each ends as records or error entries,
+    /// and `inputs = records + errors` over all of them (issue 13's closing condition).
+    @Test func everyFixtureAndCorpusFileEndsAsRecordsOrErrors() throws {
+        var files: [String] = []
+        for folder in ["Tests/RxFactsTests/Fixtures", "Corpus/text", "Corpus/spl"] {
+            let root = TestSupport.path(folder)
+            for case let name as String in FileManager.default.enumerator(atPath: root)! {
+                var isDirectory: ObjCBool = false
+                let path = root + "/" + name
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
+            }
+        }
+        files.sort()
+        #expect(files.count > 60)
+        let result = try run(files)
+        #expect(result.summary.inputs >= files.count)
+        #expect(result.summary.inputs == result.sources.count + result.errors.count)
+        // Every file named is accounted for: as a record's source, an error's path, or the
+        // archive its members came from.
+        let accounted = Set(result.sources + result.errors.map(\.path)).map { $0.split(separator: "!").first.map(String.init) ?? $0 }
+        #expect(Set(files).subtracting(accounted).isEmpty, "\(Set(files).subtracting(accounted).sorted())")
+    }
+
     // MARK: Directory walks
 
     @Test func symlinkCyclesDanglingLinksAndBadNamesAreErrorsNotLoopsOrSilence() throws {

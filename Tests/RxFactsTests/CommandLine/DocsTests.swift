@@ -195,4 +195,26 @@ import Testing
         #expect(output.contains("12 records, "))
         #expect(output.contains("diazepam: benzodiazepine"))
     }
+
+    /// docs/reliability.md proves each bad-input kind with a test: every `Suite/test` it names
+    /// is a function of a suite that exists under Tests/RxFactsTests, and it names at least 40
+    /// kinds (table rows).
+    @Test func reliabilityTableNamesTestsThatExist() throws {
+        let page = try String(contentsOfFile: TestSupport.path("docs/reliability.md"), encoding: .utf8)
+        let rows = page.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| bad input") }
+        #expect(rows.count >= 40, "\(rows.count) kinds")
+        var sources: [String] = []
+        let tests = TestSupport.root.appendingPathComponent("Tests/RxFactsTests")
+        for case let name as String in FileManager.default.enumerator(atPath: tests.path)! where name.hasSuffix(".swift") {
+            sources.append(try String(contentsOf: tests.appendingPathComponent(name), encoding: .utf8))
+        }
+        var named = 0
+        for match in page.matches(of: /`([A-Z][A-Za-z]+Tests)\/([a-z][A-Za-z0-9]+)`/) {
+            let (suite, test) = (String(match.output.1), String(match.output.2))
+            named += 1
+            let found = sources.contains { $0.contains("struct \(suite) ") && $0.contains("func \(test)(") }
+            #expect(found, "docs/reliability.md names \(suite)/\(test), which does not exist")
+        }
+        #expect(named >= rows.count)
+    }
 }

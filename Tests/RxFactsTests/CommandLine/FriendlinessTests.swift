@@ -118,6 +118,24 @@ struct CommandLineTests {
         #expect(both.status != 0 && both.err.contains("only one of REFERENCE and ACTUAL"))
     }
 
+    /// `diff --changes Corpus/reference <(rxfacts extract …)`, as the README's check is written:
+    /// a process substitution is a pipe, which `diff` once refused as "cannot read file".
+    @Test func diffReadsAProcessSubstitution() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "exec \"$0\" diff --changes Corpus/reference/000_07aae011b33a312d.jsonl <(cat Corpus/reference/000_07aae011b33a312d.jsonl)",
+                             StoreTestSupport.rxfactsExecutable!.path]
+        process.currentDirectoryURL = TestSupport.root
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("documents: 1 in both versions"), "\(text)")
+    }
+
     @Test func helpPointsAtFilesThatExist() throws {
         let help = try Self.rxfacts(["help", "diff"])
         #expect(!help.out.contains("Tests/reference"))

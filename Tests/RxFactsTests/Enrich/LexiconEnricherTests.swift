@@ -10,7 +10,7 @@ import RxFacts
     static let lexiconText = """
     # rxfacts-lexicon/1
     drug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU drugbank:DB00829\tclass=benzodiazepine;schedule=CIV
-    drug\toxycodone\toxycodone\trxcui:7804\tclass=opioid agonist;jurisdiction=US;schedule=CII;schedule-as-of=2024-09-13;schedule-source=DEA controlled substances list 2020-09-08
+    drug\toxycodone\toxycodone\trxcui:7804\tclass=opioid agonist;jurisdiction=US;schedule=CII;schedule-as-of=2024-09-13;schedule-source=DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13
     class\tbenzodiazepine\tbenzodiazepines\tnui:N0000175694\ttype=EPC
     class\topioid agonist\topioid agonists\tnui:N0000175690\ttype=EPC
 
@@ -37,7 +37,7 @@ import RxFacts
         #expect(schedule.evidence.first?.path == "lexicons/drugs.tsv:3")
         // A schedule is one country's law at one date, and says where it was read.
         #expect(schedule.qualifiers == [
-            "jurisdiction": ["US"], "as-of": ["2024-09-13"], "citation": ["DEA controlled substances list 2020-09-08"],
+            "jurisdiction": ["US"], "as-of": ["2024-09-13"], "citation": ["DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13"],
         ])
         let drugClass = try #require(enriched.facts.first { $0.type == .drugClass })
         #expect(drugClass.value == "opioid agonist")

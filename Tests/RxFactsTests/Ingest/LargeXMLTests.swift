@@ -71,6 +71,54 @@ import Testing
         }
     }
 
+    /// The same element inside an ePI JSON `div` (decoded, then read by the same reader) and as
+    /// an SPL file through format detection: an error naming the limit, not minutes in libxml2.
+    @Test func tooManyAttributesInAnEPIDivOrAnSPLFileAreErrorsToo() throws {
+        var attributes = ""
+        for i in 0..<200_000 { attributes += " a\(i)=\"1\"" }
+        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Side effects\", \"text\": {\"div\": "
+            + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><p\(attributes.replacingOccurrences(of: "\"", with: "\\\""))>Headache.</p></div>\"}}]}"
+        do {
+            _ = try EPIJSONIngester().ingest(SourceInput(path: "attributes.json", bytes: Array(json.utf8)))
+            Issue.record("an ePI div with 200,000 attributes was accepted")
+        } catch {
+            #expect(error.reason.contains("more than 1000 attributes"), "\(error)")
+        }
+        let spl = "<?xml version=\"1.0\"?><document xmlns=\"urn:hl7-org:v3\"><title\(attributes)>Big</title></document>"
+        do {
+            _ = try FormatDetector().ingest(SourceInput(path: "attributes.xml", bytes: Array(spl.utf8)))
+            Issue.record("an SPL element with 200,000 attributes was accepted")
+        } catch {
+            #expect(error.reason.contains("more than 1000 attributes"), "\(error)")
+        }
+    }
+
+    /// An ePI JSON `div` of 11 MB is read like an SPL file of that size (issue 13, defect 6).
+    @Test func anEPIJSONDivOver10MBIsRead() throws {
+        var paragraph = "<p>"
+        while paragraph.utf8.count < 11_000_000 { paragraph += "Aspirin is used to treat pain. " }
+        paragraph += "</p>"
+        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Uses\", \"text\": {\"div\": "
+            + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">\(paragraph)</div>\"}}]}"
+        let document = try EPIJSONIngester().ingest(SourceInput(path: "big.json", bytes: Array(json.utf8)))
+        #expect(document.sections.map(\.name) == ["uses"])
+        #expect(document.text.count > 11_000_000)
+    }
+
+    /// An ePI with 200,000 sections (issue 13, defect 7) is read with every section in order.
+    @Test func anEPIJSONWithTwoHundredThousandSectionsIsRead() throws {
+        var json = "{\"resourceType\": \"Composition\", \"section\": ["
+        for i in 0..<200_000 {
+            if i > 0 { json += "," }
+            json += "{\"title\": \"Part \(i)\", \"text\": {\"div\": \"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Headache.</div>\"}}"
+        }
+        json += "]}"
+        let document = try EPIJSONIngester().ingest(SourceInput(path: "sections.json", bytes: Array(json.utf8)))
+        #expect(document.sections.count == 200_000)
+        #expect(document.sections.last?.name == "part 199999")
+        #expect(document.sections.allSatisfy { $0.level == 1 })
+    }
+
     @Test func quotesInCommentsCDATAAndTextAreNotAttributes() throws {
         let quotes = String(repeating: "\"x\" 'y' ", count: 2_000)
         let text = "<?xml version=\"1.0\"?><root a=\"1\"><!-- \(quotes) --><![CDATA[\(quotes)]]>\(quotes)<?pi \(quotes)?></root>"

@@ -111,6 +111,46 @@ import RxFacts
         }
     }
 
+    /// A schedule's as-of date and its citation agree (issue 13): no citation is dated after the
+    /// as-of date, and a schedule still read from the 2020 list cites the scheduling actions up to
+    /// that date, not the list alone (which would make it a 2020-09-08 fact). The date is the one
+    /// `releases.yaml` gives the DEA vocabulary.
+    @Test func everyScheduleCitationAgreesWithItsAsOfDate() throws {
+        let manifest = try String(contentsOfFile: Self.lexicons + "/releases.yaml", encoding: .utf8)
+        #expect(manifest.contains("dea-controlled-substances:\n    release: \"2024-09-13\""))
+        var scheduled = 0
+        for entry in try Self.committed("drugs.tsv") where entry.attributes["schedule"] != nil {
+            scheduled += 1
+            let asOf = try #require(entry.attributes["schedule-as-of"]?.first)
+            let citation = try #require(entry.attributes["schedule-source"]?.first)
+            #expect(asOf == "2024-09-13", "\(entry.canonical)")
+            let dates = citation.split(whereSeparator: { !$0.isNumber && $0 != "-" }).map(String.init).filter {
+                $0.count == 10 && $0.split(separator: "-").map(\.count) == [4, 2, 2]
+            }
+            #expect(!dates.isEmpty, "\(entry.canonical): '\(citation)' names no date")
+            #expect(dates.allSatisfy { $0 <= asOf }, "\(entry.canonical): '\(citation)' is dated after \(asOf)")
+            if citation.hasPrefix(DEAScheduleReader.sourceName) {
+                #expect(citation == DEAScheduleReader.citation(upTo: asOf), "\(entry.canonical): '\(citation)'")
+                #expect(dates.last == asOf, "\(entry.canonical): '\(citation)'")
+            }
+        }
+        #expect(scheduled > 400)
+        #expect(DEAScheduleReader.citation(upTo: DEAScheduleReader.listDate) == DEAScheduleReader.sourceName)
+    }
+
+    /// A source row with very many synonyms (issue 13, defect 7): 100,000 candidates, each twice,
+    /// are de-duplicated in one pass and keep their first-seen order.
+    @Test func aRowWithVeryManySynonymsIsDeduplicatedInOnePass() {
+        // "Synonym baaa", "Synonym caaa", …: letters only (three digits would make it a code).
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let forms = (0..<100_000).map { n in "Synonym " + String((0..<4).map { letters[n / [1, 26, 676, 17_576][$0] % 26] }) }
+        var report = LexiconBuildReport()
+        let accepted = DrugTable(filter: TermFilter()).acceptedVariants(forms + forms.reversed() + ["  SYNONYM BAAA "], report: &report)
+        #expect(accepted.count == forms.count)
+        #expect(accepted.first == forms.first?.lowercased() && accepted.last == forms.last?.lowercased())
+        #expect(report.droppedVariants.isEmpty)
+    }
+
     /// One drug per active moiety, named by RxNorm: the acid and its anion/salt forms and the
     /// INN spelling are variants of one entry.
     @Test("salt and acid forms are one drug", arguments: [

@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    /// Found by fuzzing the ePI JSON ingester (issue 13): a document whose text begins with the
+    /// one-letter word "S" trapped in the plural folding, which looked at the byte before it to
+    /// tell "AIDS" from "aids" — before the start of the text. It killed the whole batch.
+    @Test(arguments: ["S", "S is a drug.", "s", "S\nAIDS and aids"])
+    func aTextBeginningWithTheWordSIsRead(_ text: String) throws {
+        let record = try TestSupport.record(text, path: "s.txt")
+        #expect(record.document.id == "s")
+        let bytes = Array(text.utf8)
+        #expect(Folding.plan(bytes, 0..<1, kind: .word).cut == 1)
+    }
+
     @Test func cliticsJoinersAndNumbers() {
         let result = tokens("doesn't take the receptor's and/or 1.5-fold")
         #expect(result.map(\.0) == ["doesn", "'t", "take", "the", "receptor", "'s", "and", "/", "or", "1.5", "-", "fold"])
