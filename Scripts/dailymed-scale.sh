@@ -63,7 +63,7 @@ DOCS=$(sqlite3 "$DB" 'SELECT count(*) FROM documents')
 DISTINCT=$(sqlite3 "$DB" 'SELECT count(DISTINCT id) FROM documents')
 FACTS=$(sqlite3 "$DB" 'SELECT count(*) FROM facts')
 ERRORS=$(wc -l < "$DIR/errors.jsonl")
-grep -v '^facts:' "$DIR/extract.err" | tail -2 | sed 's/^/  extract: /' || true
+grep -E 'inputs|database:' "$DIR/extract.err" | sed 's/^/  /' || true
 awk -v a="$t0" -v b="$t1" -v n="$N" -v xml="$XML_BYTES" -v zip="$ZIP_BYTES" -v cpu="$CPU" -v rss="$RSS" \
     -v docs="$DOCS" -v distinct="$DISTINCT" -v facts="$FACTS" -v errors="$ERRORS" -v mode="$MODE" -v jobs="$JOBS" 'BEGIN {
   s = b - a

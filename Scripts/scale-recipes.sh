@@ -110,9 +110,10 @@ PY
 # compare_k8s URL SQLITE_DB: the PostgreSQL union against the single-process SQLite run.
 compare_k8s() {
   local url=$1 ref=$2
-  local q_docs="SELECT id || '|' || version || '|' || record_hash || '|' || is_current FROM documents ORDER BY id, version"
-  psql -At "$url" -c "$q_docs" | sed 's/|t$/|1/; s/|f$/|0/' > "$DIR/pg-docs.txt"
-  sqlite3 "$ref" "$q_docs" > "$DIR/ref-docs.txt"
+  # Booleans as 0/1 and bytewise order, so both engines print the same text.
+  local q_docs="SELECT id || '|' || version || '|' || record_hash || '|' || (CASE WHEN is_current THEN 1 ELSE 0 END) FROM documents"
+  psql -At "$url" -c "$q_docs" | LC_ALL=C sort > "$DIR/pg-docs.txt"
+  sqlite3 "$ref" "$q_docs" | LC_ALL=C sort > "$DIR/ref-docs.txt"
   local n_pg n_ref
   n_pg=$(wc -l < "$DIR/pg-docs.txt"); n_ref=$(wc -l < "$DIR/ref-docs.txt")
   echo "  documents: PostgreSQL (union of shards) $n_pg, single process $n_ref"
