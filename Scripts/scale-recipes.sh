@@ -103,6 +103,7 @@ PY
   JOB_COMPLETION_INDEX=0 SHARDS=$WORKERS CORPUS=$CORPUS JOBS=2 RXFACTS_DB=$url PATH="$(dirname "$BIN"):$PATH" \
     /bin/sh -c "$script" 2> "$DIR/worker-retry.err" || fail "retried worker failed"
   echo "  retried worker 0: $(grep -m1 'inputs' "$DIR/worker-retry.err" || true)"
+  echo "    $(grep -m1 'database:' "$DIR/worker-retry.err" || true)"
   compare_k8s "$url" "$ref"
   echo "k8s: PASS"
 }
