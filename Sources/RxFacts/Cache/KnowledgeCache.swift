@@ -37,7 +37,8 @@ package enum KnowledgeCache {
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304
-    /// Artifacts kept per directory: the newest; older ones (other builds, other lexicons) go.
+    /// Artifacts kept per directory: the most recently written or used; others (other builds,
+    /// other lexicons) go.
     static let kept = 8
 
     /// The cache directory from the environment (see the type's documentation); nil when off.
@@ -69,7 +70,10 @@ package enum KnowledgeCache {
         guard let directory else { return (try compile(files: files), .memoryOnly) }
         guard let key = key(files: files, fileHashes: fileHashes) else { return (try compile(files: files), .memoryOnly) }
         let path = directory + "/lexicon-" + key + ".rxk"
-        if let compiled = read(path, key: key) { return (compiled, .reused(path: path)) }
+        if let compiled = read(path, key: key) {
+            markUsed(path)
+            return (compiled, .reused(path: path))
+        }
         let compiled = try compile(files: files)
         guard write(compiled, key: key, to: path, directory: directory) else { return (compiled, .memoryOnly) }
         return (compiled, .built(path: path))
@@ -156,7 +160,15 @@ package enum KnowledgeCache {
         return true
     }
 
-    /// Keeps the `kept` newest artifacts of the directory.
+    /// Sets the artifact's modification time to now, so `removeOldArtifacts` keeps the most
+    /// recently *used* artifacts: where several builds, working directories or users share one
+    /// cache directory, an artifact read at every start must not be evicted by newer ones written
+    /// once. Best effort: a file that cannot be touched (another user's) is still read.
+    static func markUsed(_ path: String) {
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: path)
+    }
+
+    /// Keeps the `kept` most recently written or used artifacts of the directory.
     static func removeOldArtifacts(in directory: String) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }

@@ -72,6 +72,31 @@ import Testing
         }
     }
 
+    /// A shared cache directory keeps the `kept` newest artifacts: one read at every start must
+    /// count as new, or artifacts written once by other builds evict it and every start compiles.
+    @Test func aReusedArtifactIsKeptBeforeNewerUnusedOnes() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .built(let path) = first else {
+            Issue.record("first load: \(first)")
+            return
+        }
+        let anHourAgo = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: path)
+        // Newer artifacts written by other builds, as many as the directory keeps.
+        for i in 0..<KnowledgeCache.kept {
+            let other = scratch.cache + "/lexicon-other\(i).rxk"
+            try Data("other build".utf8).write(to: URL(fileURLWithPath: other))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: other)
+        }
+        let (_, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        #expect(second == .reused(path: path))
+        KnowledgeCache.removeOldArtifacts(in: scratch.cache)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(scratch.artifacts.count == KnowledgeCache.kept)
+    }
+
     @Test func aChangedLexiconIsCompiledAgainNeverReadStale() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
