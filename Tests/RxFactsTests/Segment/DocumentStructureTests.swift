@@ -271,4 +271,17 @@ import Testing
         #expect(contraindications.isSuperset(of: ["hypersensitivity", "glaucoma"]))
         #expect(contraindications.isDisjoint(with: ["exanthem", "pruritus", "dyspnea", "shortness of breath"]))
     }
+
+    /// An OTC "Uses" section: the symptoms a product relieves are what it is for, through inline
+    /// bullets and an ellipsis ("nasal and sinus congestion").
+    @Test func symptomsAnOTCProductRelievesAreIndications() throws {
+        let record = try TestSupport.record("""
+            Zyrtec contains cetirizine.
+
+            Uses
+            temporarily relieves these symptoms: • sneezing • runny nose • itchy nose • nasal and sinus congestion
+            """, path: "zyrtec.txt")
+        let indications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .indication }.map(\.value))
+        #expect(indications.isSuperset(of: ["sneezing", "runny nose", "itchy nose", "blocked nose", "sinus congestion"]))
+    }
 }
