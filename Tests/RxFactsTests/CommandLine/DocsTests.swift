@@ -201,8 +201,18 @@ import Testing
     /// kinds (table rows).
     @Test func reliabilityTableNamesTestsThatExist() throws {
         let page = try String(contentsOfFile: TestSupport.path("docs/reliability.md"), encoding: .utf8)
-        let rows = page.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| bad input") }
+        // Rows of the tables headed "| bad input |", each naming the test that proves it.
+        var rows: [Substring] = []
+        var inTable = false
+        for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("| bad input") { inTable = true; continue }
+            guard line.hasPrefix("|") else { inTable = false; continue }
+            if inTable, !line.hasPrefix("|---") { rows.append(line) }
+        }
         #expect(rows.count >= 40, "\(rows.count) kinds")
+        for row in rows {
+            #expect(row.contains(/`[A-Z][A-Za-z]+Tests\/[a-z][A-Za-z0-9]+`/), "no test named in \(row)")
+        }
         var sources: [String] = []
         let tests = TestSupport.root.appendingPathComponent("Tests/RxFactsTests")
         for case let name as String in FileManager.default.enumerator(atPath: tests.path)! where name.hasSuffix(".swift") {
