@@ -121,6 +121,7 @@ package struct FactAssembler: Sendable {
                 if rule.skipAppositions, isApposition(target, among: terms, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
+                if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
                 let hedged = SentenceScopes.contains(scopes.hedged, at)
                     || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
