@@ -10,7 +10,7 @@ struct AbbreviationLinker: Sendable {
     /// Kinds that are not mentions of their own (modifiers, changes, headings): never a long form.
     let excludedKinds: Set<UInt16>
 
-    /// Vocabulary keys of one-word modifiers that attach before a mention ("primary", "chronic"):
+    /// Vocabulary keys of the words of modifiers that attach before a mention ("primary", "moderate to severe"):
     /// the words a short form may leave out at the start of its long form.
     let leadingModifiers: Set<Int32>
 
@@ -20,9 +20,12 @@ struct AbbreviationLinker: Sendable {
         var keys: Set<Int32> = []
         if let vocabulary {
             for entry in lexicon.lexicon.entries where entry.kind == "modifier" && entry.attributes["attach"] == "before" {
-                for variant in entry.variants where !variant.contains(" ") {
-                    let bytes = Array(variant.lowercased().utf8)
-                    if let key = vocabulary.find(bytes, 0..<bytes.count, kind: .word) { keys.insert(key) }
+                // Every word of the modifier: "moderate to severe primary restless legs syndrome (RLS)".
+                for variant in entry.variants {
+                    for word in variant.lowercased().split(separator: " ") {
+                        let bytes = Array(word.utf8)
+                        if let key = vocabulary.find(bytes, 0..<bytes.count, kind: .word) { keys.insert(key) }
+                    }
                 }
             }
         }

@@ -79,6 +79,28 @@ struct MentionExtender: Sendable {
         "reported", "observed", "events", "event", "reactions", "reaction", "disorders", "conditions",
     ]
 
+    /// "and" (not "or": "lips or shortness of breath", "liver or kidney function is poor" name
+    /// alternatives, not one mention).
+    static func isConjunction(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .word else { return false }
+        return text[token.range].map(Folding.lower) == Array("and".utf8)
+    }
+
+    /// English words with a Latin ending that follow a disease name ("depression diagnosis").
+    static let englishWords: Set<String> = [
+        "diagnosis", "prognosis", "analysis", "basis", "crisis", "emphasis", "serum", "sodium", "calcium", "potassium",
+        "magnesium", "lithium", "spectrum", "medium", "maximum", "minimum", "therapeutic", "mortality",
+    ]
+
+    /// A lower-case Latin species name: "trachomatis", "pneumoniae", "psittaci", "avium".
+    static func isSpeciesEpithet(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .word, token.end - token.start >= 5 else { return false }
+        let bytes = Array(text[token.range])
+        guard bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
+        let word = String(decoding: bytes, as: UTF8.self)
+        return ["ae", "is", "ii", "um", "i"].contains { word.hasSuffix($0) } && !englishWords.contains(word)
+    }
+
     /// A lower-case word of at least four letters that is no function word.
     static func isOpenWord(_ token: Token, _ text: [UInt8]) -> Bool {
         guard token.kind == .word, token.end - token.start >= 4 else { return false }
@@ -87,9 +109,32 @@ struct MentionExtender: Sendable {
         return !closedWords.contains(String(decoding: bytes, as: UTF8.self))
     }
 
+    /// A genus named before its species ("Chlamydia trachomatis", "Vibrio cholerae") is the
+    /// organism, not the disease named after it: the term loses its effect and condition entries.
+    func dropGenusNames(_ doc: inout AnalyzedDocument, from first: Int) {
+        var dropped = false
+        for i in first..<doc.terms.count where doc.terms[i].tokens.count == 1 {
+            let term = doc.terms[i]
+            let next = term.tokens.upperBound
+            guard next < doc.tokens.count, doc.sentences[term.sentence].tokens.contains(next),
+                doc.normalized[term.range.lowerBound] &- 0x41 < 26, Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
+                term.entries.contains(where: { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }),
+                !doc.terms[first...].contains(where: { $0.tokens.contains(next) })
+            else { continue }
+            doc.terms[i].entries.removeAll { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }
+            dropped = true
+        }
+        if dropped {
+            let kept = doc.terms[first...].filter { !$0.entries.isEmpty }
+            doc.terms.replaceSubrange(first..<doc.terms.count, with: kept)
+        }
+    }
+
     /// Rewrites `doc.terms[first...]`, the terms of one sentence (in token order).
     func process(_ doc: inout AnalyzedDocument, from first: Int) {
         guard first < doc.terms.count, !isInert else { return }
+        dropGenusNames(&doc, from: first)
+        guard first < doc.terms.count else { return }
         let lexicon = self.lexicon
         func kindOf(_ entry: Int32) -> UInt16 { lexicon.kindID(ofEntry: entry) }
         let special = [modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind]
@@ -173,6 +218,21 @@ struct MentionExtender: Sendable {
             guard lower < i || upper > i else { continue }
             terms[i] = merged(terms[lower], terms[upper], entries: terms[i].entries)
             for k in lower...upper where k != i { removed[k] = true }
+        }
+        // Coordinated site words share the head: "skin and soft tissue infections", "skin and skin
+        // structure infections" are one mention. Not a head noun's ("anaphylactic and anaphylactoid
+        // reactions", "arterial and venous thrombotic events"): those name two reactions.
+        let headNounFindings = Set(finding.compactMap { kindOf($0.key) == modifierKind ? $0.value : nil })
+        for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
+            && !terms[i].entries.contains(where: headNounFindings.contains) {
+            var c = terms[i].tokens.lowerBound - 1
+            while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
+            guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
+                let j = terms.indices.last(where: { !removed[$0] && $0 < i && terms[$0].tokens.upperBound == c }),
+                has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j])
+            else { continue }
+            terms[i] = merged(terms[j], terms[i], entries: terms[i].entries)
+            removed[j] = true
         }
         // A site with a word no term covers: "injection site warmth".
         if !opens.isEmpty {

@@ -41,4 +41,21 @@ import Testing
         let lab = try TestSupport.analyze("Elevations in alanine aminotransferase (ALT) occurred. ALT returned to normal.")
         #expect(!lab.terms.contains { lab.string($0.range) == "ALT" && lexicon.entry(of: $0, kinds: ["effect"]) != nil })
     }
+
+    @Test func coordinatedSiteWordsShareTheirHead() throws {
+        let found = try TaggerTests.terms("Indicated for skin and soft tissue infections.")
+        #expect(found == ["skin and soft tissue infections"])
+    }
+
+    @Test func aGenusBeforeItsSpeciesIsTheOrganism() throws {
+        let found = try TaggerTests.terms("Inclusion conjunctivitis caused by Chlamydia trachomatis.")
+        #expect(!found.contains("Chlamydia"))
+        #expect(found.contains("Inclusion conjunctivitis") || found.contains("conjunctivitis"))
+    }
+
+    @Test func aShortFormMayLeaveOutASeverityRange() throws {
+        let doc = try TestSupport.analyze("For moderate to severe restless legs syndrome (RLS). Symptoms of RLS worsen at night.")
+        let lexicon = TestSupport.pipeline.knowledge.lexicon
+        #expect(doc.terms.filter { doc.string($0.range) == "RLS" && lexicon.entry(of: $0, kinds: ["condition", "effect"]) != nil }.count == 2)
+    }
 }
