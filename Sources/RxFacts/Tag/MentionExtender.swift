@@ -229,7 +229,13 @@ struct MentionExtender: Sendable {
             while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
             guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
                 let j = terms.indices.last(where: { !removed[$0] && $0 < i && terms[$0].tokens.upperBound == c }),
-                has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j])
+                has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j]),
+                // An elliptic reading of the pair is a term already ("subarachnoid and intracerebral
+                // hemorrhages": subarachnoid hemorrhage): each conjunct names its own.
+                !terms.indices.contains(where: { k in
+                    k != i && !removed[k] && terms[k].tokens.lowerBound <= terms[j].tokens.lowerBound
+                        && terms[k].tokens.upperBound == terms[i].tokens.upperBound
+                })
             else { continue }
             terms[i] = merged(terms[j], terms[i], entries: terms[i].entries)
             removed[j] = true

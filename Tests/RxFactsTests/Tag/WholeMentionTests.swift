@@ -45,6 +45,10 @@ import Testing
     @Test func coordinatedSiteWordsShareTheirHead() throws {
         let found = try TaggerTests.terms("Indicated for skin and soft tissue infections.")
         #expect(found == ["skin and soft tissue infections"])
+        // Where each conjunct is a term of its own, both are kept.
+        let record = try TestSupport.record("Sildenafil is a PDE5 inhibitor.\n\n# Adverse reactions\n\nSubarachnoid and intracerebral hemorrhages have been reported.\n")
+        #expect(record.fact(.adverseEffect, "subarachnoid hemorrhage") != nil)
+        #expect(record.fact(.adverseEffect, "cerebral hemorrhage") != nil)
     }
 
     @Test func aGenusBeforeItsSpeciesIsTheOrganism() throws {
