@@ -121,6 +121,7 @@ package struct FactAssembler: Sendable {
                 if rule.skipAppositions, isApposition(target, among: terms, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
+                if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
                 let hedged = SentenceScopes.contains(scopes.hedged, at)
                     || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
@@ -237,8 +238,8 @@ package struct FactAssembler: Sendable {
             return true
         }
         // "linezolid (an antibiotic)", "tramadol, a medicine …", "dementia, a progressive brain
-        // disorder": the labelled mention right before "(" or ", a" (a condition's explanation may
-        // put up to two words between the article and the term).
+        // disorder": the labelled mention right before "(" or ", a" (up to two words may stand
+        // between the article and the term).
         var t = term.tokens.lowerBound - 1
         while t >= tokens.lowerBound, skipped(t) { t -= 1 }
         var article = false
@@ -249,7 +250,8 @@ package struct FactAssembler: Sendable {
                 t -= 1
                 break
             }
-            guard isCondition, words < 2, doc.tokens[t].kind != .punctuation else { break }
+            // "pethidine (a strong pain killer)": a class label may take words before it too.
+            guard words < 2, doc.tokens[t].kind != .punctuation else { break }
             words += 1
             t -= 1
         }

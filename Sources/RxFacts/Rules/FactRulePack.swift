@@ -143,6 +143,9 @@ package struct FactRule: Codable, Sendable {
     package var blockedBy: [String]?
     /// Skip targets that are the document's drug itself (default false).
     package var excludeSubject: Bool?
+    /// Canonical values this rule never yields (case-insensitive): a generic head noun that names
+    /// a kind of condition, not one ("treatment of the following infections").
+    package var excludeValues: [String]?
     /// Named qualifiers read from the same sentence (e.g. `risks` after "leading to").
     package var qualifiers: [String: QualifierRule]?
 
@@ -160,6 +163,7 @@ package struct FactRule: Codable, Sendable {
         case skipExplanations = "skip_explanations"
         case skipAppositions = "skip_appositions"
         case excludeSections = "exclude_sections"
+        case excludeValues = "exclude_values"
     }
 
     static let shape: YAMLShape = .mapping([
@@ -167,7 +171,7 @@ package struct FactRule: Codable, Sendable {
         "list": .scalar, "subject": .scalar, "direction": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
         "skip_existing": .scalar, "skip_purpose": .scalar, "skip_background": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
-        "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar),
+        "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar), "exclude_values": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),
     ])
 }

@@ -29,6 +29,8 @@ package struct FactRuleSet: Sendable {
         package let sections: [String]
         package let excludedSections: [String]
         package let excludeSubject: Bool
+        /// Lower-cased canonical values the rule never yields.
+        package let excludedValues: Set<String>
         package let qualifiers: [Qualifier]
         /// Sentences must have one of these roles (0: any) and none of `excludedRoles`.
         package let roles: SectionRoleSet.RoleMask
@@ -71,6 +73,7 @@ package struct FactRuleSet: Sendable {
             sections = rule.sections ?? []
             excludedSections = rule.excludeSections ?? []
             excludeSubject = rule.excludeSubject ?? false
+            excludedValues = Set((rule.excludeValues ?? []).map { $0.lowercased() })
             self.qualifiers = qualifiers
         }
     }

@@ -4,15 +4,32 @@
 /// mention of the same entries (replacing any other reading of it: the text's definition wins).
 ///
 /// A short form is one word of two to eight letters or digits with at least two capitals, whose
-/// first letter starts the term's first word (case-sensitive match of later occurrences).
+/// first letter starts the term's first word, leading modifiers aside (case-sensitive match of later occurrences).
 struct AbbreviationLinker: Sendable {
     let lexicon: LexiconIndex
     /// Kinds that are not mentions of their own (modifiers, changes, headings): never a long form.
     let excludedKinds: Set<UInt16>
 
-    init(lexicon: LexiconIndex) {
+    /// Vocabulary keys of the words of modifiers that attach before a mention ("primary", "moderate to severe"):
+    /// the words a short form may leave out at the start of its long form.
+    let leadingModifiers: Set<Int32>
+
+    init(lexicon: LexiconIndex, vocabulary: Vocabulary? = nil) {
         self.lexicon = lexicon
         excludedKinds = Set(lexicon.kindIDs(["modifier", "change", "body-system", "abbreviation"]))
+        var keys: Set<Int32> = []
+        if let vocabulary {
+            for entry in lexicon.lexicon.entries where entry.kind == "modifier" && entry.attributes["attach"] == "before" {
+                // Every word of the modifier: "moderate to severe primary restless legs syndrome (RLS)".
+                for variant in entry.variants {
+                    for word in variant.lowercased().split(separator: " ") {
+                        let bytes = Array(word.utf8)
+                        if let key = vocabulary.find(bytes, 0..<bytes.count, kind: .word) { keys.insert(key) }
+                    }
+                }
+            }
+        }
+        leadingModifiers = keys
     }
 
     func process(_ doc: inout AnalyzedDocument) {
@@ -29,9 +46,16 @@ struct AbbreviationLinker: Sendable {
                 doc.sentences[term.sentence].tokens.contains(short + 1)
             else { continue }
             let word = Array(text[doc.tokens[short].range])
-            guard (2...8).contains(word.count), word.filter({ $0 &- 0x41 < 26 }).count >= 2,
-                Folding.lower(word[0]) == Folding.lower(text[term.range.lowerBound])
-            else { continue }
+            guard (2...8).contains(word.count), word.filter({ $0 &- 0x41 < 26 }).count >= 2 else { continue }
+            // The short form starts with the term's first word, or with the first after type words
+            // joined to the mention ("primary restless legs syndrome (RLS)").
+            let initial = Folding.lower(word[0])
+            var starts = false
+            for t in term.tokens where doc.tokens[t].kind == .word {
+                if Folding.lower(text[Int(doc.tokens[t].start)]) == initial { starts = true; break }
+                if !leadingModifiers.contains(doc.tokens[t].key) { break }
+            }
+            guard starts else { continue }
             let entries = term.entries.filter { !excludedKinds.contains(lexicon.kindID(ofEntry: $0)) }
             guard !entries.isEmpty, definitions[word] == nil else { continue }
             definitions[word] = (entries, short)

@@ -12,6 +12,12 @@
 /// - `body-system`: "Gastrointestinal disorders", "Infections and infestations" head a table of
 ///   reactions; they are no reaction themselves; nor is an `outcome` of a trial ("adverse
 ///   reactions leading to withdrawal": leaving the study, not a withdrawal syndrome).
+/// - `heads=effect` on a modifier: it joins only a sign or symptom (an `effect` entry), not a
+///   disease: "moderate to severe pain" is one mention, "moderate to severe rosacea" names the
+///   disease alone (LabeledIn, SPL-ADR);
+/// - `open=` (an effect's canonical name) on a site modifier: followed by a word no term covers, it
+///   is a mention of that effect with the word ("injection site warmth", "application site
+///   discoloration": MedDRA names any finding at a site so).
 /// Modifier and change words alone are no mention: they leave the term layer.
 struct MentionExtender: Sendable {
     let lexicon: LexiconIndex
@@ -25,6 +31,12 @@ struct MentionExtender: Sendable {
     let attach: [Int32: UInt8]
     /// Per change entry: the effect entry the finding is.
     let finding: [Int32: Int32]
+    /// Modifier entries that join only `effect` heads (`heads=effect`).
+    let effectHeadsOnly: Set<Int32>
+    /// Per site modifier (`open=`): the effect entry it makes with a following word.
+    let opens: [Int32: Int32]
+    /// Kind id of `effect` entries.
+    let effectKind: UInt16
     /// Most modifiers one mention takes on each side.
     static let maximumModifiers = 3
 
@@ -33,7 +45,8 @@ struct MentionExtender: Sendable {
         effectKinds = Set(lexicon.kindIDs(["effect", "condition"]))
         let ids = lexicon.kindIDs(["modifier", "change", "analyte", "body-system", "outcome"])
         (modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind) = (ids[0], ids[1], ids[2], ids[3], ids[4])
-        var attach: [Int32: UInt8] = [:], finding: [Int32: Int32] = [:]
+        var attach: [Int32: UInt8] = [:], finding: [Int32: Int32] = [:], opens: [Int32: Int32] = [:]
+        var effectHeadsOnly: Set<Int32> = []
         for (index, entry) in lexicon.lexicon.entries.enumerated() where entry.kind == "modifier" || entry.kind == "change" {
             switch entry.attributes["attach"] {
             case "before": attach[Int32(index)] = 1
@@ -43,17 +56,85 @@ struct MentionExtender: Sendable {
             if let name = entry.attributes["finding"], let effect = lexicon.entryIndex(kind: "effect", named: name) {
                 finding[Int32(index)] = Int32(effect)
             }
+            if entry.attributes["heads"] == "effect" { effectHeadsOnly.insert(Int32(index)) }
+            if let name = entry.attributes["open"], let effect = lexicon.entryIndex(kind: "effect", named: name) {
+                opens[Int32(index)] = Int32(effect)
+            }
         }
         self.attach = attach
         self.finding = finding
+        self.opens = opens
+        self.effectHeadsOnly = effectHeadsOnly
+        effectKind = lexicon.kindIDs(["effect"])[0]
     }
 
     /// True when the pipeline's lexicons have none of the entries this reads.
     var isInert: Bool { attach.isEmpty && bodySystemKind == UInt16.max && outcomeKind == UInt16.max && analyteKind == UInt16.max }
 
+    /// Words that end a phrase rather than name a finding after a site ("injection site and …").
+    static let closedWords: Set<String> = [
+        "with", "were", "was", "that", "this", "these", "those", "have", "has", "had", "been", "being", "from", "into",
+        "after", "before", "during", "should", "must", "than", "then", "only", "also", "each", "other", "when", "where",
+        "which", "while", "within", "without", "such", "including", "include", "includes", "occurred", "occur", "occurs",
+        "reported", "observed", "events", "event", "reactions", "reaction", "disorders", "conditions",
+    ]
+
+    /// "and" (not "or": "lips or shortness of breath", "liver or kidney function is poor" name
+    /// alternatives, not one mention).
+    static func isConjunction(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .word else { return false }
+        return text[token.range].map(Folding.lower) == Array("and".utf8)
+    }
+
+    /// English words with a Latin ending that follow a disease name ("depression diagnosis").
+    static let englishWords: Set<String> = [
+        "diagnosis", "prognosis", "analysis", "basis", "crisis", "emphasis", "serum", "sodium", "calcium", "potassium",
+        "magnesium", "lithium", "spectrum", "medium", "maximum", "minimum", "therapeutic", "mortality",
+    ]
+
+    /// A lower-case Latin species name: "trachomatis", "pneumoniae", "psittaci", "avium".
+    static func isSpeciesEpithet(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .word, token.end - token.start >= 5 else { return false }
+        let bytes = Array(text[token.range])
+        guard bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
+        let word = String(decoding: bytes, as: UTF8.self)
+        return ["ae", "is", "ii", "um", "i"].contains { word.hasSuffix($0) } && !englishWords.contains(word)
+    }
+
+    /// A lower-case word of at least four letters that is no function word.
+    static func isOpenWord(_ token: Token, _ text: [UInt8]) -> Bool {
+        guard token.kind == .word, token.end - token.start >= 4 else { return false }
+        let bytes = text[token.range]
+        guard bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { return false }
+        return !closedWords.contains(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// A genus named before its species ("Chlamydia trachomatis", "Vibrio cholerae") is the
+    /// organism, not the disease named after it: the term loses its effect and condition entries.
+    func dropGenusNames(_ doc: inout AnalyzedDocument, from first: Int) {
+        var dropped = false
+        for i in first..<doc.terms.count where doc.terms[i].tokens.count == 1 {
+            let term = doc.terms[i]
+            let next = term.tokens.upperBound
+            guard next < doc.tokens.count, doc.sentences[term.sentence].tokens.contains(next),
+                doc.normalized[term.range.lowerBound] &- 0x41 < 26, Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
+                term.entries.contains(where: { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }),
+                !doc.terms[first...].contains(where: { $0.tokens.contains(next) })
+            else { continue }
+            doc.terms[i].entries.removeAll { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }
+            dropped = true
+        }
+        if dropped {
+            let kept = doc.terms[first...].filter { !$0.entries.isEmpty }
+            doc.terms.replaceSubrange(first..<doc.terms.count, with: kept)
+        }
+    }
+
     /// Rewrites `doc.terms[first...]`, the terms of one sentence (in token order).
     func process(_ doc: inout AnalyzedDocument, from first: Int) {
         guard first < doc.terms.count, !isInert else { return }
+        dropGenusNames(&doc, from: first)
+        guard first < doc.terms.count else { return }
         let lexicon = self.lexicon
         func kindOf(_ entry: Int32) -> UInt16 { lexicon.kindID(ofEntry: entry) }
         let special = [modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind]
@@ -61,6 +142,11 @@ struct MentionExtender: Sendable {
         var terms = Array(doc.terms[first...])
         func has(_ term: Mention, _ kind: UInt16) -> Bool { term.entries.contains { kindOf($0) == kind } }
         func isHead(_ term: Mention) -> Bool { term.entries.contains { effectKinds.contains(kindOf($0)) } }
+        /// Whether modifier term `m` may join head `h` (`heads=effect` modifiers join symptoms only).
+        func joins(_ m: Mention, _ h: Mention) -> Bool {
+            guard !effectHeadsOnly.isEmpty, m.entries.contains(where: effectHeadsOnly.contains) else { return true }
+            return h.entries.contains { kindOf($0) == effectKind }
+        }
         func side(_ term: Mention) -> UInt8 {
             var bits: UInt8 = 0
             for e in term.entries { bits |= attach[e] ?? 0 }
@@ -119,7 +205,7 @@ struct MentionExtender: Sendable {
         for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind) {
             var lower = i
             while lower > 0, i - lower < Self.maximumModifiers, !removed[lower - 1], side(terms[lower - 1]) & 1 != 0,
-                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower])
+                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower]), joins(terms[lower - 1], terms[i])
             {
                 lower -= 1
             }
@@ -132,6 +218,41 @@ struct MentionExtender: Sendable {
             guard lower < i || upper > i else { continue }
             terms[i] = merged(terms[lower], terms[upper], entries: terms[i].entries)
             for k in lower...upper where k != i { removed[k] = true }
+        }
+        // Coordinated site words share the head: "skin and soft tissue infections", "skin and skin
+        // structure infections" are one mention. Not a head noun's ("anaphylactic and anaphylactoid
+        // reactions", "arterial and venous thrombotic events"): those name two reactions.
+        let headNounFindings = Set(finding.compactMap { kindOf($0.key) == modifierKind ? $0.value : nil })
+        for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
+            && !terms[i].entries.contains(where: headNounFindings.contains) {
+            var c = terms[i].tokens.lowerBound - 1
+            while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
+            guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
+                let j = terms.indices.last(where: { !removed[$0] && $0 < i && terms[$0].tokens.upperBound == c }),
+                has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j]),
+                // An elliptic reading of the pair is a term already ("subarachnoid and intracerebral
+                // hemorrhages": subarachnoid hemorrhage): each conjunct names its own.
+                !terms.indices.contains(where: { k in
+                    k != i && !removed[k] && terms[k].tokens.lowerBound <= terms[j].tokens.lowerBound
+                        && terms[k].tokens.upperBound == terms[i].tokens.upperBound
+                })
+            else { continue }
+            terms[i] = merged(terms[j], terms[i], entries: terms[i].entries)
+            removed[j] = true
+        }
+        // A site with a word no term covers: "injection site warmth".
+        if !opens.isEmpty {
+            for i in terms.indices where !removed[i] {
+                guard let site = terms[i].entries.first(where: { opens[$0] != nil }), let effect = opens[site] else { continue }
+                let next = terms[i].tokens.upperBound
+                guard next < doc.tokens.count, doc.sentences[terms[i].sentence].tokens.contains(next),
+                    Self.isOpenWord(doc.tokens[next], doc.normalized),
+                    !terms.indices.contains(where: { !removed[$0] && terms[$0].tokens.contains(next) })
+                else { continue }
+                let token = doc.tokens[next]
+                terms[i] = Mention(tokens: terms[i].tokens.lowerBound..<(next + 1), range: terms[i].range.lowerBound..<Int(token.end),
+                                   entries: [effect], sentence: terms[i].sentence)
+            }
         }
         // What is left of modifier and change words is no term.
         for i in terms.indices where !removed[i] {

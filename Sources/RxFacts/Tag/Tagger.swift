@@ -35,7 +35,7 @@ package struct Tagger: Sendable {
         }.map(Int32.init))
         purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
         extender = MentionExtender(lexicon: knowledge.lexicon)
-        abbreviations = AbbreviationLinker(lexicon: knowledge.lexicon)
+        abbreviations = AbbreviationLinker(lexicon: knowledge.lexicon, vocabulary: knowledge.vocabulary)
     }
 
     /// Rule phrases of different rules may nest ("do not" in "do not take"): the cue and blocker
