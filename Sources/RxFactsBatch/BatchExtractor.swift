@@ -50,7 +50,8 @@ package struct BatchExtractor: Sendable {
     /// (`InputCollector.gather`), each reported in its turn;
     /// `progress` is called after each window.
     package func run(
-        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:], ids: [String: String] = [:],
+        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
+        ids: [String: String] = [:],
         record: ([UInt8]) -> Void, failure: (InputError) -> Void,
         progress: ((BatchProgress) -> Void)? = nil
     ) -> Summary {
@@ -81,11 +82,16 @@ package struct BatchExtractor: Sendable {
                 summary.inputs += 1
                 switch result {
                 case .success(let output):
-                    if let first = given[output.id], first.contentHash != output.contentHash || output.contentHash == nil {
+                    if let first = given[output.id],
+                        first.contentHash != output.contentHash || output.contentHash == nil
+                    {
                         summary.errors += 1
-                        failure(InputError(
-                            .unreadable, path: output.source,
-                            reason: "document id '\(output.id)' is already the id of \(first.source) in this run, a different document; name the input with --id or walk its directory to get a unique id"))
+                        failure(
+                            InputError(
+                                .unreadable, path: output.source,
+                                reason:
+                                    "document id '\(output.id)' is already the id of \(first.source) in this run, a different document; name the input with --id or walk its directory to get a unique id"
+                            ))
                         continue
                     }
                     given[output.id] = (output.source, output.contentHash)
@@ -148,9 +154,10 @@ package struct BatchExtractor: Sendable {
             let record = try pipeline.extract(input)
             var counts: [String: Int] = [:]
             for drug in record.drugs { for fact in drug.facts { counts[fact.type.rawValue, default: 0] += 1 } }
-            return .success(Output(
-                line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count, factCounts: counts,
-                id: record.document.id, source: record.document.source, contentHash: record.document.contentHash))
+            return .success(
+                Output(
+                    line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count, factCounts: counts,
+                    id: record.document.id, source: record.document.source, contentHash: record.document.contentHash))
         } catch {
             return .failure(error)
         }

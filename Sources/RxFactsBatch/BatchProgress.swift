@@ -24,7 +24,8 @@ package struct BatchProgress: Sendable, Hashable {
         var eta = "?"
         if rate > 0, bytesTotal >= bytesDone {
             let seconds = Int(((total - done) / rate).rounded())
-            eta = seconds >= 3600
+            eta =
+                seconds >= 3600
                 ? String(format: "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
                 : String(format: "%d:%02d", seconds / 60, seconds % 60)
         }

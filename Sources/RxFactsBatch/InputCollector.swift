@@ -13,7 +13,9 @@ package enum InputCollector {
     /// COPYING.openfda.txt, README.txt…); directory walks leave them out, named files are read.
     package static func isCollectionNote(_ name: String) -> Bool {
         let upper = name.uppercased()
-        return ["README", "MANIFEST", "COPYING", "LICENSE", "LICENCE", "NOTICE", "SOURCES", "CHANGELOG"].contains { upper.hasPrefix($0) }
+        return ["README", "MANIFEST", "COPYING", "LICENSE", "LICENCE", "NOTICE", "SOURCES", "CHANGELOG"].contains {
+            upper.hasPrefix($0)
+        }
     }
 
     /// What `gather` found: the inputs in order, and what the summary and the ids need.
@@ -89,10 +91,13 @@ package enum InputCollector {
             let ext = (path as NSString).pathExtension.lowercased()
             counts[ext.isEmpty ? "no extension" : "." + ext, default: 0] += 1
         }
-        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }.joined(
+            separator: ", ")
     }
 
-    static func walk(_ directory: String, relative: String, into collected: inout Collected, visited: inout Set<DirectoryIdentity>) {
+    static func walk(
+        _ directory: String, relative: String, into collected: inout Collected, visited: inout Set<DirectoryIdentity>
+    ) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else {
             collected.paths.append(directory)
@@ -101,7 +106,8 @@ package enum InputCollector {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let relativeName = relative + name
-            let wanted = archiveOrLeaflet((name as NSString).pathExtension.lowercased()) && !isCollectionNote(name)
+            let wanted =
+                archiveOrLeaflet((name as NSString).pathExtension.lowercased()) && !isCollectionNote(name)
                 && !name.hasSuffix(".expected.md") && !name.hasSuffix(".jsonl")
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -110,10 +116,14 @@ package enum InputCollector {
                 let exists = linkTarget != nil || (try? fm.attributesOfItem(atPath: path)) != nil
                 if !exists, name.unicodeScalars.contains("\u{FFFD}") {
                     collected.paths.append(path)
-                    collected.problems[path] = InputError(.encoding, path: path, reason: "file name is not valid UTF-8 (shown with U+FFFD); rename the file to read it")
+                    collected.problems[path] = InputError(
+                        .encoding, path: path,
+                        reason: "file name is not valid UTF-8 (shown with U+FFFD); rename the file to read it")
                 } else if let linkTarget, wanted || (name as NSString).pathExtension.isEmpty {
                     collected.paths.append(path)
-                    collected.problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to '\(linkTarget)' leads nowhere (dangling, or a loop of links)")
+                    collected.problems[path] = InputError(
+                        .unreadable, path: path,
+                        reason: "symbolic link to '\(linkTarget)' leads nowhere (dangling, or a loop of links)")
                 } else if !isCollectionNote(name) {
                     collected.skipped.append(path)
                 }
@@ -127,7 +137,11 @@ package enum InputCollector {
                 }
                 guard visited.insert(identity).inserted else {
                     collected.paths.append(path)
-                    collected.problems[path] = InputError(.unreadable, path: path, reason: "symbolic link to a directory already walked (a cycle, or a second way to the same files); not walked again")
+                    collected.problems[path] = InputError(
+                        .unreadable, path: path,
+                        reason:
+                            "symbolic link to a directory already walked (a cycle, or a second way to the same files); not walked again"
+                    )
                     continue
                 }
                 walk(path, relative: relativeName + "/", into: &collected, visited: &visited)
@@ -171,7 +185,8 @@ package enum InputCollector {
             if line.last == 0x0D { line = line.dropLast() }
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             guard let name = String(bytes: line, encoding: .utf8) else {
-                throw InputError(.encoding, path: path, line: lineNumber, column: 1, reason: "file list line is not valid UTF-8")
+                throw InputError(
+                    .encoding, path: path, line: lineNumber, column: 1, reason: "file list line is not valid UTF-8")
             }
             result.append(name)
         }
@@ -181,7 +196,9 @@ package enum InputCollector {
     /// Reads an input's bytes (`-` is standard input), refusing more than `maxBytes`: a file,
     /// a pipe or standard input is read in blocks and given up as soon as it passes the limit,
     /// so `/dev/zero` or a runaway pipe never grows memory without bound.
-    package static func read(_ path: String, maxBytes: Int = BatchExtractor.defaultMaxDocumentBytes) throws(InputError) -> SourceInput {
+    package static func read(
+        _ path: String, maxBytes: Int = BatchExtractor.defaultMaxDocumentBytes
+    ) throws(InputError) -> SourceInput {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -190,7 +207,9 @@ package enum InputCollector {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError(.unreadable, path: path, reason: "no such file")
             }
-            if isDirectory.boolValue { throw InputError(.unreadable, path: path, reason: "is a directory with no leaflets") }
+            if isDirectory.boolValue {
+                throw InputError(.unreadable, path: path, reason: "is a directory with no leaflets")
+            }
             guard let opened = FileHandle(forReadingAtPath: path) else {
                 throw InputError(.unreadable, path: path, reason: "cannot be read (permission denied?)")
             }
@@ -207,7 +226,9 @@ package enum InputCollector {
             }
             guard let block, !block.isEmpty else { break }
             guard bytes.count + block.count <= maxBytes else {
-                throw InputError(.unreadable, path: path, reason: "document is over the limit of \(describe(bytes: maxBytes)) (--max-document-mib); not read")
+                throw InputError(
+                    .unreadable, path: path,
+                    reason: "document is over the limit of \(describe(bytes: maxBytes)) (--max-document-mib); not read")
             }
             bytes.append(contentsOf: block)
         }

@@ -169,7 +169,8 @@ final class InputWalker {
         }
         do {
             let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            frames.append(Frame(archive: archive, source: ZipSource(path: path), prefix: path + "!", idPrefix: "", shardKey: nil))
+            frames.append(
+                Frame(archive: archive, source: ZipSource(path: path), prefix: path + "!", idPrefix: "", shardKey: nil))
             archiveRemaining = size
             return nil
         } catch {
@@ -186,7 +187,8 @@ final class InputWalker {
         let ext = (name as NSString).pathExtension.lowercased()
         guard isFile, !name.hasPrefix("."), !path.hasPrefix("__MACOSX/") else { return .skipped }
         if ext == "zip" { return .archive }
-        return InputCollector.leafletExtensions.contains(ext) && !InputCollector.isCollectionNote(name) ? .leaflet : .skipped
+        return InputCollector.leafletExtensions.contains(ext) && !InputCollector.isCollectionNote(name)
+            ? .leaflet : .skipped
     }
 
     /// Shard and resume filters of a member; nil when the member is to be read.
@@ -237,12 +239,17 @@ final class InputWalker {
         if filtered(display, kind: kind, in: frame) { return nil }
         let isNested = kind == .archive
         if isNested, frames.count >= limits.maxDepth {
-            return .failure(InputError(.unreadable, path: display, reason: "zip archives nested deeper than \(limits.maxDepth) levels"))
+            return .failure(
+                InputError(
+                    .unreadable, path: display, reason: "zip archives nested deeper than \(limits.maxDepth) levels"))
         }
         let limit = isNested ? limits.maxNestedArchiveBytes : limits.maxMemberBytes
         let what = isNested ? "nested zip archive" : "zip member"
         guard entry.uncompressedSize <= limit else {
-            return .failure(InputError(.unreadable, path: display, reason: "\(what) of \(entry.uncompressedSize) bytes is over the limit of \(limit) bytes"))
+            return .failure(
+                InputError(
+                    .unreadable, path: display,
+                    reason: "\(what) of \(entry.uncompressedSize) bytes is over the limit of \(limit) bytes"))
         }
         // The declared size may lie: bytes are counted as they are inflated and the member is
         // cut off at the limit; inflate never reads past the member's compressed bytes.
@@ -255,17 +262,23 @@ final class InputWalker {
             } catch {
                 let reason: String
                 switch error {
-                case .overLimit: reason = "\(what) inflates past the limit of \(limit) bytes (its header declares \(entry.uncompressedSize)); cut off"
+                case .overLimit:
+                    reason =
+                        "\(what) inflates past the limit of \(limit) bytes (its header declares \(entry.uncompressedSize)); cut off"
                 case .truncated: reason = "corrupt zip member (its compressed data ends before the deflate stream does)"
                 case .badLocalHeader: reason = "corrupt zip member (damaged local header)"
-                case .unsupportedMethod(let method): reason = "zip member compressed with method \(method); rxfacts reads stored and deflate members"
+                case .unsupportedMethod(let method):
+                    reason = "zip member compressed with method \(method); rxfacts reads stored and deflate members"
                 case .checksum: reason = "corrupt zip member (CRC-32 mismatch)"
                 case .corrupt(let detail): reason = "corrupt zip member (\(detail))"
                 }
                 return .failure(InputError(.unreadable, path: display, reason: reason))
             }
         } else {
-            return .failure(InputError(.unreadable, path: display, reason: "zip member not found in the archive's central directory (damaged archive)"))
+            return .failure(
+                InputError(
+                    .unreadable, path: display,
+                    reason: "zip member not found in the archive's central directory (damaged archive)"))
         }
         // A member's id is its path in the archive without extension (`leaflets/a`), under the
         // names of the nested archives it is in (`inner/leaflets/a`): unique within the archive.
@@ -273,7 +286,10 @@ final class InputWalker {
         guard isNested else { return .member(SourceInput(path: display, bytes: [UInt8](data), id: id)) }
         do {
             let archive = try Archive(data: data, accessMode: .read)
-            frames.append(Frame(archive: archive, source: .data(data), prefix: display + "!", idPrefix: id + "/", shardKey: frame.shardKey ?? display))
+            frames.append(
+                Frame(
+                    archive: archive, source: .data(data), prefix: display + "!", idPrefix: id + "/",
+                    shardKey: frame.shardKey ?? display))
             return nil
         } catch {
             return .failure(InputError(.unreadable, path: display, reason: "not a readable zip archive (\(error))"))

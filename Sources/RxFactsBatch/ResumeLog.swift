@@ -49,7 +49,8 @@ package struct ResumeLog: Sendable, Hashable {
                 start = newline + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
                 guard let parsed = try? decoder.decode(Line.self, from: Data(line)) else {
-                    throw InputError(.encoding, path: path, line: lineNumber, column: 1,
+                    throw InputError(
+                        .encoding, path: path, line: lineNumber, column: 1,
                         reason: "not an rxfacts record line; cannot resume from this output")
                 }
                 log.sources.insert(parsed.document.source)
@@ -65,7 +66,8 @@ package struct ResumeLog: Sendable, Hashable {
             let prefix = Array(#"{"schema":"rxfacts/"#.utf8)
             let head = pending.prefix(prefix.count)
             guard prefix.starts(with: head) || pending.starts(with: prefix) else {
-                throw InputError(.encoding, path: path, line: lineNumber + 1, column: 1,
+                throw InputError(
+                    .encoding, path: path, line: lineNumber + 1, column: 1,
                     reason: "not an rxfacts record line; cannot resume from this output (the file is left as it is)")
             }
         }

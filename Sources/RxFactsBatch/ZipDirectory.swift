@@ -34,7 +34,10 @@ struct ZipDirectory: Sendable, Hashable {
         var eocd = -1
         var k = tail.count - 22
         while k >= 0 {
-            if tail[k] == 0x50, tail[k + 1] == 0x4B, tail[k + 2] == 0x05, tail[k + 3] == 0x06 { eocd = k; break }
+            if tail[k] == 0x50, tail[k + 1] == 0x4B, tail[k + 2] == 0x05, tail[k + 3] == 0x06 {
+                eocd = k
+                break
+            }
             k -= 1
         }
         guard eocd >= 0 else { return nil }
@@ -71,15 +74,20 @@ struct ZipDirectory: Sendable, Hashable {
             guard nameEnd <= directory.count else { return nil }
             let name = directory[(at + 46)..<nameEnd]
             // Bit 11: the name is UTF-8; otherwise CP437, shown here as Latin-1 for a message.
-            let path = flags & (1 << 11) != 0 || name.allSatisfy({ $0 < 0x80 })
+            let path =
+                flags & (1 << 11) != 0 || name.allSatisfy({ $0 < 0x80 })
                 ? String(decoding: name, as: UTF8.self)
                 : String(name.map { Character(Unicode.Scalar($0)) })
             var member = Member(
-                path: path, isEncrypted: flags & 1 != 0, method: Self.u16(directory, at + 10), crc32: Self.u32(directory, at + 16),
-                compressedSize: UInt64(Self.u32(directory, at + 20)), uncompressedSize: UInt64(Self.u32(directory, at + 24)),
+                path: path, isEncrypted: flags & 1 != 0, method: Self.u16(directory, at + 10),
+                crc32: Self.u32(directory, at + 16),
+                compressedSize: UInt64(Self.u32(directory, at + 20)),
+                uncompressedSize: UInt64(Self.u32(directory, at + 24)),
                 localHeaderOffset: UInt64(Self.u32(directory, at + 42)))
             // ZIP64: sizes and offset marked 0xFFFFFFFF are in extra field 0x0001, in this order.
-            if member.uncompressedSize == 0xFFFF_FFFF || member.compressedSize == 0xFFFF_FFFF || member.localHeaderOffset == 0xFFFF_FFFF {
+            if member.uncompressedSize == 0xFFFF_FFFF || member.compressedSize == 0xFFFF_FFFF
+                || member.localHeaderOffset == 0xFFFF_FFFF
+            {
                 var extra = nameEnd
                 let extraEnd = min(directory.count, nameEnd + extraLength)
                 while extra + 4 <= extraEnd {
@@ -93,9 +101,15 @@ struct ZipDirectory: Sendable, Hashable {
                             defer { field += 8 }
                             return Self.u64(directory, field)
                         }
-                        if member.uncompressedSize == 0xFFFF_FFFF { member.uncompressedSize = next() ?? member.uncompressedSize }
-                        if member.compressedSize == 0xFFFF_FFFF { member.compressedSize = next() ?? member.compressedSize }
-                        if member.localHeaderOffset == 0xFFFF_FFFF { member.localHeaderOffset = next() ?? member.localHeaderOffset }
+                        if member.uncompressedSize == 0xFFFF_FFFF {
+                            member.uncompressedSize = next() ?? member.uncompressedSize
+                        }
+                        if member.compressedSize == 0xFFFF_FFFF {
+                            member.compressedSize = next() ?? member.compressedSize
+                        }
+                        if member.localHeaderOffset == 0xFFFF_FFFF {
+                            member.localHeaderOffset = next() ?? member.localHeaderOffset
+                        }
                         break
                     }
                     extra += 4 + length

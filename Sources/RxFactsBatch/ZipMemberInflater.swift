@@ -36,7 +36,8 @@ struct ZipMemberInflater {
         guard let header = source.read(member.localHeaderOffset, 30), header.count == 30,
             ZipDirectory.u32(header, 0) == 0x0403_4B50
         else { throw .badLocalHeader }
-        let dataStart = member.localHeaderOffset + 30 + UInt64(ZipDirectory.u16(header, 26)) + UInt64(ZipDirectory.u16(header, 28))
+        let dataStart =
+            member.localHeaderOffset + 30 + UInt64(ZipDirectory.u16(header, 26)) + UInt64(ZipDirectory.u16(header, 28))
         guard dataStart <= source.size, member.compressedSize <= source.size - dataStart else { throw .truncated }
         let compressed = member.compressedSize
         var output = Data()
@@ -44,7 +45,9 @@ struct ZipMemberInflater {
         switch member.method {
         case 0:
             guard compressed <= limit else { throw .overLimit }
-            guard let bytes = source.read(dataStart, Int(compressed)), bytes.count == Int(compressed) else { throw .truncated }
+            guard let bytes = source.read(dataStart, Int(compressed)), bytes.count == Int(compressed) else {
+                throw .truncated
+            }
             output.append(contentsOf: bytes)
             guard ZipMemberInflater.crc32(output) == member.crc32 else { throw .checksum }
         case 8:

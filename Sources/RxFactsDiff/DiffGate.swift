@@ -40,7 +40,9 @@ package struct DiffGate: Sendable, Hashable {
         for type in minimumF1ByType.keys.sorted() {
             let minimum = minimumF1ByType[type]!
             guard let score = report.score(for: type) else {
-                result.append("type '\(type.rawValue)' occurs in neither reference nor actual records (threshold \(Self.format(minimum)))")
+                result.append(
+                    "type '\(type.rawValue)' occurs in neither reference nor actual records (threshold \(Self.format(minimum)))"
+                )
                 continue
             }
             if score.micro.f1 < minimum {

@@ -14,7 +14,9 @@ package struct DiffOptions: Sendable, Hashable, Codable {
     /// out what the `enrich` stage adds from the lexicon (`lexicon:drugs`).
     package var sources: [String]?
 
-    package init(matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil, sources: [String]? = nil) {
+    package init(
+        matchHedged: Bool = false, matchQualifiers: Bool = false, types: [FactType]? = nil, sources: [String]? = nil
+    ) {
         self.matchHedged = matchHedged
         self.matchQualifiers = matchQualifiers
         self.types = types

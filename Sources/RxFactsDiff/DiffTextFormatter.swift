@@ -39,7 +39,9 @@ package enum DiffTextFormatter {
             + padLeft(decimal(score.recall), 8) + padLeft(decimal(score.f1), 8)
     }
 
-    static func factLabel(_ type: FactType, _ value: String, negated: Bool, hedged: Bool, qualifiers: [String: [String]]?) -> String {
+    static func factLabel(
+        _ type: FactType, _ value: String, negated: Bool, hedged: Bool, qualifiers: [String: [String]]?
+    ) -> String {
         var text = "\(type.rawValue) \"\(value)\""
         if negated { text += " [negated]" }
         if hedged { text += " [hedged]" }
@@ -61,7 +63,9 @@ package enum DiffTextFormatter {
     package static func text(_ report: DiffReport, gateFailures: [String] = []) -> String {
         var lines: [String] = []
         let c = report.coverage
-        lines.append("documents: \(c.matchedDocuments) matched, \(c.onlyInReference.count) only in reference, \(c.onlyInActual.count) only in actual")
+        lines.append(
+            "documents: \(c.matchedDocuments) matched, \(c.onlyInReference.count) only in reference, \(c.onlyInActual.count) only in actual"
+        )
         for id in c.onlyInReference { lines.append("  only in reference: \(id)") }
         for id in c.onlyInActual { lines.append("  only in actual: \(id)") }
         for id in c.drugsOnlyInReference { lines.append("  drug only in reference: \(id)") }
@@ -72,34 +76,46 @@ package enum DiffTextFormatter {
         lines.append(matching)
         lines.append("")
         let width = max(18, (report.types.map { $0.type.rawValue.count }.max() ?? 0) + 2)
-        lines.append(pad("type", width) + padLeft("tp", 6) + padLeft("fp", 6) + padLeft("fn", 6)
-                     + padLeft("precision", 11) + padLeft("recall", 8) + padLeft("f1", 8))
+        lines.append(
+            pad("type", width) + padLeft("tp", 6) + padLeft("fp", 6) + padLeft("fn", 6)
+                + padLeft("precision", 11) + padLeft("recall", 8) + padLeft("f1", 8))
         for type in report.types { lines.append(scoreRow(type.type.rawValue, type.micro, width: width)) }
         lines.append(scoreRow("overall (micro)", report.overall, width: width))
         let m = report.macro
-        lines.append(pad("macro (\(m.documents) docs)", width) + String(repeating: " ", count: 18)
-                     + padLeft(decimal(m.precision), 11) + padLeft(decimal(m.recall), 8) + padLeft(decimal(m.f1), 8))
+        lines.append(
+            pad("macro (\(m.documents) docs)", width) + String(repeating: " ", count: 18)
+                + padLeft(decimal(m.precision), 11) + padLeft(decimal(m.recall), 8) + padLeft(decimal(m.f1), 8))
         lines.append("")
         lines.append("missing (in reference, not in actual): \(report.missing.count)")
         for d in report.missing {
-            lines.append("  - \(d.document) / \(d.drug): " + factLabel(d.type, d.value, negated: d.negated, hedged: d.hedged, qualifiers: d.qualifiers))
+            lines.append(
+                "  - \(d.document) / \(d.drug): "
+                    + factLabel(d.type, d.value, negated: d.negated, hedged: d.hedged, qualifiers: d.qualifiers))
             lines += evidenceLines(d.evidence)
         }
         lines.append("extra (in actual, not in reference): \(report.extra.count)")
         for d in report.extra {
-            lines.append("  + \(d.document) / \(d.drug): " + factLabel(d.type, d.value, negated: d.negated, hedged: d.hedged, qualifiers: d.qualifiers))
+            lines.append(
+                "  + \(d.document) / \(d.drug): "
+                    + factLabel(d.type, d.value, negated: d.negated, hedged: d.hedged, qualifiers: d.qualifiers))
             lines += evidenceLines(d.evidence)
         }
         if !report.attributeDifferences.isEmpty {
             lines.append("matched with different attributes: \(report.attributeDifferences.count)")
             for d in report.attributeDifferences {
                 var detail: [String] = []
-                if d.attributes.contains("hedged") { detail.append("hedged \(d.reference.hedged) -> \(d.actual.hedged)") }
-                if d.attributes.contains("qualifiers") {
-                    detail.append("qualifiers {\(QualifierText.render(d.reference.qualifiers))} -> {\(QualifierText.render(d.actual.qualifiers))}")
+                if d.attributes.contains("hedged") {
+                    detail.append("hedged \(d.reference.hedged) -> \(d.actual.hedged)")
                 }
-                lines.append("  ~ \(d.document) / \(d.drug): " + factLabel(d.type, d.value, negated: d.negated, hedged: false, qualifiers: nil)
-                             + ": " + detail.joined(separator: "; "))
+                if d.attributes.contains("qualifiers") {
+                    detail.append(
+                        "qualifiers {\(QualifierText.render(d.reference.qualifiers))} -> {\(QualifierText.render(d.actual.qualifiers))}"
+                    )
+                }
+                lines.append(
+                    "  ~ \(d.document) / \(d.drug): "
+                        + factLabel(d.type, d.value, negated: d.negated, hedged: false, qualifiers: nil)
+                        + ": " + detail.joined(separator: "; "))
             }
         }
         if !gateFailures.isEmpty {
@@ -113,34 +129,55 @@ package enum DiffTextFormatter {
     /// The text rendering of `rxfacts diff --changes`.
     package static func text(_ report: ChangeReport) -> String {
         var lines: [String] = []
-        lines.append("documents: \(report.documentsCompared) in both versions, \(report.documentsAdded.count) added, \(report.documentsRemoved.count) removed")
+        lines.append(
+            "documents: \(report.documentsCompared) in both versions, \(report.documentsAdded.count) added, \(report.documentsRemoved.count) removed"
+        )
         for id in report.documentsAdded { lines.append("  document added: \(id)") }
         for id in report.documentsRemoved { lines.append("  document removed: \(id)") }
-        lines.append("facts: \(report.count(.added)) added, \(report.count(.removed)) removed, \(report.count(.changed)) changed, \(report.count(.negationChanged)) negation changed")
+        lines.append(
+            "facts: \(report.count(.added)) added, \(report.count(.removed)) removed, \(report.count(.changed)) changed, \(report.count(.negationChanged)) negation changed"
+        )
         for change in report.changes {
             let head = "\(change.document) / \(change.drug): "
             switch change.kind {
             case .added:
                 let now = change.new!
-                lines.append("  + " + head + factLabel(change.type, change.value, negated: now.negated, hedged: now.hedged, qualifiers: now.qualifiers))
+                lines.append(
+                    "  + " + head
+                        + factLabel(
+                            change.type, change.value, negated: now.negated, hedged: now.hedged,
+                            qualifiers: now.qualifiers))
                 lines += evidenceLines(now.evidence)
             case .removed:
                 let was = change.old!
-                lines.append("  - " + head + factLabel(change.type, change.value, negated: was.negated, hedged: was.hedged, qualifiers: was.qualifiers))
+                lines.append(
+                    "  - " + head
+                        + factLabel(
+                            change.type, change.value, negated: was.negated, hedged: was.hedged,
+                            qualifiers: was.qualifiers))
                 lines += evidenceLines(was.evidence)
             case .negationChanged:
-                let was = change.old!, now = change.new!
-                lines.append("  ! " + head + "\(change.type.rawValue) \"\(change.value)\": negation changed: "
-                             + (was.negated ? "negated" : "asserted") + " -> " + (now.negated ? "negated" : "asserted"))
+                let was = change.old!
+                let now = change.new!
+                lines.append(
+                    "  ! " + head + "\(change.type.rawValue) \"\(change.value)\": negation changed: "
+                        + (was.negated ? "negated" : "asserted") + " -> " + (now.negated ? "negated" : "asserted"))
                 lines += evidenceLines(now.evidence)
             case .changed:
-                let was = change.old!, now = change.new!
-                lines.append("  ~ " + head + factLabel(change.type, change.value, negated: now.negated, hedged: false, qualifiers: nil)
-                             + ": " + change.fields.joined(separator: ", ") + " changed")
-                if change.fields.contains("code") { lines.append("      code \(was.code ?? "none") -> \(now.code ?? "none")") }
+                let was = change.old!
+                let now = change.new!
+                lines.append(
+                    "  ~ " + head
+                        + factLabel(change.type, change.value, negated: now.negated, hedged: false, qualifiers: nil)
+                        + ": " + change.fields.joined(separator: ", ") + " changed")
+                if change.fields.contains("code") {
+                    lines.append("      code \(was.code ?? "none") -> \(now.code ?? "none")")
+                }
                 if change.fields.contains("hedged") { lines.append("      hedged \(was.hedged) -> \(now.hedged)") }
                 if change.fields.contains("qualifiers") {
-                    lines.append("      qualifiers {\(QualifierText.render(was.qualifiers))} -> {\(QualifierText.render(now.qualifiers))}")
+                    lines.append(
+                        "      qualifiers {\(QualifierText.render(was.qualifiers))} -> {\(QualifierText.render(now.qualifiers))}"
+                    )
                 }
                 if change.fields.contains("evidence") {
                     lines.append("    was:")

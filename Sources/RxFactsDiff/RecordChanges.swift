@@ -85,8 +85,9 @@ package enum RecordChanges {
     }
 
     static func negationChange(_ document: String, _ id: DrugFact, _ was: Fact, _ now: Fact) -> FactChange {
-        FactChange(kind: .negationChanged, document: document, drug: id.drug, type: id.key.type, value: id.key.value,
-                   fields: ["negated"], old: FactSnapshot(was), new: FactSnapshot(now))
+        FactChange(
+            kind: .negationChanged, document: document, drug: id.drug, type: id.key.type, value: id.key.value,
+            fields: ["negated"], old: FactSnapshot(was), new: FactSnapshot(now))
     }
 
     static func compare(document: String, old: Record, new: Record) -> [FactChange] {
@@ -108,23 +109,29 @@ package enum RecordChanges {
             case let (was?, now?):
                 let fields = changedFields(was, now)
                 if !fields.isEmpty {
-                    changes.append(FactChange(kind: .changed, document: document, drug: id.drug, type: id.key.type,
-                                              value: id.key.value, fields: fields,
-                                              old: FactSnapshot(was), new: FactSnapshot(now)))
+                    changes.append(
+                        FactChange(
+                            kind: .changed, document: document, drug: id.drug, type: id.key.type,
+                            value: id.key.value, fields: fields,
+                            old: FactSnapshot(was), new: FactSnapshot(now)))
                 }
             case let (was?, nil):
                 if let now = flippedCounterpart(of: id, in: after, absentFrom: before, consumed: &consumed) {
                     changes.append(negationChange(document, id, was, now))
                 } else {
-                    changes.append(FactChange(kind: .removed, document: document, drug: id.drug, type: id.key.type,
-                                              value: id.key.value, fields: [], old: FactSnapshot(was), new: nil))
+                    changes.append(
+                        FactChange(
+                            kind: .removed, document: document, drug: id.drug, type: id.key.type,
+                            value: id.key.value, fields: [], old: FactSnapshot(was), new: nil))
                 }
             case let (nil, now?):
                 if let was = flippedCounterpart(of: id, in: before, absentFrom: after, consumed: &consumed) {
                     changes.append(negationChange(document, id, was, now))
                 } else {
-                    changes.append(FactChange(kind: .added, document: document, drug: id.drug, type: id.key.type,
-                                              value: id.key.value, fields: [], old: nil, new: FactSnapshot(now)))
+                    changes.append(
+                        FactChange(
+                            kind: .added, document: document, drug: id.drug, type: id.key.type,
+                            value: id.key.value, fields: [], old: nil, new: FactSnapshot(now)))
                 }
             case (nil, nil):
                 break
@@ -140,7 +147,9 @@ package enum RecordChanges {
             fields.append("evidence")
         }
         if a.hedged != b.hedged { fields.append("hedged") }
-        if QualifierText.normalized(a.qualifiers) != QualifierText.normalized(b.qualifiers) { fields.append("qualifiers") }
+        if QualifierText.normalized(a.qualifiers) != QualifierText.normalized(b.qualifiers) {
+            fields.append("qualifiers")
+        }
         return fields
     }
 }

@@ -32,9 +32,10 @@ package enum RecordDiff {
                 key.value = concepts.canonical(fact.value, type: fact.type)
                 drug = concepts.drugName(drug)
             }
-            return Identity(document: document, drug: drug, key: key,
-                     hedged: options.matchHedged ? fact.hedged : nil,
-                     qualifiers: options.matchQualifiers ? QualifierText.render(fact.qualifiers) : nil)
+            return Identity(
+                document: document, drug: drug, key: key,
+                hedged: options.matchHedged ? fact.hedged : nil,
+                qualifiers: options.matchQualifiers ? QualifierText.render(fact.qualifiers) : nil)
         }
         func index(_ records: [Record]) -> [Identity: [Fact]] {
             var result: [Identity: [Fact]] = [:]
@@ -63,23 +64,31 @@ package enum RecordDiff {
             let expected = referenceFacts[id] ?? []
             let found = actualFacts[id] ?? []
             let matched = min(expected.count, found.count)
-            let score = Score(truePositives: matched, falsePositives: found.count - matched,
-                              falseNegatives: expected.count - matched)
+            let score = Score(
+                truePositives: matched, falsePositives: found.count - matched,
+                falseNegatives: expected.count - matched)
             perDocument[id.document, default: Score()] += score
             perTypeDocument[id.key.type, default: [:]][id.document, default: Score()] += score
-            for fact in expected.dropFirst(matched) { missing.append(FactDifference(document: id.document, drug: id.drug, fact: fact)) }
-            for fact in found.dropFirst(matched) { extra.append(FactDifference(document: id.document, drug: id.drug, fact: fact)) }
+            for fact in expected.dropFirst(matched) {
+                missing.append(FactDifference(document: id.document, drug: id.drug, fact: fact))
+            }
+            for fact in found.dropFirst(matched) {
+                extra.append(FactDifference(document: id.document, drug: id.drug, fact: fact))
+            }
             for (r, a) in zip(expected.prefix(matched), found.prefix(matched)) {
                 var attributes: [String] = []
                 if !options.matchHedged && r.hedged != a.hedged { attributes.append("hedged") }
-                if !options.matchQualifiers && QualifierText.normalized(r.qualifiers) != QualifierText.normalized(a.qualifiers) {
+                if !options.matchQualifiers
+                    && QualifierText.normalized(r.qualifiers) != QualifierText.normalized(a.qualifiers)
+                {
                     attributes.append("qualifiers")
                 }
                 if !attributes.isEmpty {
-                    attributeDifferences.append(AttributeDifference(
-                        document: id.document, drug: id.drug, type: id.key.type, value: id.key.value,
-                        negated: id.key.negated, attributes: attributes,
-                        reference: FactSnapshot(r), actual: FactSnapshot(a)))
+                    attributeDifferences.append(
+                        AttributeDifference(
+                            document: id.document, drug: id.drug, type: id.key.type, value: id.key.value,
+                            negated: id.key.negated, attributes: attributes,
+                            reference: FactSnapshot(r), actual: FactSnapshot(a)))
                 }
             }
         }

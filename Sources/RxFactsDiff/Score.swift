@@ -28,7 +28,8 @@ package struct Score: Sendable, Hashable, Codable {
     }
 
     package var f1: Double {
-        let p = precision, r = recall
+        let p = precision
+        let r = recall
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
 
@@ -36,15 +37,19 @@ package struct Score: Sendable, Hashable, Codable {
     package var isEmpty: Bool { truePositives == 0 && falsePositives == 0 && falseNegatives == 0 }
 
     package static func + (a: Score, b: Score) -> Score {
-        Score(truePositives: a.truePositives + b.truePositives,
-              falsePositives: a.falsePositives + b.falsePositives,
-              falseNegatives: a.falseNegatives + b.falseNegatives)
+        Score(
+            truePositives: a.truePositives + b.truePositives,
+            falsePositives: a.falsePositives + b.falsePositives,
+            falseNegatives: a.falseNegatives + b.falseNegatives)
     }
 
     package static func += (a: inout Score, b: Score) { a = a + b }
 
     private enum CodingKeys: String, CodingKey {
-        case truePositives = "tp", falsePositives = "fp", falseNegatives = "fn", precision, recall, f1
+        case truePositives = "tp"
+        case falsePositives = "fp"
+        case falseNegatives = "fn"
+        case precision, recall, f1
     }
 
     package init(from decoder: any Decoder) throws {
@@ -78,7 +83,12 @@ package struct MacroScore: Sendable, Hashable, Codable {
     package init(_ scores: [Score]) {
         let counted = scores.filter { !$0.isEmpty }
         documents = counted.count
-        guard !counted.isEmpty else { precision = 1; recall = 1; f1 = 1; return }
+        guard !counted.isEmpty else {
+            precision = 1
+            recall = 1
+            f1 = 1
+            return
+        }
         let n = Double(counted.count)
         precision = Score.rounded(counted.reduce(0) { $0 + $1.precision } / n)
         recall = Score.rounded(counted.reduce(0) { $0 + $1.recall } / n)

@@ -14,7 +14,10 @@ package enum DDI2013Gold {
         var root = directory
         for candidate in ["Train/DrugBank", "DrugBank"] {
             let path = (directory as NSString).appendingPathComponent(candidate)
-            if FileManager.default.fileExists(atPath: path) { root = path; break }
+            if FileManager.default.fileExists(atPath: path) {
+                root = path
+                break
+            }
         }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: root) } catch {
@@ -61,10 +64,13 @@ package enum DDI2013Gold {
                 sentenceText = value
             case "entity":
                 guard let id = tag.attributes["id"], let offset = tag.attributes["charOffset"],
-                      let surface = tag.attributes["text"], let type = tag.attributes["type"], !sentences.isEmpty else {
-                    throw GoldSetError(path: path, line: at, reason: "<entity> needs id, charOffset, type, text inside a sentence")
+                    let surface = tag.attributes["text"], let type = tag.attributes["type"], !sentences.isEmpty
+                else {
+                    throw GoldSetError(
+                        path: path, line: at, reason: "<entity> needs id, charOffset, type, text inside a sentence")
                 }
-                var lower = Int.max, upper = Int.min
+                var lower = Int.max
+                var upper = Int.min
                 for fragment in offset.split(separator: ";") {
                     let bounds = fragment.split(separator: "-").compactMap { Int($0) }
                     guard bounds.count == 2 else {
@@ -74,15 +80,20 @@ package enum DDI2013Gold {
                     upper = max(upper, bounds[1] + 1)
                 }
                 guard let range = sentenceOffsets.bytes(lower, upper) else {
-                    throw GoldSetError(path: path, line: at, reason: "charOffset '\(offset)' is outside the sentence (\(sentenceText.count) characters)")
+                    throw GoldSetError(
+                        path: path, line: at,
+                        reason: "charOffset '\(offset)' is outside the sentence (\(sentenceText.count) characters)")
                 }
                 entityIndex[id] = annotations.count
-                annotations.append(.init(type: "drug", range: (sentenceStart + range.lowerBound)..<(sentenceStart + range.upperBound),
-                                         text: surface, concept: type))
+                annotations.append(
+                    .init(
+                        type: "drug", range: (sentenceStart + range.lowerBound)..<(sentenceStart + range.upperBound),
+                        text: surface, concept: type))
             case "pair":
                 guard tag.attributes["ddi"] == "true" else { continue }
                 guard let e1 = tag.attributes["e1"].flatMap({ entityIndex[$0] }),
-                      let e2 = tag.attributes["e2"].flatMap({ entityIndex[$0] }) else {
+                    let e2 = tag.attributes["e2"].flatMap({ entityIndex[$0] })
+                else {
                     throw GoldSetError(path: path, line: at, reason: "<pair> refers to an unknown entity")
                 }
                 pairs.append(.init(first: e1, second: e2, kind: tag.attributes["type"] ?? "int"))
@@ -90,8 +101,9 @@ package enum DDI2013Gold {
                 continue
             }
         }
-        return GoldDocument(id: documentID, group: documentID, title: title, text: text,
-                            annotations: annotations, pairs: pairs, sentences: sentences)
+        return GoldDocument(
+            id: documentID, group: documentID, title: title, text: text,
+            annotations: annotations, pairs: pairs, sentences: sentences)
     }
 }
 
@@ -112,36 +124,62 @@ enum StartTagScanner {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
         while i < n {
             if bytes[i] == 0x0A { line += 1 }
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<") else {
+                i += 1
+                continue
+            }
             let tagLine = line
             i += 1
             guard i < n else { break }
             if bytes[i] == UInt8(ascii: "/") || bytes[i] == UInt8(ascii: "?") || bytes[i] == UInt8(ascii: "!") {
-                while i < n && bytes[i] != UInt8(ascii: ">") { if bytes[i] == 0x0A { line += 1 }; i += 1 }
+                while i < n && bytes[i] != UInt8(ascii: ">") {
+                    if bytes[i] == 0x0A { line += 1 }
+                    i += 1
+                }
                 continue
             }
             var nameEnd = i
-            while nameEnd < n && !isSpace(bytes[nameEnd]) && bytes[nameEnd] != UInt8(ascii: ">") && bytes[nameEnd] != UInt8(ascii: "/") { nameEnd += 1 }
+            while nameEnd < n && !isSpace(bytes[nameEnd]) && bytes[nameEnd] != UInt8(ascii: ">")
+                && bytes[nameEnd] != UInt8(ascii: "/")
+            { nameEnd += 1 }
             let name = String(decoding: bytes[i..<nameEnd], as: UTF8.self)
             i = nameEnd
             var attributes: [String: String] = [:]
             while i < n {
-                while i < n && isSpace(bytes[i]) { if bytes[i] == 0x0A { line += 1 }; i += 1 }
+                while i < n && isSpace(bytes[i]) {
+                    if bytes[i] == 0x0A { line += 1 }
+                    i += 1
+                }
                 guard i < n else { break }
-                if bytes[i] == UInt8(ascii: ">") { i += 1; break }
-                if bytes[i] == UInt8(ascii: "/") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: ">") {
+                    i += 1
+                    break
+                }
+                if bytes[i] == UInt8(ascii: "/") {
+                    i += 1
+                    continue
+                }
                 var keyEnd = i
                 while keyEnd < n && bytes[keyEnd] != UInt8(ascii: "=") && !isSpace(bytes[keyEnd]) { keyEnd += 1 }
                 let key = String(decoding: bytes[i..<keyEnd], as: UTF8.self)
                 var j = keyEnd
                 while j < n && isSpace(bytes[j]) { j += 1 }
-                guard j + 1 < n, bytes[j] == UInt8(ascii: "="), bytes[j + 1] == UInt8(ascii: "\"") || bytes[j + 1] == UInt8(ascii: "'") else {
-                    throw GoldSetError(path: path, line: line, reason: "attribute '\(key)' of <\(name)> has no quoted value")
+                guard j + 1 < n, bytes[j] == UInt8(ascii: "="),
+                    bytes[j + 1] == UInt8(ascii: "\"") || bytes[j + 1] == UInt8(ascii: "'")
+                else {
+                    throw GoldSetError(
+                        path: path, line: line, reason: "attribute '\(key)' of <\(name)> has no quoted value")
                 }
                 let quote = bytes[j + 1]
                 var valueEnd = j + 2
-                while valueEnd < n && bytes[valueEnd] != quote { if bytes[valueEnd] == 0x0A { line += 1 }; valueEnd += 1 }
-                guard valueEnd < n else { throw GoldSetError(path: path, line: tagLine, reason: "unterminated attribute '\(key)' of <\(name)>") }
+                while valueEnd < n && bytes[valueEnd] != quote {
+                    if bytes[valueEnd] == 0x0A { line += 1 }
+                    valueEnd += 1
+                }
+                guard valueEnd < n else {
+                    throw GoldSetError(
+                        path: path, line: tagLine, reason: "unterminated attribute '\(key)' of <\(name)>")
+                }
                 attributes[key] = decodeEntities(bytes[(j + 2)..<valueEnd])
                 i = valueEnd + 1
             }
@@ -156,7 +194,8 @@ enum StartTagScanner {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             if bytes[i] == UInt8(ascii: "&"), let semicolon = bytes[i...].prefix(10).firstIndex(of: UInt8(ascii: ";")),
-               let decoded = LabeledInGold.entity(String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self)) {
+                let decoded = LabeledInGold.entity(String(decoding: bytes[(i + 1)..<semicolon], as: UTF8.self))
+            {
                 output += Array(decoded.utf8)
                 i = semicolon + 1
             } else {

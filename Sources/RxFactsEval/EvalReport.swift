@@ -20,13 +20,17 @@ package struct EvalReport: Sendable, Hashable, Codable {
 
     /// The table of the evaluation report, for docs and terminals.
     package func text() -> String {
-        let header = ["gold set", "fact type", "matching", "docs", "tp", "fp", "fn", "P", "R", "F1", "published anchor"]
+        let header = [
+            "gold set", "fact type", "matching", "docs", "tp", "fp", "fn", "P", "R", "F1", "published anchor",
+        ]
         var table = [header]
         for row in rows {
-            table.append([row.goldSet, row.type, row.matching, String(row.documents),
-                          String(row.score.truePositives), String(row.score.falsePositives), String(row.score.falseNegatives),
-                          DiffTextFormatter.decimal(row.score.precision), DiffTextFormatter.decimal(row.score.recall),
-                          DiffTextFormatter.decimal(row.score.f1), row.anchor ?? ""])
+            table.append([
+                row.goldSet, row.type, row.matching, String(row.documents),
+                String(row.score.truePositives), String(row.score.falsePositives), String(row.score.falseNegatives),
+                DiffTextFormatter.decimal(row.score.precision), DiffTextFormatter.decimal(row.score.recall),
+                DiffTextFormatter.decimal(row.score.f1), row.anchor ?? "",
+            ])
         }
         var lines = table.map { "| " + $0.joined(separator: " | ") + " |" }
         lines.insert("|" + header.map { _ in "---|" }.joined(), at: 1)

@@ -13,24 +13,30 @@ package enum Evaluation {
         case ddi2013 = "ddi2013"
     }
 
-    package static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases,
-                           extractor: any MentionExtractor) throws(GoldSetError) -> EvalReport {
+    package static func run(
+        dataDirectory: String, sets: [GoldSet] = GoldSet.allCases,
+        extractor: any MentionExtractor
+    ) throws(GoldSetError) -> EvalReport {
         var log = MistakeLog(enabled: false)
         return try run(dataDirectory: dataDirectory, sets: sets, extractor: extractor, log: &log)
     }
 
     /// Like `run(dataDirectory:sets:extractor:)`, and also every false positive and false
     /// negative of the exact matchings (and of DDI pairs), for error analysis.
-    package static func run(dataDirectory: String, sets: [GoldSet] = GoldSet.allCases, extractor: any MentionExtractor,
-                           mistakes: inout [EvalMistake]) throws(GoldSetError) -> EvalReport {
+    package static func run(
+        dataDirectory: String, sets: [GoldSet] = GoldSet.allCases, extractor: any MentionExtractor,
+        mistakes: inout [EvalMistake]
+    ) throws(GoldSetError) -> EvalReport {
         var log = MistakeLog(enabled: true)
         let report = try run(dataDirectory: dataDirectory, sets: sets, extractor: extractor, log: &log)
         mistakes = log.entries
         return report
     }
 
-    static func run(dataDirectory: String, sets: [GoldSet], extractor: any MentionExtractor,
-                    log: inout MistakeLog) throws(GoldSetError) -> EvalReport {
+    static func run(
+        dataDirectory: String, sets: [GoldSet], extractor: any MentionExtractor,
+        log: inout MistakeLog
+    ) throws(GoldSetError) -> EvalReport {
         var rows: [EvalRow] = []
         var failures: [String] = []
         for set in sets {
@@ -43,7 +49,9 @@ package enum Evaluation {
             }
             // An empty gold set would score a perfect, meaningless F1.
             guard documents.contains(where: { !$0.annotations.isEmpty }) else {
-                throw GoldSetError(path: directory, reason: "the \(set.rawValue) gold set holds no annotated document; nothing to score")
+                throw GoldSetError(
+                    path: directory,
+                    reason: "the \(set.rawValue) gold set holds no annotated document; nothing to score")
             }
             switch set {
             case .splADR: rows += splADR(documents, extractor: extractor, failures: &failures, log: &log)
@@ -54,7 +62,9 @@ package enum Evaluation {
         return EvalReport(rows: rows, failures: failures)
     }
 
-    static func extract(_ document: GoldDocument, _ extractor: any MentionExtractor, _ failures: inout [String]) -> [ScoredMention] {
+    static func extract(
+        _ document: GoldDocument, _ extractor: any MentionExtractor, _ failures: inout [String]
+    ) -> [ScoredMention] {
         failures += document.notes.map { "gold note: \($0)" }
         do {
             return try extractor.mentions(in: document.text, title: document.title, section: document.section)
@@ -79,7 +89,8 @@ package enum Evaluation {
     }
 
     static func surface(_ mention: ScoredMention, in text: [UInt8]) -> String {
-        let start = max(0, min(mention.start, text.count)), end = max(start, min(mention.end, text.count))
+        let start = max(0, min(mention.start, text.count))
+        let end = max(start, min(mention.end, text.count))
         return MentionScorer.normalize(text[start..<end])
     }
 
@@ -94,14 +105,18 @@ package enum Evaluation {
         log: inout MistakeLog
     ) -> [EvalRow] {
         let ptOf = conceptMap(documents)
-        var exact = Score(), overlap = Score()
-        var goldPT: [String: Set<String>] = [:], predictedPT: [String: Set<String>] = [:]
+        var exact = Score()
+        var overlap = Score()
+        var goldPT: [String: Set<String>] = [:]
+        var predictedPT: [String: Set<String>] = [:]
         for document in documents {
             let mentions = extract(document, extractor, &failures).filter { $0.type == .adverseEffect }
             var goldItems: [String: [Range<Int>]] = [:]
             for annotation in document.annotations {
                 let key = MentionScorer.normalize(annotation.text)
-                let spans = annotation.range == nil ? [] : MentionScorer.occurrences(of: Array(annotation.text.utf8), in: document.text)
+                let spans =
+                    annotation.range == nil
+                    ? [] : MentionScorer.occurrences(of: Array(annotation.text.utf8), in: document.text)
                 goldItems[key, default: []] += spans
                 goldPT[document.group, default: []].insert(annotation.concept ?? "mention:" + key)
             }
@@ -115,7 +130,8 @@ package enum Evaluation {
             exact += MentionScorer.sets(gold: Set(goldItems.keys), predicted: Set(predictedItems.keys))
             if log.enabled {
                 for key in Set(predictedItems.keys).subtracting(goldItems.keys).sorted() {
-                    log.add("spl-adr", "adverse-effect", .falsePositive, document, predictedItems[key]?.first, text: key)
+                    log.add(
+                        "spl-adr", "adverse-effect", .falsePositive, document, predictedItems[key]?.first, text: key)
                 }
                 for key in Set(goldItems.keys).subtracting(predictedItems.keys).sorted() {
                     log.add("spl-adr", "adverse-effect", .falseNegative, document, goldItems[key]?.first, text: key)
@@ -131,9 +147,15 @@ package enum Evaluation {
         }
         let anchor = "TAC 2017 ADR best micro-F1 0.82; rule-based 0.674"
         return [
-            EvalRow(goldSet: "spl-adr", type: "adverse-effect", matching: "exact mention", documents: documents.count, score: exact, anchor: anchor),
-            EvalRow(goldSet: "spl-adr", type: "adverse-effect", matching: "overlapping mention", documents: documents.count, score: overlap, anchor: anchor),
-            EvalRow(goldSet: "spl-adr", type: "adverse-effect", matching: "MedDRA PT per label", documents: goldPT.count, score: concept, anchor: nil),
+            EvalRow(
+                goldSet: "spl-adr", type: "adverse-effect", matching: "exact mention", documents: documents.count,
+                score: exact, anchor: anchor),
+            EvalRow(
+                goldSet: "spl-adr", type: "adverse-effect", matching: "overlapping mention", documents: documents.count,
+                score: overlap, anchor: anchor),
+            EvalRow(
+                goldSet: "spl-adr", type: "adverse-effect", matching: "MedDRA PT per label", documents: goldPT.count,
+                score: concept, anchor: nil),
         ]
     }
 
@@ -147,7 +169,9 @@ package enum Evaluation {
         log: inout MistakeLog
     ) -> [EvalRow] {
         let cuiOf = conceptMap(documents)
-        var exact = Score(), overlap = Score(), concept = Score()
+        var exact = Score()
+        var overlap = Score()
+        var concept = Score()
         for document in documents {
             let mentions = extract(document, extractor, &failures).filter { $0.type == .indication }
             let gold = document.annotations.compactMap(\.range)
@@ -157,8 +181,12 @@ package enum Evaluation {
             let goldCUIs = Set(document.annotations.flatMap { cuis($0.concept ?? "") })
             var predicted: Set<String> = []
             for mention in mentions {
-                if let code = mention.code, code.hasPrefix("umls:") { predicted.formUnion(cuis(String(code.dropFirst(5)))); continue }
-                if let cui = cuiOf[surface(mention, in: document.text)] ?? cuiOf[MentionScorer.normalize(mention.value)] {
+                if let code = mention.code, code.hasPrefix("umls:") {
+                    predicted.formUnion(cuis(String(code.dropFirst(5))))
+                    continue
+                }
+                if let cui = cuiOf[surface(mention, in: document.text)] ?? cuiOf[MentionScorer.normalize(mention.value)]
+                {
                     predicted.formUnion(cuis(cui))
                 } else {
                     predicted.insert("unmapped:" + mention.value)
@@ -167,9 +195,15 @@ package enum Evaluation {
             concept += MentionScorer.sets(gold: goldCUIs, predicted: predicted)
         }
         return [
-            EvalRow(goldSet: "labeledin", type: "indication", matching: "exact span", documents: documents.count, score: exact, anchor: nil),
-            EvalRow(goldSet: "labeledin", type: "indication", matching: "overlapping span", documents: documents.count, score: overlap, anchor: nil),
-            EvalRow(goldSet: "labeledin", type: "indication", matching: "UMLS CUI per label", documents: documents.count, score: concept, anchor: nil),
+            EvalRow(
+                goldSet: "labeledin", type: "indication", matching: "exact span", documents: documents.count,
+                score: exact, anchor: nil),
+            EvalRow(
+                goldSet: "labeledin", type: "indication", matching: "overlapping span", documents: documents.count,
+                score: overlap, anchor: nil),
+            EvalRow(
+                goldSet: "labeledin", type: "indication", matching: "UMLS CUI per label", documents: documents.count,
+                score: concept, anchor: nil),
         ]
     }
 
@@ -195,7 +229,9 @@ package enum Evaluation {
         _ documents: [GoldDocument], extractor: any MentionExtractor, failures: inout [String],
         log: inout MistakeLog
     ) -> [EvalRow] {
-        var exact = Score(), overlap = Score(), pairs = Score()
+        var exact = Score()
+        var overlap = Score()
+        var pairs = Score()
         for document in documents {
             let mentions = extract(document, extractor, &failures)
             let drugs = mentions.filter { $0.type == "drug" }
@@ -210,10 +246,13 @@ package enum Evaluation {
                 }
                 return MentionScorer.normalize(annotation.text)
             }
-            func pairKey(_ sentence: Int, _ a: String, _ b: String) -> String { "\(sentence)|\(min(a, b))|\(max(a, b))" }
+            func pairKey(_ sentence: Int, _ a: String, _ b: String) -> String {
+                "\(sentence)|\(min(a, b))|\(max(a, b))"
+            }
             var goldPairs: Set<String> = []
             for pair in document.pairs {
-                let a = document.annotations[pair.first], b = document.annotations[pair.second]
+                let a = document.annotations[pair.first]
+                let b = document.annotations[pair.second]
                 guard let range = a.range, let s = sentence(of: range.lowerBound) else { continue }
                 goldPairs.insert(pairKey(s, canonical(a), canonical(b)))
             }
@@ -230,8 +269,10 @@ package enum Evaluation {
                         let parts = key.split(separator: "|", omittingEmptySubsequences: false)
                         guard parts.count == 3, let s = Int(parts[0]), s < document.sentences.count else { continue }
                         let sentence = String(decoding: document.text[document.sentences[s]], as: UTF8.self)
-                        log.entries.append(EvalMistake(goldSet: "ddi2013", type: "pair", kind: kind, document: document.id,
-                                                       text: "\(parts[1]) + \(parts[2])", context: sentence))
+                        log.entries.append(
+                            EvalMistake(
+                                goldSet: "ddi2013", type: "pair", kind: kind, document: document.id,
+                                text: "\(parts[1]) + \(parts[2])", context: sentence))
                     }
                 }
                 logPairs(predictedPairs.subtracting(goldPairs), .falsePositive)
@@ -239,11 +280,16 @@ package enum Evaluation {
             }
         }
         return [
-            EvalRow(goldSet: "ddi2013", type: "drug", matching: "exact span", documents: documents.count, score: exact,
-                    anchor: "DDI 2013 best drug NER F1 0.715"),
-            EvalRow(goldSet: "ddi2013", type: "drug", matching: "overlapping span", documents: documents.count, score: overlap, anchor: nil),
-            EvalRow(goldSet: "ddi2013", type: "combination", matching: "interacting pair per sentence", documents: documents.count,
-                    score: pairs, anchor: "DDI 2013 best classification F1 0.651"),
+            EvalRow(
+                goldSet: "ddi2013", type: "drug", matching: "exact span", documents: documents.count, score: exact,
+                anchor: "DDI 2013 best drug NER F1 0.715"),
+            EvalRow(
+                goldSet: "ddi2013", type: "drug", matching: "overlapping span", documents: documents.count,
+                score: overlap, anchor: nil),
+            EvalRow(
+                goldSet: "ddi2013", type: "combination", matching: "interacting pair per sentence",
+                documents: documents.count,
+                score: pairs, anchor: "DDI 2013 best classification F1 0.651"),
         ]
     }
 }

@@ -43,8 +43,10 @@ package struct GoldDocument: Sendable, Hashable {
     /// Problems in the gold file that conversion worked around (printed by `eval`).
     package var notes: [String] = []
 
-    package init(id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
-                pairs: [Pair] = [], sentences: [Range<Int>] = [], section: String? = nil) {
+    package init(
+        id: String, group: String, title: String, text: [UInt8], annotations: [Annotation],
+        pairs: [Pair] = [], sentences: [Range<Int>] = [], section: String? = nil
+    ) {
         self.id = id
         self.group = group
         self.title = title

@@ -19,7 +19,9 @@ extension Evaluation.GoldSet {
     package func missingDataMessage(dataDirectory: String) -> String? {
         let folder = (dataDirectory as NSString).appendingPathComponent(rawValue)
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue { return nil }
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+            return nil
+        }
         return "\(folder): no such folder; it should hold \(origin)"
     }
 }

@@ -38,8 +38,9 @@ package enum LabeledInGold {
             }
             let body = fields.count == 3 ? String(fields[2]) : fields[2..<(fields.count - 1)].joined(separator: "|")
             let (text, annotations, notes) = try strip(body, path: path, line: index + 1)
-            var document = GoldDocument(id: String(fields[0]), group: String(fields[0]), title: String(fields[1]),
-                                        text: text, annotations: annotations, section: "indications and usage")
+            var document = GoldDocument(
+                id: String(fields[0]), group: String(fields[0]), title: String(fields[1]),
+                text: text, annotations: annotations, section: "indications and usage")
             document.notes = notes
             documents.append(document)
         }
@@ -49,7 +50,9 @@ package enum LabeledInGold {
     static let breakingTags: Set<String> = ["br", "div", "p", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4"]
 
     /// Removes markup, returning UTF-8 text and the annotations with byte ranges.
-    static func strip(_ body: String, path: String, line: Int) throws(GoldSetError) -> ([UInt8], [GoldDocument.Annotation], [String]) {
+    static func strip(
+        _ body: String, path: String, line: Int
+    ) throws(GoldSetError) -> ([UInt8], [GoldDocument.Annotation], [String]) {
         let input = Array(body.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
@@ -71,8 +74,10 @@ package enum LabeledInGold {
                             continue
                         }
                         let mention = String(decoding: output[current.start...], as: UTF8.self)
-                        annotations.append(.init(type: .indication, range: current.start..<output.count,
-                                                 text: mention, concept: current.cui))
+                        annotations.append(
+                            .init(
+                                type: .indication, range: current.start..<output.count,
+                                text: mention, concept: current.cui))
                     } else {
                         open.append((output.count, attribute("cui", in: tag) ?? ""))
                     }
@@ -83,7 +88,8 @@ package enum LabeledInGold {
                 continue
             }
             if byte == UInt8(ascii: "&"), let semicolon = input[i...].prefix(10).firstIndex(of: UInt8(ascii: ";")),
-               let decoded = entity(String(decoding: input[(i + 1)..<semicolon], as: UTF8.self)) {
+                let decoded = entity(String(decoding: input[(i + 1)..<semicolon], as: UTF8.self))
+            {
                 output += Array(decoded.utf8)
                 i = semicolon + 1
                 continue
@@ -110,7 +116,9 @@ package enum LabeledInGold {
         case "apos": return "'"
         case "nbsp": return " "
         default:
-            if name.hasPrefix("#x"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
+            if name.hasPrefix("#x"), let value = UInt32(name.dropFirst(2), radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
                 return String(Character(scalar))
             }
             if name.hasPrefix("#"), let value = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(value) {

@@ -58,7 +58,10 @@ package enum MentionScorer {
                 pendingSpace = !output.isEmpty
                 continue
             }
-            if pendingSpace { output.append(0x20); pendingSpace = false }
+            if pendingSpace {
+                output.append(0x20)
+                pendingSpace = false
+            }
             output.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
         }
         return String(decoding: output, as: UTF8.self)
@@ -76,7 +79,12 @@ package enum MentionScorer {
         while i + folded.count <= text.count {
             var k = 0
             while k < folded.count && fold(text[i + k]) == folded[k] { k += 1 }
-            if k == folded.count { result.append(i..<(i + folded.count)); i += folded.count } else { i += 1 }
+            if k == folded.count {
+                result.append(i..<(i + folded.count))
+                i += folded.count
+            } else {
+                i += 1
+            }
         }
         return result
     }

@@ -44,14 +44,16 @@ package struct PipelineMentionExtractor: MentionExtractor {
             if let drug = lexicon.drugNames(of: term).first {
                 result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: drug))
             } else if let entry = lexicon.entry(of: term, kinds: ["class", "substance"]) {
-                result.append(ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: entry.canonical))
+                result.append(
+                    ScoredMention(type: "drug", start: range.lowerBound, end: range.upperBound, value: entry.canonical))
             }
         }
         for drug in doc.drugs {
             // A negated combination ("no interaction between X and Y was observed") states that the
             // pair does not interact: it is no predicted pair.
             // Likewise a negated indication ("not indicated for the treatment of hypertension") is none.
-            for fact in drug.facts where fact.source == "text" && !(fact.negated && Self.negationExcludes.contains(fact.type)) {
+            for fact in drug.facts
+            where fact.source == "text" && !(fact.negated && Self.negationExcludes.contains(fact.type)) {
                 for evidence in fact.evidence {
                     let inside = termsByStart.filter { term in
                         term.range.lowerBound >= evidence.start && term.range.upperBound <= evidence.end
@@ -67,8 +69,10 @@ package struct PipelineMentionExtractor: MentionExtractor {
                         subject = named
                     }
                     for span in spans {
-                        result.append(ScoredMention(type: fact.type, start: span.lowerBound, end: span.upperBound,
-                                                    value: fact.value, code: fact.code, subject: subject))
+                        result.append(
+                            ScoredMention(
+                                type: fact.type, start: span.lowerBound, end: span.upperBound,
+                                value: fact.value, code: fact.code, subject: subject))
                     }
                 }
             }
@@ -79,7 +83,9 @@ package struct PipelineMentionExtractor: MentionExtractor {
     /// The canonical name of the drug name in the sentence at `sourceOffset` that refers to the
     /// document's drug (its own name first, else its racemate's), if the sentence names it.
     func namedSubject(_ doc: AnalyzedDocument, sourceOffset: Int) -> String? {
-        guard let s = doc.sentences.firstIndex(where: { doc.sourceRange($0.range).contains(sourceOffset) }) else { return nil }
+        guard let s = doc.sentences.firstIndex(where: { doc.sourceRange($0.range).contains(sourceOffset) }) else {
+            return nil
+        }
         let named = doc.references(ofSentence: s).references.filter { $0.isDocumentDrug && !$0.names.isEmpty }
         let subjects = Set(doc.subjects.map(\.name))
         return (named.first { $0.names.contains(where: subjects.contains) } ?? named.first)?.names.first

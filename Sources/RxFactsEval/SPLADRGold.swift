@@ -42,28 +42,38 @@ package enum SPLADRGold {
         for (index, entry) in entries.enumerated() {
             let at = "entry \(index + 1)"
             guard let label = entry["label_id"] as? String, let section = entry["section_name"] as? String,
-                  let text = entry["section_text"] as? String, let events = entry["adverse_events"] as? [[Any]] else {
-                throw GoldSetError(path: path, reason: "\(at): needs label_id, section_name, section_text, adverse_events")
+                let text = entry["section_text"] as? String, let events = entry["adverse_events"] as? [[Any]]
+            else {
+                throw GoldSetError(
+                    path: path, reason: "\(at): needs label_id, section_name, section_text, adverse_events")
             }
             let offsets = ScalarOffsets(text)
             var annotations: [GoldDocument.Annotation] = []
             for event in events {
                 guard event.count >= 7, let mention = event[0] as? String else {
-                    throw GoldSetError(path: path, reason: "\(at) (\(label)): adverse event \(event) is not [mention, PT, …, start, length, …]")
+                    throw GoldSetError(
+                        path: path,
+                        reason: "\(at) (\(label)): adverse event \(event) is not [mention, PT, …, start, length, …]")
                 }
                 var range: Range<Int>?
                 if let startText = event[5] as? String, let lengthText = event[6] as? String,
-                   let start = Int(startText), let length = Int(lengthText) {
+                    let start = Int(startText), let length = Int(lengthText)
+                {
                     guard let bytes = offsets.bytes(start, start + length) else {
-                        throw GoldSetError(path: path, reason: "\(at) (\(label)): '\(mention)' at \(start)+\(length) is outside the section text")
+                        throw GoldSetError(
+                            path: path,
+                            reason: "\(at) (\(label)): '\(mention)' at \(start)+\(length) is outside the section text")
                     }
                     range = bytes
                 }
-                annotations.append(.init(type: .adverseEffect, range: range, text: mention, concept: event[1] as? String))
+                annotations.append(
+                    .init(type: .adverseEffect, range: range, text: mention, concept: event[1] as? String))
             }
-            documents.append(GoldDocument(id: "\(label)/\(section)", group: label, title: label,
-                                          text: Array(text.utf8), annotations: annotations,
-                                          section: canonicalSection(section)))
+            documents.append(
+                GoldDocument(
+                    id: "\(label)/\(section)", group: label, title: label,
+                    text: Array(text.utf8), annotations: annotations,
+                    section: canonicalSection(section)))
         }
         return documents
     }

@@ -18,17 +18,24 @@ package struct AbbreviationInventoryReader: Sendable {
 
     package init() {}
 
-    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [AbbreviationSense] {
+    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [AbbreviationSense]
+    {
         var senses: [AbbreviationSense] = []
         let imantsm = try DelimitedTable.read(path: vocab + "/" + Self.imantsmPath, dialect: .tsv)
         report.noteMalformed(imantsm)
-        let short = try imantsm.column("abbreviation"), meaning = try imantsm.column("meaning")
-        for row in imantsm.rows { senses.append(AbbreviationSense(short: row[short], sense: row[meaning], source: "imantsm")) }
+        let short = try imantsm.column("abbreviation")
+        let meaning = try imantsm.column("meaning")
+        for row in imantsm.rows {
+            senses.append(AbbreviationSense(short: row[short], sense: row[meaning], source: "imantsm"))
+        }
         let meta = try DelimitedTable.read(path: vocab + "/" + Self.metaInventoryPath, dialect: .tsv)
         report.noteMalformed(meta)
-        let abbreviation = try meta.column("abbreviation"), sense = try meta.column("sense"), cui = try meta.column("umls_cui")
+        let abbreviation = try meta.column("abbreviation")
+        let sense = try meta.column("sense")
+        let cui = try meta.column("umls_cui")
         for row in meta.rows {
-            senses.append(AbbreviationSense(short: row[abbreviation], sense: row[sense], source: "metainventory", umls: row[cui]))
+            senses.append(
+                AbbreviationSense(short: row[abbreviation], sense: row[sense], source: "metainventory", umls: row[cui]))
         }
         return senses
     }
@@ -57,7 +64,8 @@ package enum AbbreviationTable {
     ]
 
     package static func build(
-        inventories: [AbbreviationSense], concepts: [ClinicalConcept], targets: [LexiconEntry], report: inout LexiconBuildReport
+        inventories: [AbbreviationSense], concepts: [ClinicalConcept], targets: [LexiconEntry],
+        report: inout LexiconBuildReport
     ) -> [LexiconEntry] {
         var targetByForm: [String: Set<String>] = [:]
         for entry in targets where ["condition", "effect", "drug", "class", "analyte"].contains(entry.kind) {
@@ -68,9 +76,10 @@ package enum AbbreviationTable {
         var senses = inventories
         for concept in concepts {
             for short in concept.abbreviations {
-                senses.append(AbbreviationSense(
-                    short: short, sense: concept.name, source: concept.vocabulary, umls: concept.code("umls") ?? "",
-                    alternatives: concept.synonyms))
+                senses.append(
+                    AbbreviationSense(
+                        short: short, sense: concept.name, source: concept.vocabulary, umls: concept.code("umls") ?? "",
+                        alternatives: concept.synonyms))
             }
         }
         struct Group {
@@ -88,14 +97,16 @@ package enum AbbreviationTable {
             let key = short.lowercased()
             let scalars = short.unicodeScalars
             guard scalars.count >= 2, scalars.count <= 10, scalars.contains(where: { $0.properties.isAlphabetic }),
-                  !scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == " " }),
-                  !stopWords.contains(key), !CommonWords.contains(key), !CommonWords.contains(TermFilter.matchKey(key))
+                !scalars.contains(where: { $0 == "\t" || $0 == "|" || $0 == ";" || $0 == " " }),
+                !stopWords.contains(key), !CommonWords.contains(key), !CommonWords.contains(TermFilter.matchKey(key))
             else {
                 report.dropVariant("abbreviations: English word, number or not a short form")
                 continue
             }
             let meaning = sense.sense.trimmingCharacters(in: .whitespaces).lowercased()
-            guard !meaning.isEmpty, !meaning.contains("\t"), !meaning.contains("|"), !meaning.contains(";") else { continue }
+            guard !meaning.isEmpty, !meaning.contains("\t"), !meaning.contains("|"), !meaning.contains(";") else {
+                continue
+            }
             var group = groups[key] ?? Group()
             if !group.forms.contains(short) { group.forms.append(short) }
             if short != key { group.lowerCaseOnly = false }
@@ -129,11 +140,15 @@ package enum AbbreviationTable {
             let exact = !group.lowerCaseOnly
             var attributes: [String: [String]] = ["expands": group.senses.sorted(), "vocab": group.sources.sorted()]
             let kinds = group.targets.map { $0.prefix { $0 != ":" } }
-            if !group.targets.isEmpty, !group.untargeted, Set(kinds).count == kinds.count { attributes["target"] = group.targets.sorted() }
+            if !group.targets.isEmpty, !group.untargeted, Set(kinds).count == kinds.count {
+                attributes["target"] = group.targets.sorted()
+            }
             if exact { attributes["case"] = ["exact"] }
             let codes = group.umls.count == 1 ? group.umls.map { LexiconCode("umls", $0) } : []
-            entries.append(LexiconEntry(
-                kind: "abbreviation", canonical: key, variants: group.forms.filter { $0 != key }, codes: codes, attributes: attributes))
+            entries.append(
+                LexiconEntry(
+                    kind: "abbreviation", canonical: key, variants: group.forms.filter { $0 != key }, codes: codes,
+                    attributes: attributes))
         }
         return entries
     }

@@ -25,7 +25,11 @@ package enum BrandTable {
             }
             return canonical
         }
-        let sortedLinks = links.sorted { ($0.brand.lowercased(), $0.brandRxcui, $0.ingredient) < ($1.brand.lowercased(), $1.brandRxcui, $1.ingredient) }
+        let sortedLinks = links.sorted {
+            ($0.brand.lowercased(), $0.brandRxcui, $0.ingredient) < (
+                $1.brand.lowercased(), $1.brandRxcui, $1.ingredient
+            )
+        }
         var rejected: Set<String> = []
         for link in sortedLinks {
             let key = TermFilter.matchKey(link.brand)
@@ -44,7 +48,10 @@ package enum BrandTable {
                     byKey[key]!.attributes["ingredient", default: []].append(ingredient)
                 }
             } else {
-                report.skip(RxNormBrandReader.relativePath, nil, "brand \"\(link.brand)\": ingredient \"\(link.ingredient)\" (rxcui \(link.ingredientRxcui)) is not in drugs.tsv")
+                report.skip(
+                    RxNormBrandReader.relativePath, nil,
+                    "brand \"\(link.brand)\": ingredient \"\(link.ingredient)\" (rxcui \(link.ingredientRxcui)) is not in drugs.tsv"
+                )
             }
         }
         for (name, drug) in deaBrands {
@@ -54,7 +61,8 @@ package enum BrandTable {
                 rejected.insert(key)
                 continue
             }
-            byKey[key] = LexiconEntry(kind: "brand", canonical: canonical, attributes: ["ingredient": [drug], "source": ["dea"]])
+            byKey[key] = LexiconEntry(
+                kind: "brand", canonical: canonical, attributes: ["ingredient": [drug], "source": ["dea"]])
             order.append(key)
         }
         var result: [LexiconEntry] = []

@@ -19,9 +19,11 @@ package enum ClassTable {
                 let canonical = pharmClass.name.lowercased()
                 let key = TermFilter.matchKey(canonical)
                 if type == "PE" {
-                    entries.append(LexiconEntry(
-                        kind: "physiologic-effect", canonical: canonical, codes: [LexiconCode("nui", pharmClass.code)],
-                        attributes: ["type": ["PE"]]))
+                    entries.append(
+                        LexiconEntry(
+                            kind: "physiologic-effect", canonical: canonical,
+                            codes: [LexiconCode("nui", pharmClass.code)],
+                            attributes: ["type": ["PE"]]))
                     continue
                 }
                 if let existing = classIndex[key] {
@@ -31,9 +33,10 @@ package enum ClassTable {
                 }
                 var variants: [String] = []
                 if let plural = pluralOf(canonical) { variants.append(plural) }
-                add(LexiconEntry(
-                    kind: type == "MoA" ? "mechanism" : "class", canonical: canonical, variants: variants,
-                    codes: [LexiconCode("nui", pharmClass.code)], attributes: ["type": [type]]))
+                add(
+                    LexiconEntry(
+                        kind: type == "MoA" ? "mechanism" : "class", canonical: canonical, variants: variants,
+                        codes: [LexiconCode("nui", pharmClass.code)], attributes: ["type": [type]]))
             }
         }
         for pharmClass in mesh {
@@ -47,22 +50,38 @@ package enum ClassTable {
                 report.skip(DrugCentralPharmClassReader.relativePath, nil, "MeSH class \"\(canonical)\": \(reason)")
                 continue
             }
-            add(LexiconEntry(kind: "class", canonical: canonical, codes: [LexiconCode("mesh", pharmClass.code)], attributes: ["type": ["MeSH-PA"]]))
+            add(
+                LexiconEntry(
+                    kind: "class", canonical: canonical, codes: [LexiconCode("mesh", pharmClass.code)],
+                    attributes: ["type": ["MeSH-PA"]]))
         }
         for (target, variants) in CuratedTerms.classVariants {
-            guard let i = entries.firstIndex(where: { ($0.kind == "class" || $0.kind == "mechanism") && $0.canonical == target }) else {
-                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "friendly class target \"\(target)\" is not a class built from the vocabularies")
+            guard
+                let i = entries.firstIndex(where: {
+                    ($0.kind == "class" || $0.kind == "mechanism") && $0.canonical == target
+                })
+            else {
+                throw LexiconBuildError(
+                    path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift",
+                    reason: "friendly class target \"\(target)\" is not a class built from the vocabularies")
             }
             entries[i].variants += variants
         }
         for group in CuratedTerms.classGroups {
             for member in group.includes where classIndex[TermFilter.matchKey(member)] == nil {
-                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" includes unknown class \"\(member)\"")
+                throw LexiconBuildError(
+                    path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift",
+                    reason: "class group \"\(group.canonical)\" includes unknown class \"\(member)\"")
             }
             if classIndex[TermFilter.matchKey(group.canonical)] != nil {
-                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "class group \"\(group.canonical)\" repeats a class name")
+                throw LexiconBuildError(
+                    path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift",
+                    reason: "class group \"\(group.canonical)\" repeats a class name")
             }
-            add(LexiconEntry(kind: "class", canonical: group.canonical, variants: group.variants, attributes: ["type": ["group"], "includes": group.includes]))
+            add(
+                LexiconEntry(
+                    kind: "class", canonical: group.canonical, variants: group.variants,
+                    attributes: ["type": ["group"], "includes": group.includes]))
         }
         VariantResolver.resolve(&entries, report: &report, label: "classes")
         return entries

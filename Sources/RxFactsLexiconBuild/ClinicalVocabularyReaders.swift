@@ -32,20 +32,25 @@ package struct HPOReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let terms = try DelimitedTable.read(path: vocab + "/" + Self.termsPath, dialect: .tsv)
         report.noteMalformed(terms)
-        let id = try terms.column("hpo_id"), name = try terms.column("name"), branch = try terms.column("top_branch")
+        let id = try terms.column("hpo_id")
+        let name = try terms.column("name")
+        let branch = try terms.column("top_branch")
         let umls = try terms.column("xref_umls")
         var concepts: [String: ClinicalConcept] = [:]
         var order: [String] = []
         for row in terms.rows where row[branch].split(separator: "|").contains("phenotypic_abnormality") {
             var codes = [LexiconCode("hp", row[id])]
             for cui in row[umls].split(separator: "|") { codes.append(LexiconCode("umls", String(cui))) }
-            concepts[row[id]] = ClinicalConcept(vocabulary: "hpo", name: row[name], synonyms: [], abbreviations: [], codes: codes)
+            concepts[row[id]] = ClinicalConcept(
+                vocabulary: "hpo", name: row[name], synonyms: [], abbreviations: [], codes: codes)
             order.append(row[id])
         }
         let synonyms = try DelimitedTable.read(path: vocab + "/" + Self.synonymsPath, dialect: .tsv)
         report.noteMalformed(synonyms)
-        let sid = try synonyms.column("hpo_id"), text = try synonyms.column("synonym")
-        let scope = try synonyms.column("scope"), type = try synonyms.column("synonym_type")
+        let sid = try synonyms.column("hpo_id")
+        let text = try synonyms.column("synonym")
+        let scope = try synonyms.column("scope")
+        let type = try synonyms.column("synonym_type")
         // Terms with neither a UMLS concept nor a layperson name are the specialist morphology of
         // rare syndromes ("Aplasia of the 2nd metacarpal"), never a drug's effect in a leaflet;
         // leaving them out keeps start-up small.
@@ -84,14 +89,18 @@ package struct MeSHDiseaseReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let tree = try DelimitedTable.read(path: vocab + "/" + Self.treePath, dialect: .tsv)
         report.noteMalformed(tree)
-        let tui = try tree.column("descriptor_ui"), number = try tree.column("tree_number")
+        let tui = try tree.column("descriptor_ui")
+        let number = try tree.column("tree_number")
         var trees: [String: [String]] = [:]
         for row in tree.rows { trees[row[tui], default: []].append(row[number]) }
         let terms = try DelimitedTable.read(path: vocab + "/" + Self.termsPath, dialect: .tsv)
         report.noteMalformed(terms)
-        let ui = try terms.column("descriptor_ui"), name = try terms.column("descriptor_name")
-        let concept = try terms.column("concept_ui"), term = try terms.column("term")
-        let tag = try terms.column("lexical_tag"), recordPreferred = try terms.column("record_preferred")
+        let ui = try terms.column("descriptor_ui")
+        let name = try terms.column("descriptor_name")
+        let concept = try terms.column("concept_ui")
+        let term = try terms.column("term")
+        let tag = try terms.column("lexical_tag")
+        let recordPreferred = try terms.column("record_preferred")
         var preferredConcept: [String: String] = [:]
         for row in terms.rows where row[recordPreferred] == "Y" { preferredConcept[row[ui]] = row[concept] }
         var concepts: [String: ClinicalConcept] = [:]
@@ -129,7 +138,8 @@ package struct CTCAEReader: Sendable {
         report.noteMalformed(table)
         let term = try table.column("ctcae_term")
         return table.rows.compactMap { row in
-            row[term].hasSuffix("Other, specify") ? nil
+            row[term].hasSuffix("Other, specify")
+                ? nil
                 : ClinicalConcept(vocabulary: "ctcae", name: row[term], synonyms: [], abbreviations: [], codes: [])
         }
     }
@@ -145,8 +155,10 @@ package struct SymptomOntologyReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let id = try table.column("symp_id"), name = try table.column("name")
-        let synonyms = try table.column("synonyms"), xrefs = try table.column("xrefs")
+        let id = try table.column("symp_id")
+        let name = try table.column("name")
+        let synonyms = try table.column("synonyms")
+        let xrefs = try table.column("xrefs")
         return table.rows.map { row in
             var codes = [LexiconCode("symp", row[id])]
             for xref in row[xrefs].split(separator: "|") where xref.hasPrefix("UMLS_CUI:") {
@@ -170,11 +182,17 @@ package struct DiseaseOntology2026Reader: Sendable {
 
     package init() {}
 
-    package func read(vocab: String, older: [DiseaseTerm], report: inout LexiconBuildReport) throws(LexiconBuildError) -> [ClinicalConcept] {
+    package func read(
+        vocab: String, older: [DiseaseTerm], report: inout LexiconBuildReport
+    ) throws(LexiconBuildError) -> [ClinicalConcept] {
         let terms = try DelimitedTable.read(path: vocab + "/" + Self.termsPath, dialect: .tsv)
         report.noteMalformed(terms)
-        let id = try terms.column("doid"), name = try terms.column("name"), hasSynonyms = try terms.column("has_synonym_data")
-        let umls = try terms.column("xref_umls"), mesh = try terms.column("xref_mesh"), icd = try terms.column("xref_icd10cm")
+        let id = try terms.column("doid")
+        let name = try terms.column("name")
+        let hasSynonyms = try terms.column("has_synonym_data")
+        let umls = try terms.column("xref_umls")
+        let mesh = try terms.column("xref_mesh")
+        let icd = try terms.column("xref_icd10cm")
         let olderSynonyms = Dictionary(older.map { ($0.doid, $0.synonyms) }, uniquingKeysWith: { a, _ in a })
         var concepts: [String: ClinicalConcept] = [:]
         var order: [String] = []
@@ -184,13 +202,16 @@ package struct DiseaseOntology2026Reader: Sendable {
             for cui in row[umls].split(separator: "|") { codes.append(LexiconCode("umls", String(cui))) }
             for ui in row[mesh].split(separator: "|") { codes.append(LexiconCode("mesh", String(ui))) }
             let fill = row[hasSynonyms] == "1" ? [] : (olderSynonyms[row[id]] ?? [])
-            concepts[row[id]] = ClinicalConcept(vocabulary: "doid", name: row[name], synonyms: fill, abbreviations: [], codes: codes)
+            concepts[row[id]] = ClinicalConcept(
+                vocabulary: "doid", name: row[name], synonyms: fill, abbreviations: [], codes: codes)
             order.append(row[id])
         }
         let synonyms = try DelimitedTable.read(path: vocab + "/" + Self.synonymsPath, dialect: .tsv)
         report.noteMalformed(synonyms)
-        let sid = try synonyms.column("doid"), text = try synonyms.column("synonym")
-        let scope = try synonyms.column("scope"), type = try synonyms.column("synonym_type")
+        let sid = try synonyms.column("doid")
+        let text = try synonyms.column("synonym")
+        let scope = try synonyms.column("scope")
+        let type = try synonyms.column("synonym_type")
         for row in synonyms.rows where row[scope] == "EXACT" && concepts[row[sid]] != nil {
             if row[type] == "acronym" { concepts[row[sid]]!.abbreviations.append(row[text]) }
             // Acronyms are surface forms too when the term filter keeps them (4+ letters: "COPD").

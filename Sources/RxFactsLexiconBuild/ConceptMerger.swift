@@ -40,7 +40,8 @@ struct ConceptMerger {
             }
             let i = entries.count
             seeded.insert(i)
-            entries.append(LexiconEntry(kind: kind, canonical: entry.canonical, variants: entry.variants, codes: entry.codes))
+            entries.append(
+                LexiconEntry(kind: kind, canonical: entry.canonical, variants: entry.variants, codes: entry.codes))
             vocabularies.append(["curated"])
             for form in [entry.canonical] + entry.variants where owner[TermFilter.matchKey(form)] == nil {
                 owner[TermFilter.matchKey(form)] = i
@@ -79,7 +80,9 @@ struct ConceptMerger {
         let keys = forms.map(TermFilter.matchKey)
         var target: Int? = owner[keys[0]]
         // A hand-written entry that lists the name decides: same concept.
-        if let t = target, !seeded.contains(t), vocabularies[t].contains(concept.vocabulary), TermFilter.matchKey(entries[t].canonical) != keys[0] {
+        if let t = target, !seeded.contains(t), vocabularies[t].contains(concept.vocabulary),
+            TermFilter.matchKey(entries[t].canonical) != keys[0]
+        {
             target = nil  // the name is only another concept's synonym in the same vocabulary
         }
         if target == nil {

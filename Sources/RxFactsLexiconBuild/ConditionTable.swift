@@ -32,7 +32,8 @@ package enum ConditionTable {
         func bestCode(_ codes: [String]) -> String? {
             codes.min { ($0.count, $0) < ($1.count, $1) }
         }
-        var merger = ConceptMerger(kind: "condition", filter: filter, tooGeneral: tooGeneral, joiningSystems: ["mesh", "umls"])
+        var merger = ConceptMerger(
+            kind: "condition", filter: filter, tooGeneral: tooGeneral, joiningSystems: ["mesh", "umls"])
         if vocabularies.contains("doid") {
             for concept in doid { merger.add(concept, path: DiseaseOntology2026Reader.termsPath, report: &report) }
         }
@@ -49,26 +50,36 @@ package enum ConditionTable {
             guard let space = entry.canonical.lastIndex(of: " ") else { return false }
             let suffix = entry.canonical[entry.canonical.index(after: space)...]
             guard let first = suffix.first, first.isASCII, first.isNumber,
-                  suffix.dropFirst().allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == suffix.last }),
-                  suffix.last.map({ $0.isASCII && ($0.isNumber || $0.isLetter) }) == true,
-                  names.contains(String(entry.canonical[..<space]))
+                suffix.dropFirst().allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == suffix.last }),
+                suffix.last.map({ $0.isASCII && ($0.isNumber || $0.isLetter) }) == true,
+                names.contains(String(entry.canonical[..<space]))
             else { return false }
-            report.skip(DiseaseOntology2026Reader.termsPath, nil, "\"\(entry.canonical)\": a numbered subtype of \"\(entry.canonical[..<space])\"")
+            report.skip(
+                DiseaseOntology2026Reader.termsPath, nil,
+                "\"\(entry.canonical)\": a numbered subtype of \"\(entry.canonical[..<space])\"")
             return true
         }
         var index: [String: Int] = [:]
         for (i, entry) in entries.enumerated() {
             index[TermFilter.matchKey(entry.canonical)] = i
             // One ICD-10-CM code: the most general one DO gives that ICD-10-CM has, else a title match.
-            let given = entry.codes.filter { $0.system == "icd10cm" }.map { ICD10CMReader.dotted($0.code) }.filter { icd10cm[$0] != nil }
+            let given = entry.codes.filter { $0.system == "icd10cm" }.map { ICD10CMReader.dotted($0.code) }.filter {
+                icd10cm[$0] != nil
+            }
             entries[i].codes.removeAll { $0.system == "icd10cm" }
-            if let code = bestCode(given) ?? bestCode(([entry.canonical] + entry.variants).flatMap { byTitle[TermFilter.fold($0)] ?? [] }) {
+            if let code = bestCode(given)
+                ?? bestCode(([entry.canonical] + entry.variants).flatMap { byTitle[TermFilter.fold($0)] ?? [] })
+            {
                 entries[i].codes.append(LexiconCode("icd10cm", code))
             }
         }
         for curated in CuratedTerms.conditions {
             if !curated.icd10cm.isEmpty, icd10cm[curated.icd10cm] == nil {
-                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "condition \"\(curated.canonical)\": ICD-10-CM code \(curated.icd10cm) is not in the ICD-10-CM table")
+                throw LexiconBuildError(
+                    path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift",
+                    reason:
+                        "condition \"\(curated.canonical)\": ICD-10-CM code \(curated.icd10cm) is not in the ICD-10-CM table"
+                )
             }
             let forms = [curated.canonical] + curated.variants
             if let i = forms.lazy.compactMap({ index[TermFilter.matchKey($0)] }).first {
@@ -81,7 +92,10 @@ package enum ConditionTable {
             var codes: [LexiconCode] = []
             if !curated.icd10cm.isEmpty { codes.append(LexiconCode("icd10cm", curated.icd10cm)) }
             index[TermFilter.matchKey(curated.canonical)] = entries.count
-            entries.append(LexiconEntry(kind: "condition", canonical: curated.canonical, variants: curated.variants, codes: codes, attributes: ["source": ["curated"]]))
+            entries.append(
+                LexiconEntry(
+                    kind: "condition", canonical: curated.canonical, variants: curated.variants, codes: codes,
+                    attributes: ["source": ["curated"]]))
         }
         VariantResolver.resolve(&entries, report: &report, label: "conditions")
         return entries
@@ -90,7 +104,8 @@ package enum ConditionTable {
     /// Strips SNOMED-style semantic tags: "Grand mal epilepsy (disorder)" → "Grand mal epilepsy".
     static func cleaned(_ name: String) -> String {
         var text = name.trimmingCharacters(in: .whitespaces)
-        for tag in [" (disorder)", " (finding)", " (disease)", " (morphologic abnormality)", " (situation)"] where text.hasSuffix(tag) {
+        for tag in [" (disorder)", " (finding)", " (disease)", " (morphologic abnormality)", " (situation)"]
+        where text.hasSuffix(tag) {
             text = String(text.dropLast(tag.count))
         }
         return text

@@ -17,8 +17,10 @@ package struct DEAScheduleReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASubstance] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .csv)
         report.noteMalformed(table)
-        let name = try table.column("SUBSTANCE"), number = try table.column("Number")
-        let schedule = try table.column("Schedule"), narcotic = try table.column("Narcotic")
+        let name = try table.column("SUBSTANCE")
+        let number = try table.column("Number")
+        let schedule = try table.column("Schedule")
+        let narcotic = try table.column("Narcotic")
         let names = try table.column("Names")
         var result: [DEASubstance] = []
         for row in table.rows {
@@ -27,10 +29,14 @@ package struct DEAScheduleReader: Sendable {
                 report.skip(table.path, row.line, "schedule \"\(roman)\" is not I–V")
                 continue
             }
-            let others = row[names].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            result.append(DEASubstance(
-                name: row[name].trimmingCharacters(in: .whitespaces), acscn: row[number].trimmingCharacters(in: .whitespaces),
-                schedule: "C" + roman, narcotic: row[narcotic] == "Y", otherNames: others, line: row.line))
+            let others = row[names].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+            result.append(
+                DEASubstance(
+                    name: row[name].trimmingCharacters(in: .whitespaces),
+                    acscn: row[number].trimmingCharacters(in: .whitespaces),
+                    schedule: "C" + roman, narcotic: row[narcotic] == "Y", otherNames: others, line: row.line))
         }
         return result
     }

@@ -37,13 +37,19 @@ package struct DEASchedulingActionsReader: Sendable {
 
     package init() {}
 
-    package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DEASchedulingAction] {
+    package func read(
+        vocab: String, report: inout LexiconBuildReport
+    ) throws(LexiconBuildError) -> [DEASchedulingAction] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let substance = try table.column("substance"), action = try table.column("action")
-        let after = try table.column("schedule_after"), documentType = try table.column("document_type")
-        let citation = try table.column("fr_citation"), number = try table.column("fr_doc_number")
-        let published = try table.column("publication_date"), effective = try table.column("effective_date")
+        let substance = try table.column("substance")
+        let action = try table.column("action")
+        let after = try table.column("schedule_after")
+        let documentType = try table.column("document_type")
+        let citation = try table.column("fr_citation")
+        let number = try table.column("fr_doc_number")
+        let published = try table.column("publication_date")
+        let effective = try table.column("effective_date")
         let acscn = try table.column("acscn")
         var result: [DEASchedulingAction] = []
         for row in table.rows {
@@ -62,7 +68,9 @@ package struct DEASchedulingActionsReader: Sendable {
             } else if target == "not controlled" {
                 kind = .removal
             } else {
-                report.skip(table.path, row.line, "\(name): schedule_after \"\(target)\" is neither a schedule nor 'not controlled'")
+                report.skip(
+                    table.path, row.line,
+                    "\(name): schedule_after \"\(target)\" is neither a schedule nor 'not controlled'")
                 continue
             }
             var cite = row[citation].trimmingCharacters(in: .whitespaces)
@@ -71,9 +79,11 @@ package struct DEASchedulingActionsReader: Sendable {
                 report.skip(table.path, row.line, "\(name): no publication or effective date")
                 continue
             }
-            result.append(DEASchedulingAction(
-                substance: name, kind: kind, citation: cite, publicationDate: row[published],
-                effectiveDate: row[effective], acscn: row[acscn].trimmingCharacters(in: .whitespaces), line: row.line))
+            result.append(
+                DEASchedulingAction(
+                    substance: name, kind: kind, citation: cite, publicationDate: row[published],
+                    effectiveDate: row[effective], acscn: row[acscn].trimmingCharacters(in: .whitespaces),
+                    line: row.line))
         }
         return result
     }
@@ -81,6 +91,8 @@ package struct DEASchedulingActionsReader: Sendable {
     static func isISODate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39) }
+        return bytes.enumerated().allSatisfy {
+            $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39)
+        }
     }
 }

@@ -67,9 +67,12 @@ package struct DelimitedTable: Sendable {
             var line = Substring(rawLine)
             if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
             if line.isEmpty { continue }
-            let fields = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map { scalars -> String in
+            let fields = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map {
+                scalars -> String in
                 let field = Substring(scalars)
-                if field.unicodeScalars.count >= 2, field.unicodeScalars.first == "\"", field.unicodeScalars.last == "\"" {
+                if field.unicodeScalars.count >= 2, field.unicodeScalars.first == "\"",
+                    field.unicodeScalars.last == "\""
+                {
                     return String(field.unicodeScalars.dropFirst().dropLast())
                 }
                 return String(field)

@@ -12,7 +12,9 @@ package struct DiseaseOntologyReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [DiseaseTerm] {
         let names = try DelimitedTable.read(path: vocab + "/" + Self.namesPath, dialect: .tsv)
         report.noteMalformed(names)
-        let doid = try names.column("doid"), name = try names.column("name"), type = try names.column("type")
+        let doid = try names.column("doid")
+        let name = try names.column("name")
+        let type = try names.column("type")
         var terms: [String: DiseaseTerm] = [:]
         for row in names.rows {
             let id = row[doid]
@@ -27,7 +29,9 @@ package struct DiseaseOntologyReader: Sendable {
         }
         let xrefs = try DelimitedTable.read(path: vocab + "/" + Self.xrefsPath, dialect: .tsv)
         report.noteMalformed(xrefs)
-        let code = try xrefs.column("doid_code"), resource = try xrefs.column("resource"), rid = try xrefs.column("resource_id")
+        let code = try xrefs.column("doid_code")
+        let resource = try xrefs.column("resource")
+        let rid = try xrefs.column("resource_id")
         for row in xrefs.rows where terms[row[code]] != nil {
             terms[row[code]]!.xrefs[row[resource], default: []].append(row[rid])
         }

@@ -12,8 +12,11 @@ package struct DrugCentralPharmClassReader: Sendable {
     ) throws(LexiconBuildError) -> (links: [SubstanceClassLink], meshClasses: [PharmClass]) {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let drug = try table.column("DRUG_NAME"), type = try table.column("TYPE")
-        let id = try table.column("CLASS_SOURCE_ID"), name = try table.column("CLASS"), source = try table.column("SOURCE")
+        let drug = try table.column("DRUG_NAME")
+        let type = try table.column("TYPE")
+        let id = try table.column("CLASS_SOURCE_ID")
+        let name = try table.column("CLASS")
+        let source = try table.column("SOURCE")
         var links: [SubstanceClassLink] = []
         var mesh: [String: PharmClass] = [:]
         for row in table.rows {

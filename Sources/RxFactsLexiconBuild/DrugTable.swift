@@ -25,7 +25,10 @@ package struct DrugTable: Sendable {
     func index(name: String, rxcui: String? = nil) -> Int? {
         let key = TermFilter.matchKey(name)
         if let i = byCanonical[key] { return i }
-        if let stripped = SaltNames.stripped(TermFilter.fold(name)), let i = byCanonical[TermFilter.matchKey(stripped)] { return i }
+        if let stripped = SaltNames.stripped(TermFilter.fold(name)), let i = byCanonical[TermFilter.matchKey(stripped)]
+        {
+            return i
+        }
         if let rxcui, let i = byRxcui[rxcui] { return i }
         if let owners = byVariant[key], owners.count == 1 { return owners.first }
         return nil
@@ -89,7 +92,9 @@ package struct DrugTable: Sendable {
                 continue
             }
             if byCanonical[TermFilter.matchKey(canonical)] != nil {
-                report.skip(RxNormIngredientReader.relativePath, nil, "ingredient \"\(canonical)\" (rxcui \(ingredient.rxcui)) repeats a name")
+                report.skip(
+                    RxNormIngredientReader.relativePath, nil,
+                    "ingredient \"\(canonical)\" (rxcui \(ingredient.rxcui)) repeats a name")
                 continue
             }
             var match: Int? = nil
@@ -101,7 +106,7 @@ package struct DrugTable: Sendable {
                 if viaUnii.count == 1 {
                     match = viaUnii.first
                 } else if let named = dbBySynonym[TermFilter.matchKey(canonical)], named.count == 1,
-                          let m = named.first, DrugTable.sameMoiety(canonical, drugbank[m].name)
+                    let m = named.first, DrugTable.sameMoiety(canonical, drugbank[m].name)
                 {
                     match = m
                     bySynonym = true
@@ -111,7 +116,10 @@ package struct DrugTable: Sendable {
                 // Two RxNorm ingredients for one DrugBank drug: one entry when they are the acid
                 // and salt forms of one moiety, else the later one stands alone (as before).
                 if bySynonym || DrugTable.sameMoiety(canonical, entries[owner].canonical) {
-                    join(RxNormIngredient(rxcui: ingredient.rxcui, name: canonical, synonym: ingredient.synonym, umls: ingredient.umls), into: owner, report: &report)
+                    join(
+                        RxNormIngredient(
+                            rxcui: ingredient.rxcui, name: canonical, synonym: ingredient.synonym, umls: ingredient.umls
+                        ), into: owner, report: &report)
                     continue
                 }
                 match = nil
@@ -128,17 +136,26 @@ package struct DrugTable: Sendable {
                 candidates.append(drug.name)
                 candidates += drug.synonyms
             }
-            if codes.first(where: { $0.system == "unii" }) == nil, let uniis = rxcuiUnii[ingredient.rxcui], uniis.count == 1 {
+            if codes.first(where: { $0.system == "unii" }) == nil, let uniis = rxcuiUnii[ingredient.rxcui],
+                uniis.count == 1
+            {
                 codes.append(LexiconCode("unii", uniis[0]))
             }
-            append(LexiconEntry(kind: "drug", canonical: canonical, variants: acceptedVariants(candidates, report: &report), codes: codes))
+            append(
+                LexiconEntry(
+                    kind: "drug", canonical: canonical, variants: acceptedVariants(candidates, report: &report),
+                    codes: codes))
         }
-        for ingredient in extraIngredients.sorted(by: { (Int($0.rxcui) ?? 0, $0.rxcui) < (Int($1.rxcui) ?? 0, $1.rxcui) }) {
+        for ingredient in extraIngredients.sorted(by: {
+            (Int($0.rxcui) ?? 0, $0.rxcui) < (Int($1.rxcui) ?? 0, $1.rxcui)
+        }) {
             let name = ingredient.name.lowercased()
             guard byRxcui[ingredient.rxcui] == nil, SaltNames.stripped(TermFilter.fold(name)) == nil,
-                  let i = index(name: name), DrugTable.sameMoiety(name, entries[i].canonical)
+                let i = index(name: name), DrugTable.sameMoiety(name, entries[i].canonical)
             else { continue }
-            join(RxNormIngredient(rxcui: ingredient.rxcui, name: name, synonym: "", umls: ingredient.umls), into: i, report: &report)
+            join(
+                RxNormIngredient(rxcui: ingredient.rxcui, name: name, synonym: "", umls: ingredient.umls), into: i,
+                report: &report)
         }
         for (i, drug) in drugbank.enumerated() where used[i] == nil {
             let canonical = drug.name.lowercased()
@@ -147,12 +164,16 @@ package struct DrugTable: Sendable {
                 continue
             }
             if byCanonical[TermFilter.matchKey(canonical)] != nil {
-                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(drug.id) \"\(canonical)\" repeats a drug name")
+                report.skip(
+                    DrugBankVocabularyReader.relativePath, nil, "\(drug.id) \"\(canonical)\" repeats a drug name")
                 continue
             }
             var codes = [LexiconCode("drugbank", drug.id)]
             if !drug.unii.isEmpty { codes.append(LexiconCode("unii", drug.unii)) }
-            append(LexiconEntry(kind: "drug", canonical: canonical, variants: acceptedVariants(drug.synonyms, report: &report), codes: codes))
+            append(
+                LexiconEntry(
+                    kind: "drug", canonical: canonical, variants: acceptedVariants(drug.synonyms, report: &report),
+                    codes: codes))
         }
     }
 
@@ -164,11 +185,18 @@ package struct DrugTable: Sendable {
         if !ingredient.umls.isEmpty { entries[i].codes.append(LexiconCode("umls", ingredient.umls)) }
         byRxcui[ingredient.rxcui] = i
         if let own = ownRxcui, let new = Int(ingredient.rxcui), new < own {
-            report.skip(RxNormIngredientReader.relativePath, nil, "\"\(entries[i].canonical)\" (rxcui \(own)) is named \"\(ingredient.name)\" (rxcui \(new)): one drug, one name")
+            report.skip(
+                RxNormIngredientReader.relativePath, nil,
+                "\"\(entries[i].canonical)\" (rxcui \(own)) is named \"\(ingredient.name)\" (rxcui \(new)): one drug, one name"
+            )
             rename(i, to: ingredient.name)
         } else {
-            report.skip(RxNormIngredientReader.relativePath, nil, "ingredient \"\(ingredient.name)\" (rxcui \(ingredient.rxcui)) is a form of \"\(entries[i].canonical)\": joined as a variant")
-            for variant in acceptedVariants([ingredient.name], report: &report) where !entries[i].variants.contains(variant) {
+            report.skip(
+                RxNormIngredientReader.relativePath, nil,
+                "ingredient \"\(ingredient.name)\" (rxcui \(ingredient.rxcui)) is a form of \"\(entries[i].canonical)\": joined as a variant"
+            )
+            for variant in acceptedVariants([ingredient.name], report: &report)
+            where !entries[i].variants.contains(variant) {
                 entries[i].variants.append(variant)
                 byVariant[TermFilter.matchKey(variant), default: []].insert(i)
             }
@@ -201,7 +229,8 @@ package struct DrugTable: Sendable {
             }
             return Array(text.utf8)
         }
-        let x = stem(a), y = stem(b)
+        let x = stem(a)
+        let y = stem(b)
         guard min(x.count, y.count) >= 5, !x.contains(0x20), !y.contains(0x20) else { return x == y && !x.isEmpty }
         // Levenshtein distance, bounded by 2.
         guard abs(x.count - y.count) <= 2 else { return false }
@@ -218,16 +247,23 @@ package struct DrugTable: Sendable {
 
     /// Sets `schedule=` (and `dea:` code) on drugs the DEA list names; unmatched DEA substances
     /// become `substance` entries. Returns (DEA brand/street name, drug canonical) pairs.
-    mutating func applySchedules(_ substances: [DEASubstance], report: inout LexiconBuildReport) -> [(name: String, drug: String)] {
+    mutating func applySchedules(
+        _ substances: [DEASubstance], report: inout LexiconBuildReport
+    ) -> [(name: String, drug: String)] {
         var brands: [(String, String)] = []
         var exact: Set<Int> = []
         for pass in 0..<2 {
             for substance in substances {
                 let folded = TermFilter.fold(substance.name)
-                let productLevel = folded.contains("product") || folded.contains("preparation")
+                let productLevel =
+                    folded.contains("product") || folded.contains("preparation")
                     || folded.contains(" mg") || folded.contains("mg/") || folded.contains("%")
                 if productLevel {
-                    if pass == 0 { report.skip(DEAScheduleReader.relativePath, substance.line, "product-level row \"\(substance.name)\" (\(substance.schedule)) is not a substance") }
+                    if pass == 0 {
+                        report.skip(
+                            DEAScheduleReader.relativePath, substance.line,
+                            "product-level row \"\(substance.name)\" (\(substance.schedule)) is not a substance")
+                    }
                     continue
                 }
                 let key = TermFilter.matchKey(substance.name)
@@ -237,8 +273,11 @@ package struct DrugTable: Sendable {
                 } else if byCanonical[key] == nil {
                     // "Tramadol (2-[(dimethylamino)methyl]-…)": the name before the chemical
                     // description, or a DEA synonym, may be the drug already built.
-                    target = index(name: substance.name)
-                        ?? DrugTable.nameBeforeParenthesis(substance.name).flatMap { byCanonical[TermFilter.matchKey($0)] }
+                    target =
+                        index(name: substance.name)
+                        ?? DrugTable.nameBeforeParenthesis(substance.name).flatMap {
+                            byCanonical[TermFilter.matchKey($0)]
+                        }
                         ?? substance.otherNames.compactMap { byCanonical[TermFilter.matchKey($0)] }.first
                 } else {
                     continue
@@ -250,13 +289,18 @@ package struct DrugTable: Sendable {
                 if pass == 1, exact.contains(i) { continue }
                 if pass == 0 { exact.insert(i) }
                 if let existing = entries[i].attributes["schedule"], existing != [substance.schedule] {
-                    report.skip(DEAScheduleReader.relativePath, substance.line, "\"\(substance.name)\" \(substance.schedule) conflicts with \(existing.joined()) already set on \(entries[i].canonical)")
+                    report.skip(
+                        DEAScheduleReader.relativePath, substance.line,
+                        "\"\(substance.name)\" \(substance.schedule) conflicts with \(existing.joined()) already set on \(entries[i].canonical)"
+                    )
                     continue
                 }
                 entries[i].attributes["schedule"] = [substance.schedule]
                 entries[i].attributes["schedule-source"] = [DEAScheduleReader.sourceName]
                 if !substance.acscn.isEmpty { entries[i].codes.append(LexiconCode("dea", substance.acscn)) }
-                for name in substance.otherNames where !DrugTable.isChemicalFragment(name) { brands.append((name, entries[i].canonical)) }
+                for name in substance.otherNames where !DrugTable.isChemicalFragment(name) {
+                    brands.append((name, entries[i].canonical))
+                }
             }
         }
         return brands
@@ -293,7 +337,9 @@ package struct DrugTable: Sendable {
         if let i = byCanonical[TermFilter.matchKey(canonical)] {
             // A second DEA row for a substance created by an earlier row (different schedule forms).
             if entries[i].attributes["schedule"] != [substance.schedule] {
-                report.skip(DEAScheduleReader.relativePath, substance.line, "\"\(canonical)\" \(substance.schedule) repeats a substance")
+                report.skip(
+                    DEAScheduleReader.relativePath, substance.line,
+                    "\"\(canonical)\" \(substance.schedule) repeats a substance")
             }
             return
         }
@@ -301,9 +347,11 @@ package struct DrugTable: Sendable {
         if !substance.acscn.isEmpty { codes.append(LexiconCode("dea", substance.acscn)) }
         var attributes = ["schedule": [substance.schedule], "schedule-source": [DEAScheduleReader.sourceName]]
         if substance.narcotic { attributes["narcotic"] = ["yes"] }
-        append(LexiconEntry(
-            kind: "substance", canonical: canonical,
-            variants: acceptedVariants(substance.otherNames, report: &report), codes: codes, attributes: attributes))
+        append(
+            LexiconEntry(
+                kind: "substance", canonical: canonical,
+                variants: acceptedVariants(substance.otherNames, report: &report), codes: codes, attributes: attributes)
+        )
     }
 
     /// Brings the 2020-09-08 schedules up to date with the DEA actions since (the latest
@@ -322,21 +370,29 @@ package struct DrugTable: Sendable {
         for key in latest.keys.sorted() {
             guard let action = latest[key] else { continue }
             guard let i = index(name: action.substance) else {
-                report.skip(DEASchedulingActionsReader.relativePath, action.line, "\"\(action.substance)\" is not a drug or substance in drugs.tsv")
+                report.skip(
+                    DEASchedulingActionsReader.relativePath, action.line,
+                    "\"\(action.substance)\" is not a drug or substance in drugs.tsv")
                 continue
             }
             switch action.kind {
             case .placement(let schedule):
                 entries[i].attributes["schedule"] = [schedule]
                 entries[i].attributes["schedule-source"] = [action.source]
-                if !action.acscn.isEmpty, entries[i].code("dea") == nil { entries[i].codes.append(LexiconCode("dea", action.acscn)) }
+                if !action.acscn.isEmpty, entries[i].code("dea") == nil {
+                    entries[i].codes.append(LexiconCode("dea", action.acscn))
+                }
             case .removal:
                 let dea = entries[i].code("dea")
                 for j in entries.indices where j == i || (dea != nil && entries[j].code("dea") == dea) {
                     if entries[j].attributes["schedule"] == nil {
-                        report.skip(DEASchedulingActionsReader.relativePath, action.line, "\"\(entries[j].canonical)\" had no schedule to remove")
+                        report.skip(
+                            DEASchedulingActionsReader.relativePath, action.line,
+                            "\"\(entries[j].canonical)\" had no schedule to remove")
                     }
-                    for attribute in ["schedule", "schedule-source", "narcotic"] { entries[j].attributes[attribute] = nil }
+                    for attribute in ["schedule", "schedule-source", "narcotic"] {
+                        entries[j].attributes[attribute] = nil
+                    }
                     entries[j].codes.removeAll { $0.system == "dea" }
                     entries[j].attributes["decontrolled"] = [action.source]
                 }
@@ -366,8 +422,11 @@ package struct DrugTable: Sendable {
             case "MoA": key = "moa"
             default: continue
             }
-            guard let i = byCanonical[TermFilter.matchKey(link.substance)]
-                ?? SaltNames.stripped(TermFilter.fold(link.substance)).flatMap({ byCanonical[TermFilter.matchKey($0)] })
+            guard
+                let i = byCanonical[TermFilter.matchKey(link.substance)]
+                    ?? SaltNames.stripped(TermFilter.fold(link.substance)).flatMap({
+                        byCanonical[TermFilter.matchKey($0)]
+                    })
             else { continue }
             classes[i, default: [:]][key, default: []].insert(link.className.lowercased())
         }
@@ -382,7 +441,9 @@ package struct DrugTable: Sendable {
     mutating func applyEverydaySubstances() throws(LexiconBuildError) {
         for (vocabularyName, canonical) in CuratedTerms.everydaySubstances {
             guard let i = byCanonical[TermFilter.matchKey(vocabularyName)] else {
-                throw LexiconBuildError(path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift", reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
+                throw LexiconBuildError(
+                    path: "Sources/RxFactsLexiconBuild/CuratedTerms.swift",
+                    reason: "everyday substance \"\(vocabularyName)\" is not a drug built from the vocabularies")
             }
             entries[i].kind = "substance"
             if entries[i].canonical != canonical {
@@ -404,7 +465,9 @@ package struct DrugTable: Sendable {
         for var entry in entries {
             if entry.code("rxcui") == nil, entry.kind == "drug" {
                 if classKeys.contains(TermFilter.matchKey(entry.canonical)) {
-                    report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" names a pharmacologic class")
+                    report.skip(
+                        DrugBankVocabularyReader.relativePath, nil,
+                        "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" names a pharmacologic class")
                     continue
                 }
                 let before = entry.variants.count
@@ -427,7 +490,9 @@ package struct DrugTable: Sendable {
             if (entry.attributes["class"] ?? []).contains(where: { $0.hasSuffix("allergenic extract") })
                 || entry.canonical.contains("allergenic extract")
             {
-                report.skip(DrugBankVocabularyReader.relativePath, nil, "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is an allergenic extract")
+                report.skip(
+                    DrugBankVocabularyReader.relativePath, nil,
+                    "\(entry.code("drugbank") ?? "") \"\(entry.canonical)\" is an allergenic extract")
                 continue
             }
             kept.append(entry)
@@ -436,7 +501,9 @@ package struct DrugTable: Sendable {
         var analyteNames: [String: [String]] = [:]
         for (canonical, variants) in CuratedTerms.analytes { analyteNames[canonical] = variants }
         for i in kept.indices where analyteNames[kept[i].canonical] != nil {
-            report.skip(DrugBankVocabularyReader.relativePath, nil, "\(kept[i].code("drugbank") ?? "") \"\(kept[i].canonical)\" is a lab analyte, not a medicine")
+            report.skip(
+                DrugBankVocabularyReader.relativePath, nil,
+                "\(kept[i].code("drugbank") ?? "") \"\(kept[i].canonical)\" is a lab analyte, not a medicine")
             kept[i].kind = "analyte"
             kept[i].attributes = [:]
             kept[i].variants += analyteNames[kept[i].canonical]!.filter { !kept[i].variants.contains($0) }
@@ -447,7 +514,9 @@ package struct DrugTable: Sendable {
             // variant naming it is taken from the drug ("sgpt" is no drug).
             let keys = Set(([canonical] + variants).map(TermFilter.matchKey))
             for j in kept.indices { kept[j].variants.removeAll { keys.contains(TermFilter.matchKey($0)) } }
-            kept.append(LexiconEntry(kind: "analyte", canonical: canonical, variants: variants, attributes: ["source": ["curated"]]))
+            kept.append(
+                LexiconEntry(
+                    kind: "analyte", canonical: canonical, variants: variants, attributes: ["source": ["curated"]]))
         }
         self = DrugTable(filter: filter)
         for entry in kept { append(entry) }

@@ -9,7 +9,9 @@ package struct FDAPharmClassReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [PharmClass] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let type = try table.column("class_type"), nui = try table.column("nui"), name = try table.column("class_name")
+        let type = try table.column("class_type")
+        let nui = try table.column("nui")
+        let name = try table.column("class_name")
         var result: [PharmClass] = []
         for row in table.rows {
             guard let short = PharmClassTypes.shortName(row[type]) else {

@@ -8,7 +8,8 @@ package struct ICD10CMReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [String: String] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let code = try table.column("code"), description = try table.column("description")
+        let code = try table.column("code")
+        let description = try table.column("description")
         var result: [String: String] = [:]
         result.reserveCapacity(table.rows.count)
         for row in table.rows {

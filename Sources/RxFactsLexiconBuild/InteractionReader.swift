@@ -27,14 +27,17 @@ package struct InteractionReader: Sendable {
         for file in Self.files {
             let table = try DelimitedTable.read(path: vocab + "/" + file.path, dialect: .tsv)
             report.noteMalformed(table)
-            let id1 = try table.column("drug1ID"), n1 = try table.column("object")
-            let id2 = try table.column("drug2ID"), n2 = try table.column("precipitant")
+            let id1 = try table.column("drug1ID")
+            let n1 = try table.column("object")
+            let id2 = try table.column("drug2ID")
+            let n2 = try table.column("precipitant")
             let severityColumn = file.severity == nil ? try table.column("severity") : nil
             for row in table.rows {
                 let severity = file.severity ?? row[severityColumn!].lowercased()
-                rows.append(Row(
-                    drugbank1: row[id1], name1: row[n1], drugbank2: row[id2], name2: row[n2],
-                    severity: severity, source: file.source, path: table.path, line: row.line))
+                rows.append(
+                    Row(
+                        drugbank1: row[id1], name1: row[n1], drugbank2: row[id2], name2: row[n2],
+                        severity: severity, source: file.source, path: table.path, line: row.line))
             }
         }
         return rows

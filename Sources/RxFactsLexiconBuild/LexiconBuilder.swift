@@ -29,7 +29,8 @@ package struct LexiconBuilder: Sendable {
     package static let curatedFiles = ["core.tsv", "effects.tsv"]
 
     /// Reads `vocab` and returns file name → file text, plus what was skipped.
-    package func build(vocab: String) throws(LexiconBuildError) -> (files: [String: String], report: LexiconBuildReport) {
+    package func build(vocab: String) throws(LexiconBuildError) -> (files: [String: String], report: LexiconBuildReport)
+    {
         var report = LexiconBuildReport()
         let ingredients = try RxNormIngredientReader().read(vocab: vocab, report: &report)
         let brandLinks = try RxNormBrandReader().read(vocab: vocab, report: &report)
@@ -49,7 +50,9 @@ package struct LexiconBuilder: Sendable {
         var seeds: [LexiconEntry] = []
         if let curatedDirectory {
             for file in Self.curatedFiles {
-                seeds += try LexiconFileParser().parse(path: curatedDirectory + "/" + file).filter { $0.kind == "effect" }
+                seeds += try LexiconFileParser().parse(path: curatedDirectory + "/" + file).filter {
+                    $0.kind == "effect"
+                }
             }
         }
         let icd10cm = try ICD10CMReader().read(vocab: vocab, report: &report)
@@ -63,12 +66,14 @@ package struct LexiconBuilder: Sendable {
             extraNames[link.ingredientRxcui] = link.ingredient
         }
         let extraIngredients = extraNames.map { RxNormIngredient(rxcui: $0.key, name: $0.value, synonym: "", umls: "") }
-        drugs.addIngredients(ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, extraIngredients: extraIngredients, report: &report)
+        drugs.addIngredients(
+            ingredients, drugbank: drugbank, rxcuiUnii: rxcuiUnii, extraIngredients: extraIngredients, report: &report)
         let deaBrands = drugs.applySchedules(dea, report: &report)
         drugs.applySchedulingActions(deaActions, report: &report)
         drugs.applyClasses(splLinks + drugCentral.links)
         try drugs.applyEverydaySubstances()
-        let classes = try ClassTable.build(fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)
+        let classes = try ClassTable.build(
+            fda: fdaClasses, mesh: drugCentral.meshClasses, filter: filter, report: &report)
         var classKeys: Set<String> = []
         for entry in classes where entry.kind == "class" || entry.kind == "mechanism" {
             classKeys.insert(TermFilter.matchKey(entry.canonical))
@@ -78,9 +83,11 @@ package struct LexiconBuilder: Sendable {
         drugs.dropOutOfScope(report: &report)
         drugs.resolveAmbiguousVariants(report: &report)
 
-        let brands = BrandTable.build(links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)
+        let brands = BrandTable.build(
+            links: brandLinks, deaBrands: deaBrands, drugs: drugs, filter: filter, report: &report)
         let conditions = try ConditionTable.build(
-            doid: doid, mesh: mesh, vocabularies: clinicalVocabularies, icd10cm: icd10cm, filter: filter, report: &report)
+            doid: doid, mesh: mesh, vocabularies: clinicalVocabularies, icd10cm: icd10cm, filter: filter,
+            report: &report)
         let symptoms = SymptomTable.build(
             hpo: hpo, mesh: mesh, ctcae: ctcae, symptoms: symp, seeds: seeds, vocabularies: clinicalVocabularies,
             filter: filter, report: &report)
@@ -93,17 +100,37 @@ package struct LexiconBuilder: Sendable {
 
         let inventories = try AbbreviationInventoryReader().read(vocab: vocab, report: &report)
         let abbreviations = AbbreviationTable.build(
-            inventories: inventories, concepts: doid + mesh + hpo, targets: conditions + symptoms + drugs.entries + classes,
+            inventories: inventories, concepts: doid + mesh + hpo,
+            targets: conditions + symptoms + drugs.entries + classes,
             report: &report)
 
         var files: [String: String] = [:]
-        files["abbreviations.tsv"] = Self.render(abbreviations, title: "abbreviations: clinical short forms and their senses (not loaded by default.yaml; see LEXICON-FORMAT.md) from imantsm/medical_abbreviations (MIT, Copyright (c) 2020 imantsm: licences/imantsm-medical_abbreviations-MIT.txt), the Medical Abbreviation Meta-Inventory sources (Grossman Liu et al. 2021, CC BY 4.0: Stetson et al. 2002, Columbia, Vanderbilt), and the acronyms of \(DiseaseOntology2026Reader.version), \(MeSHDiseaseReader.version) (courtesy of NLM) and the HPO (\(HPOReader.version))")
-        files["spellings.tsv"] = Self.render(spellings, title: "spellings: US/UK spelling rules for the words of the other lexicons, from \(SpellingTable.version), Copyright 2000-2019 Kevin Atkinson, Copyright 2016 Benjamin Titze, Copyright 1993 Geoff Kuenning: permission notices in licences/VarCon.txt")
-        files["drugs.tsv"] = Self.render(drugs.entries, title: "drugs: RxNorm ingredients + DrugBank open vocabulary, DEA schedules, FDA classes")
-        files["brands.tsv"] = Self.render(brands, title: "brands: RxNorm brand names (2014) and DEA brand names → ingredient")
-        files["classes.tsv"] = Self.render(classes, title: "classes: FDA EPC/MoA/PE/CS (NUI) and MeSH pharmacological actions, with friendly names")
-        files["conditions.tsv"] = Self.render(conditions, title: "conditions: \(DiseaseOntology2026Reader.version) and \(MeSHDiseaseReader.version) C/F03 (not C23; courtesy of the U.S. National Library of Medicine) with ICD-10-CM, UMLS and MeSH codes, plus curated terms")
-        files["symptoms.tsv"] = Self.render(symptoms, title: "symptoms: signs, symptoms and adverse effects from the Human Phenotype Ontology (\(HPOReader.version), www.human-phenotype-ontology.org; terms unaltered but for letter case), \(MeSHDiseaseReader.version) C23 (courtesy of the U.S. National Library of Medicine; not the current MeSH), NCI \(CTCAEReader.version), \(SymptomOntologyReader.version)")
+        files["abbreviations.tsv"] = Self.render(
+            abbreviations,
+            title:
+                "abbreviations: clinical short forms and their senses (not loaded by default.yaml; see LEXICON-FORMAT.md) from imantsm/medical_abbreviations (MIT, Copyright (c) 2020 imantsm: licences/imantsm-medical_abbreviations-MIT.txt), the Medical Abbreviation Meta-Inventory sources (Grossman Liu et al. 2021, CC BY 4.0: Stetson et al. 2002, Columbia, Vanderbilt), and the acronyms of \(DiseaseOntology2026Reader.version), \(MeSHDiseaseReader.version) (courtesy of NLM) and the HPO (\(HPOReader.version))"
+        )
+        files["spellings.tsv"] = Self.render(
+            spellings,
+            title:
+                "spellings: US/UK spelling rules for the words of the other lexicons, from \(SpellingTable.version), Copyright 2000-2019 Kevin Atkinson, Copyright 2016 Benjamin Titze, Copyright 1993 Geoff Kuenning: permission notices in licences/VarCon.txt"
+        )
+        files["drugs.tsv"] = Self.render(
+            drugs.entries, title: "drugs: RxNorm ingredients + DrugBank open vocabulary, DEA schedules, FDA classes")
+        files["brands.tsv"] = Self.render(
+            brands, title: "brands: RxNorm brand names (2014) and DEA brand names → ingredient")
+        files["classes.tsv"] = Self.render(
+            classes, title: "classes: FDA EPC/MoA/PE/CS (NUI) and MeSH pharmacological actions, with friendly names")
+        files["conditions.tsv"] = Self.render(
+            conditions,
+            title:
+                "conditions: \(DiseaseOntology2026Reader.version) and \(MeSHDiseaseReader.version) C/F03 (not C23; courtesy of the U.S. National Library of Medicine) with ICD-10-CM, UMLS and MeSH codes, plus curated terms"
+        )
+        files["symptoms.tsv"] = Self.render(
+            symptoms,
+            title:
+                "symptoms: signs, symptoms and adverse effects from the Human Phenotype Ontology (\(HPOReader.version), www.human-phenotype-ontology.org; terms unaltered but for letter case), \(MeSHDiseaseReader.version) C23 (courtesy of the U.S. National Library of Medicine; not the current MeSH), NCI \(CTCAEReader.version), \(SymptomOntologyReader.version)"
+        )
         files["schedules.tsv"] = Self.render(schedules, title: "schedules: US DEA schedule surface forms → CI…CV")
         files["interactions.tsv"] = InteractionTable.render(interactions)
         // The build checks its own output with the same rules every loader applies.
@@ -133,7 +160,8 @@ package struct LexiconBuilder: Sendable {
     /// Header plus entry lines sorted by bytes.
     static func render(_ entries: [LexiconEntry], title: String) -> String {
         let lines = entries.map(\.line).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var text = "# rxfacts-lexicon/1\n# \(title)\n# Generated by `rxfacts lexicon build`; do not edit by hand. Sources and licences: SOURCES.md\n"
+        var text =
+            "# rxfacts-lexicon/1\n# \(title)\n# Generated by `rxfacts lexicon build`; do not edit by hand. Sources and licences: SOURCES.md\n"
         text += "# kind\tcanonical\tvariants\tcodes\tattributes\n"
         for line in lines { text += line + "\n" }
         return text

@@ -27,20 +27,30 @@ package enum LexiconFileCheck {
             } catch {
                 throw LexiconBuildError(path: path, line: error.line, column: error.column, reason: error.reason)
             }
-            throw LexiconBuildError(path: path, reason: "not a lexicon file: not UTF-8 text (lexicons are tab-separated UTF-8, see Pipelines/LEXICON-FORMAT.md)")
+            throw LexiconBuildError(
+                path: path,
+                reason:
+                    "not a lexicon file: not UTF-8 text (lexicons are tab-separated UTF-8, see Pipelines/LEXICON-FORMAT.md)"
+            )
         }
         let firstLine = text.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespacesAndNewlines)
         if firstLine == interactionHeader { return .interactionTable(pairs: try interactionPairs(text, path: path)) }
         if firstLine.hasPrefix("# rxfacts-"), firstLine != lexiconHeader {
-            throw LexiconBuildError(path: path, line: 1, column: 1, reason: "not a lexicon file: its header is '\(firstLine)', a lexicon's is '\(lexiconHeader)'")
+            throw LexiconBuildError(
+                path: path, line: 1, column: 1,
+                reason: "not a lexicon file: its header is '\(firstLine)', a lexicon's is '\(lexiconHeader)'")
         }
         do {
             return .lexicon(entries: try LexiconFileParser().parse(text: text, path: path).count)
         } catch {
-            guard firstLine != lexiconHeader, !text.contains("\t") || (error.line ?? 0) <= firstDataLine(text) else { throw error }
+            guard firstLine != lexiconHeader, !text.contains("\t") || (error.line ?? 0) <= firstDataLine(text) else {
+                throw error
+            }
             throw LexiconBuildError(
                 path: path, line: error.line, column: error.column,
-                reason: "not a lexicon file (no '\(lexiconHeader)' header, and its first line is not 'kind<TAB>canonical<TAB>variants<TAB>codes<TAB>attributes'; see Pipelines/LEXICON-FORMAT.md): \(error.reason)")
+                reason:
+                    "not a lexicon file (no '\(lexiconHeader)' header, and its first line is not 'kind<TAB>canonical<TAB>variants<TAB>codes<TAB>attributes'; see Pipelines/LEXICON-FORMAT.md): \(error.reason)"
+            )
         }
     }
 
@@ -64,10 +74,15 @@ package enum LexiconFileCheck {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 5 else {
-                throw LexiconBuildError(path: path, line: number, column: 1, reason: "interaction table row has \(fields.count) fields, expected 5 (drug_a, drug_b, severity, source, codes)")
+                throw LexiconBuildError(
+                    path: path, line: number, column: 1,
+                    reason:
+                        "interaction table row has \(fields.count) fields, expected 5 (drug_a, drug_b, severity, source, codes)"
+                )
             }
             guard !fields[0].isEmpty, !fields[1].isEmpty else {
-                throw LexiconBuildError(path: path, line: number, column: 1, reason: "interaction table row without two drug names")
+                throw LexiconBuildError(
+                    path: path, line: number, column: 1, reason: "interaction table row without two drug names")
             }
             count += 1
         }

@@ -56,6 +56,7 @@ package struct LexiconFileParser: Sendable {
         }
         var attributes: [String: [String]] = [:]
         for (key, value) in entry.attributes { attributes[key] = value.split(separator: "|").map(String.init) }
-        return LexiconEntry(kind: entry.kind, canonical: entry.canonical, variants: variants, codes: codes, attributes: attributes)
+        return LexiconEntry(
+            kind: entry.kind, canonical: entry.canonical, variants: variants, codes: codes, attributes: attributes)
     }
 }

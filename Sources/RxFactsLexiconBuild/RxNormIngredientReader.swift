@@ -9,8 +9,10 @@ package struct RxNormIngredientReader: Sendable {
     package func read(vocab: String, report: inout LexiconBuildReport) throws(LexiconBuildError) -> [RxNormIngredient] {
         let table = try DelimitedTable.read(path: vocab + "/" + Self.relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let rxcui = try table.column("in_rxcui"), tty = try table.column("in_tty")
-        let name = try table.column("in_name"), synonym = try table.column("in_synonym")
+        let rxcui = try table.column("in_rxcui")
+        let tty = try table.column("in_tty")
+        let name = try table.column("in_name")
+        let synonym = try table.column("in_synonym")
         let umls = try table.column("in_umlscui")
         var result: [RxNormIngredient] = []
         for row in table.rows {

@@ -17,26 +17,31 @@ package enum SpellingTable {
     ) throws(LexiconBuildError) -> [LexiconEntry] {
         let table = try DelimitedTable.read(path: vocab + "/" + relativePath, dialect: .tsv)
         report.noteMalformed(table)
-        let american = try table.column("american"), ise = try table.column("british_ise")
-        let ize = try table.column("british_ize_oed"), level = try table.column("scowl_level")
+        let american = try table.column("american")
+        let ise = try table.column("british_ise")
+        let ize = try table.column("british_ize_oed")
+        let level = try table.column("scowl_level")
         var americanWords: Set<String> = []
         for row in table.rows { americanWords.insert(row[american].lowercased()) }
         var byAmerican: [String: Set<String>] = [:]
         for row in table.rows {
             let us = row[american].lowercased()
             guard (Int(row[level]) ?? 100) <= maximumLevel, us.unicodeScalars.count >= 5,
-                  us.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+                us.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
             else { continue }
             for other in [row[ise], row[ize]] {
                 let uk = other.lowercased()
-                guard !uk.isEmpty, uk != us, uk.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }
+                guard !uk.isEmpty, uk != us, uk.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else {
+                    continue
+                }
                 // "areole"/"areolae", "composite"/"compositae": a Latin plural, not a spelling.
                 if uk == String(us.dropLast()) + "ae" {
                     report.skip(relativePath, row.line, "\"\(uk)\" is a Latin plural of \"\(us)\", not a spelling")
                     continue
                 }
                 if americanWords.contains(uk) {
-                    report.skip(relativePath, row.line, "\"\(uk)\" is also an American word: not a spelling of \"\(us)\"")
+                    report.skip(
+                        relativePath, row.line, "\"\(uk)\" is also an American word: not a spelling of \"\(us)\"")
                     continue
                 }
                 guard words.contains(us) || words.contains(uk) else { continue }

@@ -15,7 +15,8 @@ package enum SymptomTable {
     static let tooGeneral: Set<String> = [
         "disease", "syndrome", "symptom", "sign", "signs and symptoms", "phenotypic abnormality",
         "pathologic processes", "pathological conditions, signs and symptoms", "pathological conditions, anatomical",
-        "disease attributes", "clinical course", "chronic disease", "acute disease", "recurrence", "disease progression",
+        "disease attributes", "clinical course", "chronic disease", "acute disease", "recurrence",
+        "disease progression",
         "death", "abnormality", "morphological abnormality", "physiological abnormality", "functional abnormality",
     ]
 
@@ -34,7 +35,9 @@ package enum SymptomTable {
         for (name, concepts, path) in sources where vocabularies.contains(name) {
             for var concept in concepts {
                 let folded = TermFilter.fold(concept.name)
-                if folded.hasPrefix("abnormality of") || folded.hasPrefix("abnormal ") && folded.split(separator: " ").count > 3 {
+                if folded.hasPrefix("abnormality of")
+                    || folded.hasPrefix("abnormal ") && folded.split(separator: " ").count > 3
+                {
                     report.skip(path, nil, "\(name) \"\(concept.name)\": a category, not an effect")
                     continue
                 }

@@ -24,7 +24,10 @@ package struct TermFilter: Sendable {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
             out.unicodeScalars.append(scalar)
         }
         return out
@@ -45,12 +48,18 @@ package struct TermFilter: Sendable {
         if scalars.count < minimumLength { return "shorter than \(minimumLength)" }
         if scalars.count > maximumLength { return "longer than \(maximumLength)" }
         if !scalars.contains(where: { $0.properties.isAlphabetic }) { return "no letters" }
-        if TermFilter.fold(variant).split(separator: " ").count > maximumWords { return "more than \(maximumWords) words" }
+        if TermFilter.fold(variant).split(separator: " ").count > maximumWords {
+            return "more than \(maximumWords) words"
+        }
         if variant.contains(",") { return "inverted form or chemical name (comma)" }
-        if scalars.filter({ $0.properties.numericType != nil }).count >= 3 { return "chemical or product code (3+ digits)" }
+        if scalars.filter({ $0.properties.numericType != nil }).count >= 3 {
+            return "chemical or product code (3+ digits)"
+        }
         let folded = TermFilter.fold(variant)
         if folded.hasSuffix(" nos") || folded.contains(" nos ") { return "NOS qualifier" }
-        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) { return "common English word" }
+        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) {
+            return "common English word"
+        }
         return nil
     }
 
@@ -63,7 +72,9 @@ package struct TermFilter: Sendable {
         if scalars.count < 3 { return "canonical shorter than 3" }
         if !scalars.contains(where: { $0.properties.isAlphabetic }) { return "no letters" }
         let folded = TermFilter.fold(canonical)
-        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) { return "canonical is a common English word" }
+        if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) {
+            return "canonical is a common English word"
+        }
         return nil
     }
 }

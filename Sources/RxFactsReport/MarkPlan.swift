@@ -29,7 +29,10 @@ struct MarkPlan {
             ($0.range.lowerBound, -$0.range.upperBound, $0.id) < ($1.range.lowerBound, -$1.range.upperBound, $1.id)
         }
         var positions = Set<Int>([0, length])
-        for span in spans { positions.insert(span.range.lowerBound); positions.insert(span.range.upperBound) }
+        for span in spans {
+            positions.insert(span.range.lowerBound)
+            positions.insert(span.range.upperBound)
+        }
         for offset in sections { positions.insert(min(max(offset, 0), length)) }
         let ordered = positions.sorted()
 

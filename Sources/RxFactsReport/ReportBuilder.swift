@@ -33,15 +33,20 @@ package struct ReportBuilder: Sendable {
                         result.documents.append(document(record: located.record, recordsFile: located.path))
                     }
                 } catch {
-                    result.errors.append(InputError(.unreadable, path: argument, line: error.line, column: error.column, reason: error.reason))
+                    result.errors.append(
+                        InputError(
+                            .unreadable, path: argument, line: error.line, column: error.column, reason: error.reason))
                 }
                 continue
             }
             for path in InputCollector.collect([argument]) {
                 if path.lowercased().hasSuffix(".zip") {
-                    result.errors.append(InputError(
-                        .unsupportedFormat, path: path,
-                        reason: "report does not open zip archives; unzip it, or report from 'rxfacts extract' output plus the unpacked files"))
+                    result.errors.append(
+                        InputError(
+                            .unsupportedFormat, path: path,
+                            reason:
+                                "report does not open zip archives; unzip it, or report from 'rxfacts extract' output plus the unpacked files"
+                        ))
                     continue
                 }
                 do {
@@ -69,14 +74,24 @@ package struct ReportBuilder: Sendable {
             return ReportDocument(record: record, layout: nil, note: "read from standard input: no source file to show")
         }
         if source.contains("!") && !FileManager.default.fileExists(atPath: source) {
-            return ReportDocument(record: record, layout: nil, note: "source \(source) is inside an archive; unzip it and pass --source-root")
+            return ReportDocument(
+                record: record, layout: nil,
+                note: "source \(source) is inside an archive; unzip it and pass --source-root")
         }
-        guard let path = locate(source, recordsFile: recordsFile), let data = FileManager.default.contents(atPath: path) else {
-            return ReportDocument(record: record, layout: nil, note: "source not found: \(source) (looked in the current directory, beside the records and in --source-root)")
+        guard let path = locate(source, recordsFile: recordsFile), let data = FileManager.default.contents(atPath: path)
+        else {
+            return ReportDocument(
+                record: record, layout: nil,
+                note:
+                    "source not found: \(source) (looked in the current directory, beside the records and in --source-root)"
+            )
         }
         let bytes = [UInt8](data)
         if let expected = record.document.contentHash, ContentHash.fnv1a64Hex(bytes) != expected {
-            return ReportDocument(record: record, layout: nil, note: "\(path) has changed since the record was made (content hash differs); evidence listed as recorded")
+            return ReportDocument(
+                record: record, layout: nil,
+                note:
+                    "\(path) has changed since the record was made (content hash differs); evidence listed as recorded")
         }
         do {
             let analyzed = try pipeline.analyze(SourceInput(path: source, bytes: bytes))

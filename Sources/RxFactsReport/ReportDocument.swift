@@ -21,7 +21,10 @@ package struct ReportDocument: Sendable {
         for (d, drug) in record.drugs.enumerated() {
             for (f, fact) in drug.facts.enumerated() {
                 for (e, evidence) in fact.evidence.enumerated() {
-                    items.append(EvidenceItem(number: items.count, drugIndex: d, factIndex: f, evidenceIndex: e, drugName: drug.name, fact: fact, evidence: evidence))
+                    items.append(
+                        EvidenceItem(
+                            number: items.count, drugIndex: d, factIndex: f, evidenceIndex: e, drugName: drug.name,
+                            fact: fact, evidence: evidence))
                 }
             }
         }

@@ -30,13 +30,16 @@ package struct TextLayout: Sendable {
             if starts.last?.name == section.name { continue }
             let normalized = section.heading.isEmpty ? section.body.lowerBound : section.heading.lowerBound
             var offset = min(doc.normalizedMap.sourceStart(of: normalized), doc.ingested.text.count)
-            if section.heading.isEmpty, !doc.ingested.sections.isEmpty, let line = Self.headingLine(before: offset, in: doc.ingested.text) {
+            if section.heading.isEmpty, !doc.ingested.sections.isEmpty,
+                let line = Self.headingLine(before: offset, in: doc.ingested.text)
+            {
                 offset = line
             }
             let level = section.name.components(separatedBy: " > ").count
             starts.append(SectionStart(name: section.name, offset: offset, level: level))
         }
-        self.init(text: doc.ingested.text, textMap: doc.ingested.textMap, sections: starts.sorted { $0.offset < $1.offset })
+        self.init(
+            text: doc.ingested.text, textMap: doc.ingested.textMap, sections: starts.sorted { $0.offset < $1.offset })
     }
 
     /// Start of the heading line an XML flattener wrote before a section's text: a short line
@@ -44,7 +47,10 @@ package struct TextLayout: Sendable {
     static func headingLine(before offset: Int, in text: [UInt8]) -> Int? {
         var end = offset
         var newlines = 0
-        while end > 0, text[end - 1] == 0x0A { end -= 1; newlines += 1 }
+        while end > 0, text[end - 1] == 0x0A {
+            end -= 1
+            newlines += 1
+        }
         guard newlines >= 2, end > 0 else { return nil }
         var start = end
         while start > 0, text[start - 1] != 0x0A {

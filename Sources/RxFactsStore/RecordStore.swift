@@ -68,7 +68,8 @@ package final class RecordStore {
                         applied_at TEXT NOT NULL
                     )
                     """)
-                let current = Int(try connection.query("SELECT MAX(version) FROM schema_version").first?.first?.integer ?? 0)
+                let current = Int(
+                    try connection.query("SELECT MAX(version) FROM schema_version").first?.first?.integer ?? 0)
                 guard current <= Schema.latestVersion else {
                     throw StoreError.schemaTooNew(found: current, supported: Schema.latestVersion)
                 }
@@ -76,7 +77,10 @@ package final class RecordStore {
                     try connection.executeScript(migration.statements(connection.dialect))
                     try connection.execute(
                         "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                        [.integer(Int64(migration.version)), .text(migration.description), .text(timestamp.string(from: Date()))])
+                        [
+                            .integer(Int64(migration.version)), .text(migration.description),
+                            .text(timestamp.string(from: Date())),
+                        ])
                 }
             }
         } catch let error as StoreError {
@@ -121,14 +125,16 @@ package final class RecordStore {
                 if let row = existing.first, let storedSource = row[2].text, storedSource != info.source,
                     let storedHash = row[3].text, let arrivingHash = info.contentHash, storedHash != arrivingHash
                 {
-                    throw StoreError.idConflict(id: info.id, version: version, stored: storedSource, arriving: info.source)
+                    throw StoreError.idConflict(
+                        id: info.id, version: version, stored: storedSource, arriving: info.source)
                 }
                 let documentValues: [SQLValue] = [
                     .text(info.source), .text(info.format), SQLValue(info.title), SQLValue(info.effectiveTime),
                     SQLValue(info.documentType), SQLValue(try info.sections.map { try json($0) }),
                     SQLValue(info.contentHash), .text(recordHash), .text(loadedAt),
                     SQLValue(record.provenance?.rxfacts), SQLValue(record.provenance?.pipeline),
-                    SQLValue(record.provenance?.fingerprint), SQLValue(try record.provenance?.vocabularies.map { try json($0) }),
+                    SQLValue(record.provenance?.fingerprint),
+                    SQLValue(try record.provenance?.vocabularies.map { try json($0) }),
                 ]
                 let documentKey: Int64
                 let action: LoadOutcome.Action
@@ -136,9 +142,10 @@ package final class RecordStore {
                     documentKey = key
                     if row[1].text == recordHash {
                         try beforeCommit?()
-                        let isCurrent = try connection.query(
-                            "SELECT is_current FROM documents WHERE doc_key = ?", [.integer(key)]
-                        ).first?.first?.bool ?? true
+                        let isCurrent =
+                            try connection.query(
+                                "SELECT is_current FROM documents WHERE doc_key = ?", [.integer(key)]
+                            ).first?.first?.bool ?? true
                         return LoadOutcome(
                             action: .unchanged, isCurrent: isCurrent, superseded: 0, drugs: 0, facts: 0, evidence: 0)
                     }
@@ -163,11 +170,14 @@ package final class RecordStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         RETURNING doc_key
                         """,
-                        [.text(info.id), .text(version), Self.versionNumber(version).map(SQLValue.integer) ?? .null,
-                         .bool(false)] + documentValues)
+                        [
+                            .text(info.id), .text(version), Self.versionNumber(version).map(SQLValue.integer) ?? .null,
+                            .bool(false),
+                        ] + documentValues)
                     guard let key = rows.first?.first?.integer else {
-                        throw DatabaseError(engine: connection.dialect.rawValue, code: "returning",
-                                            message: "INSERT … RETURNING gave no document key")
+                        throw DatabaseError(
+                            engine: connection.dialect.rawValue, code: "returning",
+                            message: "INSERT … RETURNING gave no document key")
                     }
                     documentKey = key
                 }
@@ -184,7 +194,8 @@ package final class RecordStore {
     }
 
     /// Writes the drugs, brands, codes, facts and evidence of `record` under `documentKey`.
-    private func writeRows(of record: Record, documentKey key: Int64) throws -> (drugs: Int, facts: Int, evidence: Int) {
+    private func writeRows(of record: Record, documentKey key: Int64) throws -> (drugs: Int, facts: Int, evidence: Int)
+    {
         let doc = SQLValue.integer(key)
         var drugs: [[SQLValue]] = []
         var brands: [[SQLValue]] = []
@@ -222,12 +233,16 @@ package final class RecordStore {
         try insert("drug_codes", ["doc_key", "drug_ord", "system", "code"], codes)
         try insert(
             "facts",
-            ["doc_key", "drug_ord", "fact_ord", "type", "value", "code_system", "code", "negated", "hedged",
-             "source", "rule", "qualifiers"], facts)
+            [
+                "doc_key", "drug_ord", "fact_ord", "type", "value", "code_system", "code", "negated", "hedged",
+                "source", "rule", "qualifiers",
+            ], facts)
         try insert(
             "evidence",
-            ["doc_key", "drug_ord", "fact_ord", "evidence_ord", "section", "start_offset", "end_offset", "text",
-             "path", "char_start", "char_end"], evidence)
+            [
+                "doc_key", "drug_ord", "fact_ord", "evidence_ord", "section", "start_offset", "end_offset", "text",
+                "path", "char_start", "char_end",
+            ], evidence)
         return (drugs.count, facts.count, evidence.count)
     }
 
@@ -251,7 +266,8 @@ package final class RecordStore {
         let key = "\(table)/\(rows)"
         if let sql = insertStatements[key] { return sql }
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let sql =
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: tuple, count: rows).joined(separator: ", ")
         insertStatements[key] = sql
         return sql
@@ -268,8 +284,9 @@ package final class RecordStore {
             var key: Int64, number: Int64?, effective: String, version: String, isCurrent: Bool, supersededBy: Int64?
         }
         let versions = rows.map {
-            Version(key: $0[0].integer ?? 0, number: $0[1].integer, effective: $0[2].text ?? "",
-                    version: $0[3].text ?? "", isCurrent: $0[4].bool ?? false, supersededBy: $0[5].integer)
+            Version(
+                key: $0[0].integer ?? 0, number: $0[1].integer, effective: $0[2].text ?? "",
+                version: $0[3].text ?? "", isCurrent: $0[4].bool ?? false, supersededBy: $0[5].integer)
         }.sorted { a, b in
             // Oldest first: numeric SPL versionNumber, then effective time, then version text.
             if a.number != b.number { return (a.number ?? Int64.min) < (b.number ?? Int64.min) }

@@ -47,7 +47,8 @@ extension StoreLoader {
                 try body(record, line, Data(bytes))
             }
         } catch let error as RecordFileError {
-            throw StoreError.badRecord(path: error.path, line: error.line ?? 0, column: error.column ?? 1, reason: error.reason)
+            throw StoreError.badRecord(
+                path: error.path, line: error.line ?? 0, column: error.column ?? 1, reason: error.reason)
         }
     }
 }

@@ -1,8 +1,8 @@
 internal import CLibPQ
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A connection to a PostgreSQL server through libpq: the only Swift that touches `PGconn` pointers.
@@ -26,7 +26,8 @@ public final class PostgresConnection: SQLConnection {
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
             PQfinish(handle)
-            throw DatabaseError(engine: "postgres", code: "connect", message: "cannot connect to \(Self.redacted(url)): \(message)")
+            throw DatabaseError(
+                engine: "postgres", code: "connect", message: "cannot connect to \(Self.redacted(url)): \(message)")
         }
         conn = handle
         // Keep NOTICEs ("relation already exists, skipping") off the user's terminal.
@@ -162,9 +163,11 @@ public final class PostgresConnection: SQLConnection {
     /// The URL without its password, for messages.
     static func redacted(_ url: String) -> String {
         let characters = Array(url)
-        guard let schemeEnd = (0..<max(0, characters.count - 2)).first(where: {
-            characters[$0] == ":" && characters[$0 + 1] == "/" && characters[$0 + 2] == "/"
-        }) else { return url }
+        guard
+            let schemeEnd = (0..<max(0, characters.count - 2)).first(where: {
+                characters[$0] == ":" && characters[$0 + 1] == "/" && characters[$0 + 2] == "/"
+            })
+        else { return url }
         let userStart = schemeEnd + 3
         guard let at = characters[userStart...].firstIndex(of: "@"),
             let colon = characters[userStart..<at].firstIndex(of: ":")

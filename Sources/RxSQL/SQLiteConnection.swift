@@ -39,7 +39,10 @@ public final class SQLiteConnection: SQLConnection {
     @discardableResult
     public func execute(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> Int {
         let statement = try prepared(sql, parameters)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         while true {
             let rc = sqlite3_step(statement)
             if rc == SQLITE_DONE { break }
@@ -50,7 +53,10 @@ public final class SQLiteConnection: SQLConnection {
 
     public func query(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> [[SQLValue]] {
         let statement = try prepared(sql, parameters)
-        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         var rows: [[SQLValue]] = []
         let columns = sqlite3_column_count(statement)
         while true {

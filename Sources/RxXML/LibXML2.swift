@@ -20,10 +20,12 @@ extension LibXML2 {
             var count = 0
             while true {
                 let status = xmlTextReaderRead(reader)
-                if status == 1 { count += 1; continue }
+                if status == 1 {
+                    count += 1
+                    continue
+                }
                 return status == 0 ? count : -1
             }
         }
     }
 }
-

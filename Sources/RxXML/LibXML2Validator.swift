@@ -59,8 +59,9 @@ enum LibXML2Validator {
         if let first = collector.first { throw first }
         if !wellFormed {
             let last = context.pointee.lastError
-            throw XMLParseError(.malformed, line: max(1, Int(last.line)), column: max(1, Int(last.int2)),
-                                message: "libxml2 rejected the document (error \(last.code))")
+            throw XMLParseError(
+                .malformed, line: max(1, Int(last.line)), column: max(1, Int(last.int2)),
+                message: "libxml2 rejected the document (error \(last.code))")
         }
     }
 
@@ -75,7 +76,8 @@ enum LibXML2Validator {
             let kind: XMLParseError.Kind =
                 message.contains("depth") || message.contains("HUGE") || message.contains("amplification")
                 ? .limit : .malformed
-            first = XMLParseError(kind, line: max(1, Int(error.line)), column: max(1, Int(error.int2)), message: message)
+            first = XMLParseError(
+                kind, line: max(1, Int(error.line)), column: max(1, Int(error.int2)), message: message)
         }
     }
 }

@@ -33,13 +33,18 @@ public struct XMLParseError: Error, Sendable, Hashable, CustomStringConvertible 
         let end = min(max(offset, 0), bytes.count)
         var i = 0
         while i < end {
-            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            if bytes[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
         return (line, end - lineStart + 1)
     }
 
-    static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ kind: Kind, _ message: String) -> XMLParseError {
+    static func at(
+        _ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ kind: Kind, _ message: String
+    ) -> XMLParseError {
         let (line, column) = position(of: offset, in: bytes)
         return XMLParseError(kind, line: line, column: column, message: message)
     }

@@ -37,8 +37,9 @@ public struct XMLReader: Sendable {
 
     private func check(_ buffer: UnsafeBufferPointer<UInt8>) throws(XMLParseError) {
         if buffer.count > limits.maxInputBytes {
-            throw XMLParseError(.limit, line: 1, column: 1,
-                                message: "document is \(buffer.count) bytes, over the \(limits.maxInputBytes)-byte limit")
+            throw XMLParseError(
+                .limit, line: 1, column: 1,
+                message: "document is \(buffer.count) bytes, over the \(limits.maxInputBytes)-byte limit")
         }
         var scanner = XMLScanner(buffer, maxDepth: limits.maxDepth)
         try scanner.preflight()
@@ -64,8 +65,9 @@ public struct XMLReader: Sendable {
             _ = try scanner.scanDocument()
             return error
         } catch {
-            return XMLParseError(.malformed, line: end.line, column: end.column,
-                                 message: "document ends before it is complete (truncated file?): \(error.message)")
+            return XMLParseError(
+                .malformed, line: end.line, column: end.column,
+                message: "document ends before it is complete (truncated file?): \(error.message)")
         }
     }
 

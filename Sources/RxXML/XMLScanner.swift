@@ -50,12 +50,14 @@ struct XMLScanner {
     /// (the XXE and billion-laughs vectors); an external DTD reference is allowed but never read.
     mutating func preflight() throws(XMLParseError) {
         if p.count >= 2, (p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF) {
-            throw XMLParseError(.encoding, line: 1, column: 1,
-                                message: "UTF-16 XML is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+            throw XMLParseError(
+                .encoding, line: 1, column: 1,
+                message: "UTF-16 XML is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
         }
         if p.count >= 4, (p[0] == 0 && p[1] == 0x3C) || (p[0] == 0x3C && p[1] == 0) {
-            throw XMLParseError(.encoding, line: 1, column: 1,
-                                message: "UTF-16 or UTF-32 XML without byte-order mark is not supported; convert it to UTF-8")
+            throw XMLParseError(
+                .encoding, line: 1, column: 1,
+                message: "UTF-16 or UTF-32 XML without byte-order mark is not supported; convert it to UTF-8")
         }
         i = 0
         if p.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { i = 3 }
@@ -65,7 +67,9 @@ struct XMLScanner {
             if let encoding = pseudoAttribute("encoding", in: start..<end) {
                 let lower = encoding.lowercased()
                 if lower != "utf-8" && lower != "utf8" && lower != "us-ascii" && lower != "ascii" {
-                    throw fail(.encoding, "declared encoding \"\(encoding)\" is not supported; convert the file to UTF-8", at: start)
+                    throw fail(
+                        .encoding, "declared encoding \"\(encoding)\" is not supported; convert the file to UTF-8",
+                        at: start)
                 }
             }
             i = end + 2
@@ -73,16 +77,23 @@ struct XMLScanner {
         while true {
             skipWhitespace()
             if i >= p.count { return }
-            if hasPrefix("<!--", at: i) { i = try find("-->", from: i + 4) + 3; continue }
-            if hasPrefix("<?", at: i) { i = try find("?>", from: i + 2) + 2; continue }
+            if hasPrefix("<!--", at: i) {
+                i = try find("-->", from: i + 4) + 3
+                continue
+            }
+            if hasPrefix("<?", at: i) {
+                i = try find("?>", from: i + 2) + 2
+                continue
+            }
             if hasPrefix("<!DOCTYPE", at: i) {
                 let doctypeEnd = try skipDoctype(from: i)
                 var k = i
                 while k + 8 <= doctypeEnd {
                     if hasPrefix("<!ENTITY", at: k) {
-                        throw fail(.forbidden,
-                                   "DOCTYPE declares entities; rxfacts expands no custom entities (XXE and entity-expansion protection)",
-                                   at: k)
+                        throw fail(
+                            .forbidden,
+                            "DOCTYPE declares entities; rxfacts expands no custom entities (XXE and entity-expansion protection)",
+                            at: k)
                     }
                     k += 1
                 }
@@ -153,11 +164,26 @@ struct XMLScanner {
             return n
         }
         while k < n {
-            guard p[k] == 0x3C else { k += 1; continue }
-            if hasPrefix("<!--", at: k) { k = skip(past: "-->", from: k + 4); continue }
-            if hasPrefix("<![CDATA[", at: k) { k = skip(past: "]]>", from: k + 9); continue }
-            if hasPrefix("<?", at: k) { k = skip(past: "?>", from: k + 2); continue }
-            if hasPrefix("<!", at: k) { k = (try? skipDoctype(from: k)) ?? n; continue }
+            guard p[k] == 0x3C else {
+                k += 1
+                continue
+            }
+            if hasPrefix("<!--", at: k) {
+                k = skip(past: "-->", from: k + 4)
+                continue
+            }
+            if hasPrefix("<![CDATA[", at: k) {
+                k = skip(past: "]]>", from: k + 9)
+                continue
+            }
+            if hasPrefix("<?", at: k) {
+                k = skip(past: "?>", from: k + 2)
+                continue
+            }
+            if hasPrefix("<!", at: k) {
+                k = (try? skipDoctype(from: k)) ?? n
+                continue
+            }
             let tagStart = k
             var attributes = 0
             k += 1
@@ -219,7 +245,10 @@ struct XMLScanner {
                 }
                 continue
             }
-            if hasPrefix("<!--", at: i) { i = try find("-->", from: i + 4) + 3; continue }
+            if hasPrefix("<!--", at: i) {
+                i = try find("-->", from: i + 4) + 3
+                continue
+            }
             if hasPrefix("<![CDATA[", at: i) {
                 let contentStart = i + 9
                 let end = try find("]]>", from: contentStart)
@@ -229,8 +258,14 @@ struct XMLScanner {
                 i = end + 3
                 continue
             }
-            if hasPrefix("<?", at: i) { i = try find("?>", from: i + 2) + 2; continue }
-            if hasPrefix("<!DOCTYPE", at: i) { i = try skipDoctype(from: i); continue }
+            if hasPrefix("<?", at: i) {
+                i = try find("?>", from: i + 2) + 2
+                continue
+            }
+            if hasPrefix("<!DOCTYPE", at: i) {
+                i = try skipDoctype(from: i)
+                continue
+            }
             if root != nil { throw fail(.malformed, "content after the root element") }
             let tag = try scanStartTag()
             if tag.selfClosing {
@@ -243,9 +278,10 @@ struct XMLScanner {
                 if stack.count >= maxDepth {
                     throw fail(.limit, "elements nested deeper than \(maxDepth) levels", at: tag.start)
                 }
-                stack.append(OpenElement(
-                    name: tag.name, localName: tag.localName, namespace: tag.namespace,
-                    attributes: tag.attributes, children: [], start: tag.start, bindingsMark: tag.bindingsMark))
+                stack.append(
+                    OpenElement(
+                        name: tag.name, localName: tag.localName, namespace: tag.namespace,
+                        attributes: tag.attributes, children: [], start: tag.start, bindingsMark: tag.bindingsMark))
             }
         }
         if let open = stack.last { throw fail(.malformed, "element <\(open.name)> is not closed", at: open.start) }
@@ -277,7 +313,10 @@ struct XMLScanner {
         while true {
             skipWhitespace()
             guard i < p.count else { throw fail(.malformed, "unterminated start tag <\(name)>", at: start) }
-            if p[i] == 0x3E { i += 1; break }
+            if p[i] == 0x3E {
+                i += 1
+                break
+            }
             if p[i] == 0x2F {
                 guard i + 1 < p.count, p[i + 1] == 0x3E else { throw fail(.malformed, "expected '>' after '/'") }
                 i += 2
@@ -289,7 +328,9 @@ struct XMLScanner {
             guard i > attributeStart else { throw fail(.malformed, "expected an attribute name") }
             let attributeName = String(decoding: UnsafeBufferPointer(rebasing: p[attributeStart..<i]), as: UTF8.self)
             skipWhitespace()
-            guard i < p.count, p[i] == 0x3D else { throw fail(.malformed, "expected '=' after attribute \(attributeName)") }
+            guard i < p.count, p[i] == 0x3D else {
+                throw fail(.malformed, "expected '=' after attribute \(attributeName)")
+            }
             i += 1
             skipWhitespace()
             guard i < p.count, p[i] == 0x22 || p[i] == 0x27 else { throw fail(.malformed, "expected a quoted value") }
@@ -305,7 +346,8 @@ struct XMLScanner {
             guard i < p.count else { throw fail(.malformed, "unterminated attribute value", at: valueStart) }
             let valueRange = valueStart..<i
             i += 1
-            let value = needsDecoding
+            let value =
+                needsDecoding
                 ? try decodeAttributeValue(valueRange)
                 : String(decoding: UnsafeBufferPointer(rebasing: p[valueRange]), as: UTF8.self)
             if attributeName == "xmlns" {
@@ -320,7 +362,8 @@ struct XMLScanner {
         if colon >= 0 {
             let prefixLength = colon - nameStart
             prefix = name.utf8.count > prefixLength ? Substring(name.utf8.prefix(prefixLength)) : ""
-            localName = String(decoding: UnsafeBufferPointer(rebasing: p[(colon + 1)..<(nameStart + nameBytes.count)]), as: UTF8.self)
+            localName = String(
+                decoding: UnsafeBufferPointer(rebasing: p[(colon + 1)..<(nameStart + nameBytes.count)]), as: UTF8.self)
         } else {
             prefix = ""
             localName = name
@@ -383,7 +426,10 @@ struct XMLScanner {
             var value: UInt32 = 0
             var digits = body.dropFirst()
             var radix: UInt32 = 10
-            if digits.first == 0x78 { radix = 16; digits = digits.dropFirst() }  // 'x'
+            if digits.first == 0x78 {
+                radix = 16
+                digits = digits.dropFirst()
+            }  // 'x'
             guard !digits.isEmpty else { throw fail(.malformed, "empty character reference", at: start) }
             for d in digits {
                 let digit: UInt32
@@ -408,7 +454,10 @@ struct XMLScanner {
         case "quot": return ("\"", end)
         case "apos": return ("'", end)
         case let other:
-            throw fail(.forbidden, "undeclared entity &\(other); (rxfacts reads no DTD; only the five XML entities and character references are allowed)", at: start)
+            throw fail(
+                .forbidden,
+                "undeclared entity &\(other); (rxfacts reads no DTD; only the five XML entities and character references are allowed)",
+                at: start)
         }
     }
 

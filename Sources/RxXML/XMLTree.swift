@@ -41,7 +41,10 @@ public struct XMLTree: Sendable {
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
                 out.append(b)
             }
         }

@@ -21,7 +21,9 @@ guard setBytes > 0 else { fatalError("no .xml files in \(directory)") }
 let copies = Int((targetMB * 1_000_000 / Double(setBytes)).rounded(.up))
 let totalBytes = setBytes * copies
 print("machine: \(ProcessInfo.processInfo.processorCount) cores; libxml2 \(LibXML2.version)")
-print("input: \(files.count) files, \(setBytes) bytes, replicated \(copies)× = \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB")
+print(
+    "input: \(files.count) files, \(setBytes) bytes, replicated \(copies)× = \(String(format: "%.1f", Double(totalBytes) / 1e6)) MB"
+)
 
 @MainActor func measure(_ label: String, _ body: (SourceInput) throws -> Int) rethrows {
     var sink = 0
@@ -38,8 +40,13 @@ print("input: \(files.count) files, \(setBytes) bytes, replicated \(copies)× = 
 let reader = XMLReader()
 let detector = FormatDetector()
 measure("libxml2 xmlTextReaderRead loop (bare)") { LibXML2.textReaderNodeCount($0.bytes) }
-try measure("rxfacts validate (preflight + libxml2 SAX)") { try reader.validate($0.bytes); return 1 }
-try measure("rxfacts scanner only (tree, exact offsets)") { try reader.scanWithoutValidation($0.bytes).root.children.count }
+try measure("rxfacts validate (preflight + libxml2 SAX)") {
+    try reader.validate($0.bytes)
+    return 1
+}
+try measure("rxfacts scanner only (tree, exact offsets)") {
+    try reader.scanWithoutValidation($0.bytes).root.children.count
+}
 try measure("XMLReader.read (validate + scanner tree)") { try reader.read($0.bytes).root.children.count }
 try measure("FormatDetector + SPL ingest (full path)") { try detector.ingest($0).text.count }
 

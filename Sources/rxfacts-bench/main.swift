@@ -11,8 +11,14 @@ import RxFactsBatch
 var arguments = Array(CommandLine.arguments.dropFirst())
 var pipelinePath = "Pipelines/default.yaml"
 var rounds = 3
-if let i = arguments.firstIndex(of: "--pipeline") { pipelinePath = arguments[i + 1]; arguments.removeSubrange(i...(i + 1)) }
-if let i = arguments.firstIndex(of: "--rounds") { rounds = Int(arguments[i + 1]) ?? 3; arguments.removeSubrange(i...(i + 1)) }
+if let i = arguments.firstIndex(of: "--pipeline") {
+    pipelinePath = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+}
+if let i = arguments.firstIndex(of: "--rounds") {
+    rounds = Int(arguments[i + 1]) ?? 3
+    arguments.removeSubrange(i...(i + 1))
+}
 guard !arguments.isEmpty else {
     FileHandle.standardError.write(Data("usage: rxfacts-bench [--pipeline FILE] [--rounds N] INPUT...\n".utf8))
     exit(2)
@@ -26,7 +32,9 @@ do { pipeline = try Pipeline.load(contentsOf: pipelinePath) } catch {
 }
 let loadTime = clock.now - loadStart
 let inputs = InputCollector.collect(arguments).compactMap { try? InputCollector.read($0) }
-print("pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states")
+print(
+    "pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states"
+)
 var best: [(stage: String, seconds: Double)] = []
 var bytes = 0
 var documents = 0
@@ -34,7 +42,9 @@ for _ in 0..<rounds {
     let result = pipeline.profileStages(inputs)
     bytes = result.bytes
     documents = result.documents
-    if best.isEmpty { best = result.seconds } else {
+    if best.isEmpty {
+        best = result.seconds
+    } else {
         best = zip(best, result.seconds).map { ($0.stage, min($0.seconds, $1.seconds)) }
     }
 }
@@ -42,6 +52,11 @@ let megabytes = Double(bytes) / 1_000_000
 let total = best.reduce(0) { $0 + $1.seconds }
 print(String(format: "%d documents, %.1f MB, best of %d rounds, one thread", documents, megabytes, rounds))
 for (stage, seconds) in best {
-    print("  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: " %8.3f s  %5.1f%%  %9.1f MB/s", seconds, 100 * seconds / total, megabytes / seconds))
+    print(
+        "  " + stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + String(format: " %8.3f s  %5.1f%%  %9.1f MB/s", seconds, 100 * seconds / total, megabytes / seconds))
 }
-print("  total     " + String(format: " %8.3f s  100.0%%  %9.1f MB/s  %.0f docs/s", total, megabytes / total, Double(documents) / total))
+print(
+    "  total     "
+        + String(
+            format: " %8.3f s  100.0%%  %9.1f MB/s  %.0f docs/s", total, megabytes / total, Double(documents) / total))

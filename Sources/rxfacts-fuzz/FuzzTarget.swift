@@ -72,7 +72,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         guard let document else { return }
         let pipeline = FuzzTarget.compiled
         let analyzed = pipeline.analyze(ingested: document)
-        let record = analyzed.record ?? Record(document: document.info, drugs: analyzed.drugs, provenance: pipeline.provenance)
+        let record =
+            analyzed.record ?? Record(document: document.info, drugs: analyzed.drugs, provenance: pipeline.provenance)
         precondition(!record.document.id.isEmpty, "a record without an id")
         let line = RecordEncoder().encodeLine(record)
         precondition(line.last == 0x0A && !line.dropLast().contains(0x0A), "a record line with a raw newline")
@@ -84,8 +85,11 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         extractor.maxDocumentBytes = 1 << 20
         var records = 0
         var errors = 0
-        let summary = extractor.run(paths: [FuzzTarget.scratch], record: { _ in records += 1 }, failure: { _ in errors += 1 })
-        precondition(summary.inputs == summary.records + summary.errors && summary.records == records && summary.errors == errors,
-                     "inputs != records + errors")
+        let summary = extractor.run(
+            paths: [FuzzTarget.scratch], record: { _ in records += 1 }, failure: { _ in errors += 1 })
+        precondition(
+            summary.inputs == summary.records + summary.errors && summary.records == records
+                && summary.errors == errors,
+            "inputs != records + errors")
     }
 }

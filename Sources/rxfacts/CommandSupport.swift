@@ -14,7 +14,9 @@ enum CommandSupport {
 
     static func loadPipeline(_ path: String?) throws -> Pipeline {
         guard let path = path ?? Pipeline.defaultDefinitionPath() else {
-            standardError("rxfacts: error: no pipeline given and Pipelines/default.yaml not found (here, or installed with the binary under PREFIX/share/rxfacts by Scripts/install.sh); pass --pipeline FILE or set RXFACTS_PIPELINE\n")
+            standardError(
+                "rxfacts: error: no pipeline given and Pipelines/default.yaml not found (here, or installed with the binary under PREFIX/share/rxfacts by Scripts/install.sh); pass --pipeline FILE or set RXFACTS_PIPELINE\n"
+            )
             throw ExitCode(2)
         }
         do {
@@ -52,7 +54,9 @@ enum CommandSupport {
             if isRegular { try? handle.truncate(atOffset: 0) }
             return BufferedOutput(handle: handle, name: path)
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             standardError("rxfacts: error: \(path): cannot create output file\n")
             throw ExitCode(2)
         }

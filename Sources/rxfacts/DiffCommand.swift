@@ -41,36 +41,56 @@ struct DiffCommand: ParsableCommand {
         case text, json
     }
 
-    @Argument(help: "Reference records (gold, or the old version with --changes): a .jsonl file, a directory, or '-' for standard input.")
+    @Argument(
+        help:
+            "Reference records (gold, or the old version with --changes): a .jsonl file, a directory, or '-' for standard input."
+    )
     var reference: String
 
-    @Argument(help: "Actual records (the run to score, or the new version with --changes): a .jsonl file, a directory, or '-' for standard input.")
+    @Argument(
+        help:
+            "Actual records (the run to score, or the new version with --changes): a .jsonl file, a directory, or '-' for standard input."
+    )
     var actual: String
 
     @Option(help: "Output format: text (for people) or json (for programs).")
     var format: Format = .text
 
-    @Option(name: .customLong("min-f1"), help: ArgumentHelp("Fail (exit 1) when the overall micro F1 is below X.", valueName: "X"))
+    @Option(
+        name: .customLong("min-f1"),
+        help: ArgumentHelp("Fail (exit 1) when the overall micro F1 is below X.", valueName: "X"))
     var minF1: Double?
 
-    @Option(name: .customLong("min-f1-type"),
-            help: ArgumentHelp("Fail (exit 1) when the micro F1 of TYPE is below X; repeatable, e.g. indication=0.8.", valueName: "TYPE=X"))
+    @Option(
+        name: .customLong("min-f1-type"),
+        help: ArgumentHelp(
+            "Fail (exit 1) when the micro F1 of TYPE is below X; repeatable, e.g. indication=0.8.", valueName: "TYPE=X")
+    )
     var minF1Type: [String] = []
 
-    @Option(name: .customLong("type"), help: ArgumentHelp("Only score facts of this type; repeatable.", valueName: "TYPE"))
+    @Option(
+        name: .customLong("type"), help: ArgumentHelp("Only score facts of this type; repeatable.", valueName: "TYPE"))
     var types: [String] = []
 
-    @Option(name: .customLong("source"), help: ArgumentHelp(
-        "Only score facts from this source (text, spl-metadata, lexicon — lexicon:drugs counts as lexicon); repeatable. Gold lists what a leaflet states: score it with --source text --source spl-metadata.",
-        valueName: "SOURCE"))
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp(
+            "Only score facts from this source (text, spl-metadata, lexicon — lexicon:drugs counts as lexicon); repeatable. Gold lists what a leaflet states: score it with --source text --source spl-metadata.",
+            valueName: "SOURCE"))
     var sources: [String] = []
 
-    @Flag(help: ArgumentHelp(
-        "Match fact values and drug names by the lexicon concept they name, not by spelling (\"breastfeeding\" = \"breast-feeding\"). For hand-written gold; uses the pipeline's lexicons.",
-        discussion: "Each value is looked up as a whole phrase in the pipeline's lexicons; one the lexicons do not know is compared as written."))
+    @Flag(
+        help: ArgumentHelp(
+            "Match fact values and drug names by the lexicon concept they name, not by spelling (\"breastfeeding\" = \"breast-feeding\"). For hand-written gold; uses the pipeline's lexicons.",
+            discussion:
+                "Each value is looked up as a whole phrase in the pipeline's lexicons; one the lexicons do not know is compared as written."
+        ))
     var concepts = false
 
-    @Option(help: ArgumentHelp("With --concepts: the pipeline whose lexicons name the concepts (default: Pipelines/default.yaml).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "With --concepts: the pipeline whose lexicons name the concepts (default: Pipelines/default.yaml).",
+            valueName: "FILE"))
     var pipeline: String?
 
     @Flag(help: "Make the hedged flag part of fact matching.")
@@ -82,10 +102,12 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "List added, removed and changed facts between two versions instead of scoring.")
     var changes = false
 
-    @Option(help: ArgumentHelp(
-        "With --changes: the record field that matches old and new documents: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", ")).",
-        discussion: "Default id (the SPL setId, a text file's id). Use source or file when ids changed between runs, title for labels renamed files.",
-        valueName: "FIELD"))
+    @Option(
+        help: ArgumentHelp(
+            "With --changes: the record field that matches old and new documents: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", ")).",
+            discussion:
+                "Default id (the SPL setId, a text file's id). Use source or file when ids changed between runs, title for labels renamed files.",
+            valueName: "FIELD"))
     var key: String = RecordChanges.DocumentKey.id.rawValue
 
     @Flag(help: "With --changes: exit 1 when anything changed.")
@@ -101,11 +123,17 @@ struct DiffCommand: ParsableCommand {
         }
         if failOnChanges && !changes { throw ValidationError("--fail-on-changes needs --changes") }
         guard RecordChanges.DocumentKey(rawValue: key) != nil else {
-            throw ValidationError("--key '\(key)' is not a record field diff can match by; use one of: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "--key '\(key)' is not a record field diff can match by; use one of: \(RecordChanges.DocumentKey.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
-        if key != RecordChanges.DocumentKey.id.rawValue && !changes { throw ValidationError("--key is used with --changes") }
+        if key != RecordChanges.DocumentKey.id.rawValue && !changes {
+            throw ValidationError("--key is used with --changes")
+        }
         if pipeline != nil && !concepts { throw ValidationError("--pipeline is used with --concepts") }
-        if reference == "-" && actual == "-" { throw ValidationError("only one of REFERENCE and ACTUAL can be '-' (standard input)") }
+        if reference == "-" && actual == "-" {
+            throw ValidationError("only one of REFERENCE and ACTUAL can be '-' (standard input)")
+        }
     }
 
     /// Records of a file, a directory, or standard input (`-`).
@@ -115,7 +143,10 @@ struct DiffCommand: ParsableCommand {
         let records = try RecordReader.parse(bytes, path: "<stdin>").map(\.record)
         var seen: Set<String> = []
         for record in records where !seen.insert(record.document.id).inserted {
-            throw RecordFileError(path: "<stdin>", reason: "document id '\(record.document.id)' appears twice; record sets must hold one record per document")
+            throw RecordFileError(
+                path: "<stdin>",
+                reason:
+                    "document id '\(record.document.id)' appears twice; record sets must hold one record per document")
         }
         return records
     }
@@ -148,15 +179,18 @@ struct DiffCommand: ParsableCommand {
             let (type, value) = DiffGate.parseTypeThreshold(item)!
             thresholds[type] = value
         }
-        let options = DiffOptions(matchHedged: matchHedged, matchQualifiers: matchQualifiers,
-                                  types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) },
-                                  sources: sources.isEmpty ? nil : sources)
+        let options = DiffOptions(
+            matchHedged: matchHedged, matchQualifiers: matchQualifiers,
+            types: types.isEmpty ? nil : types.map { FactType(rawValue: $0) },
+            sources: sources.isEmpty ? nil : sources)
         let conceptNames = concepts ? ConceptNames(knowledge: try CommandSupport.loadPipeline(pipeline).knowledge) : nil
-        let report = RecordDiff.compare(reference: referenceRecords, actual: actualRecords, options: options, concepts: conceptNames)
+        let report = RecordDiff.compare(
+            reference: referenceRecords, actual: actualRecords, options: options, concepts: conceptNames)
         let gate = DiffGate(minimumF1: minF1, minimumF1ByType: thresholds)
         let failures = gate.failures(report)
-        print(format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report, gateFailures: failures),
-              terminator: "")
+        print(
+            format == .json ? DiffTextFormatter.json(report) : DiffTextFormatter.text(report, gateFailures: failures),
+            terminator: "")
         if !failures.isEmpty {
             if format == .json {
                 for failure in failures { CommandSupport.standardError("rxfacts diff: gate failed: \(failure)\n") }

@@ -31,7 +31,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Directory holding spl-adr/, labeledin/ and ddi2013/.")
     var data: String = "../shared/data"
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Only this gold set (spl-adr, labeledin, ddi2013); repeatable.", valueName: "SET"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Only this gold set (spl-adr, labeledin, ddi2013); repeatable.", valueName: "SET"))
     var sets: [String] = []
 
     @Option(help: "Pipeline definition (default: $RXFACTS_PIPELINE or Pipelines/default.yaml).")
@@ -40,14 +42,17 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: text (a Markdown table) or json.")
     var format: Format = .text
 
-    @Option(help: ArgumentHelp(
-        "Also write every false positive and false negative (exact matching, DDI pairs) to FILE, one tab-separated line each: set, type, FP/FN, document, mention, context.",
-        valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write every false positive and false negative (exact matching, DDI pairs) to FILE, one tab-separated line each: set, type, FP/FN, document, mention, context.",
+            valueName: "FILE"))
     var errors: String?
 
     func validate() throws {
         for set in sets where Evaluation.GoldSet(rawValue: set) == nil {
-            throw ValidationError("unknown gold set '\(set)'; known: \(Evaluation.GoldSet.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown gold set '\(set)'; known: \(Evaluation.GoldSet.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 
@@ -62,9 +67,13 @@ struct EvalCommand: ParsableCommand {
         do {
             if let errors {
                 var mistakes: [EvalMistake] = []
-                report = try Evaluation.run(dataDirectory: data, sets: chosen, extractor: extractor, mistakes: &mistakes)
+                report = try Evaluation.run(
+                    dataDirectory: data, sets: chosen, extractor: extractor, mistakes: &mistakes)
                 let lines = [EvalMistake.header] + mistakes.map(\.line)
-                guard FileManager.default.createFile(atPath: errors, contents: Data((lines.joined(separator: "\n") + "\n").utf8)) else {
+                guard
+                    FileManager.default.createFile(
+                        atPath: errors, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
+                else {
                     CommandSupport.standardError("rxfacts eval: cannot write \(errors)\n")
                     throw ExitCode(2)
                 }

@@ -36,41 +36,69 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Leaflet files, directories, zip archives, or '-' for standard input.")
     var inputs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Also read input paths from this file, one a line ('-' = standard input).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also read input paths from this file, one a line ('-' = standard input).", valueName: "file"))
     var filesFrom: String?
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML).", discussion: "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here, else the one installed with the rxfacts binary (PREFIX/share/rxfacts/Pipelines or a Pipelines folder above the binary).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Pipeline definition (YAML).",
+            discussion:
+                "Default: $RXFACTS_PIPELINE, else Pipelines/default.yaml here, else the one installed with the rxfacts binary (PREFIX/share/rxfacts/Pipelines or a Pipelines folder above the binary).",
+            valueName: "file"))
     var pipeline: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write records here instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write records here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also write each error as a JSON line here (path, kind, line, column, reason).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also write each error as a JSON line here (path, kind, line, column, reason).", valueName: "file"))
     var errors: String?
 
     @Option(name: [.short, .long], help: "Documents processed in parallel (output order stays input order).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: ArgumentHelp("Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each input's path.", valueName: "K/N"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Process only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of each input's path.", valueName: "K/N"))
     var shard: String?
 
-    @Flag(name: .long, help: "With -o FILE: skip inputs whose records FILE already holds and append the rest (a truncated last line is cut off and redone).")
+    @Flag(
+        name: .long,
+        help:
+            "With -o FILE: skip inputs whose records FILE already holds and append the rest (a truncated last line is cut off and redone)."
+    )
     var resume = false
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Also load each record into this database as it is extracted (sqlite:PATH or postgres://…; see 'rxfacts load').",
-        discussion: "With --db and no -o, records are not written to standard output.", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also load each record into this database as it is extracted (sqlite:PATH or postgres://…; see 'rxfacts load').",
+            discussion: "With --db and no -o, records are not written to standard output.", valueName: "url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The document id of the one input (a file or '-'), for formats that name none (text, XML without ids).",
-        discussion: "Without it a text file's id is its name without extension, or its path below the directory named when a directory is walked (a/leaflet, b/leaflet); standard input's is stdin- and a content hash.",
-        valueName: "id"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The document id of the one input (a file or '-'), for formats that name none (text, XML without ids).",
+            discussion:
+                "Without it a text file's id is its name without extension, or its path below the directory named when a directory is walked (a/leaflet, b/leaflet); standard input's is stdin- and a content hash.",
+            valueName: "id"))
     var id: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Largest document read, in MiB (a file, standard input or a zip member, counted as read or inflated).",
-        discussion: "A larger document is an error entry naming the file and the limit; the others go on.", valueName: "MiB"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Largest document read, in MiB (a file, standard input or a zip member, counted as read or inflated).",
+            discussion: "A larger document is an error entry naming the file and the limit; the others go on.",
+            valueName: "MiB"))
     var maxDocumentMib: Int = BatchExtractor.defaultMaxDocumentBytes >> 20
 
     @Flag(name: [.short, .long], help: "No progress line and no closing summary on stderr.")
@@ -78,8 +106,12 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if inputs.isEmpty, filesFrom == nil { throw ValidationError("give at least one INPUT or --files-from FILE") }
-        if filesFrom == "-", inputs.contains("-") { throw ValidationError("'-' cannot be both --files-from and an input") }
-        if let shard, ShardSpec(parsing: shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4") }
+        if filesFrom == "-", inputs.contains("-") {
+            throw ValidationError("'-' cannot be both --files-from and an input")
+        }
+        if let shard, ShardSpec(parsing: shard) == nil {
+            throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/4")
+        }
         if resume, output == nil || output == "-" { throw ValidationError("--resume needs -o FILE") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let id, SourceInput.usableId(id) == nil { throw ValidationError("--id must not be empty") }
@@ -100,8 +132,11 @@ struct ExtractCommand: ParsableCommand {
         }
         var collected = InputCollector.gather(arguments)
         if let id {
-            guard collected.paths.count == 1, let only = collected.paths.first, !only.lowercased().hasSuffix(".zip") else {
-                CommandSupport.standardError("rxfacts: error: --id names one document: give exactly one file or '-' (got \(collected.paths.count) inputs)\n")
+            guard collected.paths.count == 1, let only = collected.paths.first, !only.lowercased().hasSuffix(".zip")
+            else {
+                CommandSupport.standardError(
+                    "rxfacts: error: --id names one document: give exactly one file or '-' (got \(collected.paths.count) inputs)\n"
+                )
                 throw ExitCode(2)
             }
             collected.ids[only] = id
@@ -118,7 +153,8 @@ struct ExtractCommand: ParsableCommand {
                 if !quiet {
                     CommandSupport.standardError(
                         "rxfacts: resuming \(output): \(log.records) records already there"
-                            + (log.droppedBytes > 0 ? ", truncated last line (\(log.droppedBytes) bytes) dropped\n" : "\n"))
+                            + (log.droppedBytes > 0
+                                ? ", truncated last line (\(log.droppedBytes) bytes) dropped\n" : "\n"))
                 }
             } catch {
                 CommandSupport.standardError("rxfacts: error: \(error)\n")
@@ -179,10 +215,13 @@ struct ExtractCommand: ParsableCommand {
         let errorsWriteFailed = errorFile.map { (try? $0.finish()) == nil } ?? false
         if showProgress { CommandSupport.standardError("\r\u{1B}[K") }
         if !quiet {
-            CommandSupport.standardError(ExtractCommand.summaryText(summary, seconds: Date().timeIntervalSince(started), walkSkipped: walkSkipped))
+            CommandSupport.standardError(
+                ExtractCommand.summaryText(
+                    summary, seconds: Date().timeIntervalSince(started), walkSkipped: walkSkipped))
         }
         if let storeFailure {
-            CommandSupport.standardError("rxfacts: error: database: \(storeFailure); documents loaded before it are complete, rerun to finish\n")
+            CommandSupport.standardError(
+                "rxfacts: error: database: \(storeFailure); documents loaded before it are complete, rerun to finish\n")
             throw ExitCode(2)
         }
         if store != nil, !quiet { CommandSupport.standardError("rxfacts: database: \(loaded)\n") }
@@ -191,7 +230,9 @@ struct ExtractCommand: ParsableCommand {
         if summary.errors > 0 { throw ExitCode(1) }
     }
 
-    static func summaryText(_ summary: BatchExtractor.Summary, seconds elapsed: Double, walkSkipped: [String] = []) -> String {
+    static func summaryText(
+        _ summary: BatchExtractor.Summary, seconds elapsed: Double, walkSkipped: [String] = []
+    ) -> String {
         let seconds = max(elapsed, 1e-9)
         let megabytes = Double(summary.bytes) / 1_000_000
         var text = String(
@@ -201,12 +242,15 @@ struct ExtractCommand: ParsableCommand {
         var apart: [String] = []
         if summary.skipped > 0 { apart.append("\(summary.skipped) non-leaflet zip members skipped") }
         if !walkSkipped.isEmpty {
-            apart.append("\(walkSkipped.count) files of other formats skipped in directories (\(InputCollector.describeSkipped(walkSkipped)))")
+            apart.append(
+                "\(walkSkipped.count) files of other formats skipped in directories (\(InputCollector.describeSkipped(walkSkipped)))"
+            )
         }
         if summary.alreadyDone > 0 { apart.append("\(summary.alreadyDone) already in the output") }
         if summary.outOfShard > 0 { apart.append("\(summary.outOfShard) left to other shards") }
         if !apart.isEmpty { text += "; " + apart.joined(separator: ", ") }
-        let facts = summary.factsByType.keys.sorted().map { "\($0) \(summary.factsByType[$0]!)" }.joined(separator: ", ")
+        let facts = summary.factsByType.keys.sorted().map { "\($0) \(summary.factsByType[$0]!)" }.joined(
+            separator: ", ")
         if !facts.isEmpty { text += "\nrxfacts: facts: \(facts)" }
         return text + "\n"
     }

@@ -41,7 +41,9 @@ struct LoadCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors, not the summary.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("JSON Lines files written by 'rxfacts extract' ('-' reads standard input).", valueName: "input"))
+    @Argument(
+        help: ArgumentHelp(
+            "JSON Lines files written by 'rxfacts extract' ('-' reads standard input).", valueName: "input"))
     var inputs: [String]
 
     func validate() throws {

@@ -38,27 +38,36 @@ struct PipelineCommand: ParsableCommand {
                     let reads = descriptor.requires.map(\.rawValue) + descriptor.uses.map { "(\($0.rawValue))" }
                     let writes = descriptor.produces.map(\.rawValue) + descriptor.rewrites.map { "+\($0.rawValue)" }
                     let name = entry.name.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    print("  \(name) reads \(reads.isEmpty ? "input" : reads.joined(separator: ", ")) → writes \(writes.joined(separator: ", "))")
+                    print(
+                        "  \(name) reads \(reads.isEmpty ? "input" : reads.joined(separator: ", ")) → writes \(writes.joined(separator: ", "))"
+                    )
                 }
                 let knowledge = pipeline.knowledge
-                print("  \(knowledge.lexicon.lexicon.entries.count) lexicon entries, \(knowledge.factRules.rules.count) fact rules, "
-                    + "\(knowledge.contextRules.triggers.count) context triggers, \(knowledge.phrases.states) automaton states")
+                print(
+                    "  \(knowledge.lexicon.lexicon.entries.count) lexicon entries, \(knowledge.factRules.rules.count) fact rules, "
+                        + "\(knowledge.contextRules.triggers.count) context triggers, \(knowledge.phrases.states) automaton states"
+                )
             }
         }
     }
 
     struct Stages: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the stages a pipeline file can name, with the layers each reads and writes.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the stages a pipeline file can name, with the layers each reads and writes.")
 
         func run() {
             let registry = StageRegistry.builtIn
             for name in registry.names {
                 guard let descriptor = registry[name] else { continue }
-                let options = descriptor.options.isEmpty ? "" : " options: \(descriptor.options.joined(separator: ", "))."
+                let options =
+                    descriptor.options.isEmpty ? "" : " options: \(descriptor.options.joined(separator: ", "))."
                 print("\(name): \(descriptor.summary).\(options)")
-                print("    reads: \(descriptor.requires.map(\.rawValue).joined(separator: ", ")) "
-                    + (descriptor.uses.isEmpty ? "" : "(and, when present: \(descriptor.uses.map(\.rawValue).joined(separator: ", "))) ")
-                    + "writes: \((descriptor.produces + descriptor.rewrites).map(\.rawValue).joined(separator: ", "))")
+                print(
+                    "    reads: \(descriptor.requires.map(\.rawValue).joined(separator: ", ")) "
+                        + (descriptor.uses.isEmpty
+                            ? "" : "(and, when present: \(descriptor.uses.map(\.rawValue).joined(separator: ", "))) ")
+                        + "writes: \((descriptor.produces + descriptor.rewrites).map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
     }

@@ -28,13 +28,18 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Leaflet files or directories, and/or *.jsonl record files.")
     var inputs: [String]
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the page here (default: standard output).", valueName: "file"))
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write the page here (default: standard output).", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Pipeline definition (YAML) for leaflets and for laying out sources.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Pipeline definition (YAML) for leaflets and for laying out sources.", valueName: "file"))
     var pipeline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Also look for records' sources under this directory (repeatable).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Also look for records' sources under this directory (repeatable).", valueName: "dir"))
     var sourceRoot: [String] = []
 
     @Option(name: .long, help: "Page title.")
@@ -56,7 +61,8 @@ struct ReportCommand: ParsableCommand {
             CommandSupport.standardError(
                 "rxfacts: report of \(result.documents.count) documents, \(spans) evidence spans"
                     + (missing > 0 ? ", \(missing) without source text" : "")
-                    + (result.errors.isEmpty ? "" : ", \(result.errors.count) errors") + (output.map { " → \($0)" } ?? "") + "\n")
+                    + (result.errors.isEmpty ? "" : ", \(result.errors.count) errors")
+                    + (output.map { " → \($0)" } ?? "") + "\n")
         }
         if !result.errors.isEmpty { throw ExitCode(1) }
     }

@@ -27,7 +27,10 @@ struct RxFactsCommand: ParsableCommand {
               rxfacts load --db sqlite:facts.db facts.jsonl
             """,
         version: RxFactsVersion.current,
-        subcommands: [ExtractCommand.self, ReportCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self, LexiconCommand.self, PipelineCommand.self],
+        subcommands: [
+            ExtractCommand.self, ReportCommand.self, LoadCommand.self, DiffCommand.self, EvalCommand.self,
+            LexiconCommand.self, PipelineCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

@@ -52,7 +52,8 @@ package struct FactAssembler: Sendable {
         var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
         for term in doc.terms { termsBySentence[term.sentence].append(term) }
         // The drug is not combined with itself, nor with its racemate (SubjectResolver.racemates).
-        let subjectNames = Set(doc.subjects.map(\.name)).union(SubjectResolver.racemates(of: Set(doc.subjects.map(\.name)), lexicon: lexicon))
+        let subjectNames = Set(doc.subjects.map(\.name)).union(
+            SubjectResolver.racemates(of: Set(doc.subjects.map(\.name)), lexicon: lexicon))
         let sectionPaths = FactRuleMatcher.sectionPaths(doc)
         let applies = matcher.applicability(sectionPaths)
         let qualifiersBySection = matcher.sectionQualifiers(sectionPaths)
@@ -67,20 +68,23 @@ package struct FactAssembler: Sendable {
             let cues = cuesBySentence[s]
             let terms = termsBySentence[s]
             findings.removeAll(keepingCapacity: true)
-            let leadIn = sentence.leadIn >= 0
+            let leadIn =
+                sentence.leadIn >= 0
                 ? FactRuleMatcher.LeadIn(
                     sentence: Int(sentence.leadIn), cues: cuesBySentence[Int(sentence.leadIn)],
                     references: doc.references(ofSentence: Int(sentence.leadIn)))
                 : nil
             matcher.findings(
-                inSentence: s, section: sentence.section, cues: cues, terms: terms, references: references, leadIn: leadIn,
+                inSentence: s, section: sentence.section, cues: cues, terms: terms, references: references,
+                leadIn: leadIn,
                 subjectNames: subjectNames, applies: applies, doc: doc, into: &findings)
             guard !findings.isEmpty else { continue }
             let scopes = doc.scopes(ofSentence: s)
             let sectionName = doc.sections[sentence.section].name
             var placeQualifiers = qualifiersBySection[sentence.section]
             let roles = doc.roles(ofSentence: s)
-            for q in rules.sectionQualifiers.indices where rules.sectionQualifiers[q].roles & roles != 0 && !placeQualifiers.contains(q) {
+            for q in rules.sectionQualifiers.indices
+            where rules.sectionQualifiers[q].roles & roles != 0 && !placeQualifiers.contains(q) {
                 placeQualifiers.append(q)
             }
             if !rules.sectionQualifiers.isEmpty {
@@ -99,16 +103,23 @@ package struct FactAssembler: Sendable {
             if !scopes.negated.isEmpty {
                 for finding in findings {
                     let rule = rules.rules[finding.rule]
-                    guard rule.negatable, !rule.dropNegated, SentenceScopes.contains(scopes.negated, finding.target.range.lowerBound) else { continue }
-                    let entryIndex = rule.value == nil ? lexicon.entryIndex(of: finding.target, kinds: rule.targetKindIDs) : nil
-                    guard let value = rule.value ?? entryIndex.map({ lexicon.lexicon.entries[$0].canonical }) else { continue }
+                    guard rule.negatable, !rule.dropNegated,
+                        SentenceScopes.contains(scopes.negated, finding.target.range.lowerBound)
+                    else { continue }
+                    let entryIndex =
+                        rule.value == nil ? lexicon.entryIndex(of: finding.target, kinds: rule.targetKindIDs) : nil
+                    guard let value = rule.value ?? entryIndex.map({ lexicon.lexicon.entries[$0].canonical }) else {
+                        continue
+                    }
                     negatedHere.insert(FactKey(type: rule.fact, value: value, negated: false))
                 }
             }
             for finding in findings {
                 let rule = rules.rules[finding.rule]
                 let target = finding.target
-                guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted else { continue }
+                guard seenTargets.insert(finding.rule &* 1_000_003 &+ target.range.lowerBound).inserted else {
+                    continue
+                }
                 let entryIndex = rule.value == nil ? lexicon.entryIndex(of: target, kinds: rule.targetKindIDs) : nil
                 guard rule.value != nil || entryIndex != nil else { continue }
                 let at = target.range.lowerBound
@@ -123,26 +134,36 @@ package struct FactAssembler: Sendable {
                 let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
                 if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
-                let hedged = SentenceScopes.contains(scopes.hedged, at)
+                let hedged =
+                    SentenceScopes.contains(scopes.hedged, at)
                     || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
                 let key = FactKey(type: rule.fact, value: value, negated: negated)
                 if !negated, negatedHere.contains(key) { continue }
-                let span = min(finding.anchor.lowerBound, target.range.lowerBound)..<max(finding.anchor.upperBound, target.range.upperBound)
+                let span =
+                    min(
+                        finding.anchor.lowerBound, target.range.lowerBound)..<max(
+                        finding.anchor.upperBound, target.range.upperBound)
                 let source = doc.sourceRange(span)
                 let d = drafts.index(of: key) {
                     Fact(
                         type: rule.fact, value: value, negated: negated, hedged: hedged,
-                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].codes.first }, evidence: [], rule: rule.id)
+                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].codes.first }, evidence: [],
+                        rule: rule.id)
                 }
                 // Mutate in place: no copy of the evidence gathered so far.
                 guard drafts.list[d].claim(source) else { continue }
-                let evidence = Evidence(section: sectionName, start: source.lowerBound, end: source.upperBound, text: doc.evidenceText(span))
+                let evidence = Evidence(
+                    section: sectionName, start: source.lowerBound, end: source.upperBound, text: doc.evidenceText(span)
+                )
                 drafts.list[d].evidence.append((evidence, hedged, rule.id))
                 for q in placeQualifiers where rules.sectionQualifiers[q].applies(to: rule.fact) {
-                    drafts.list[d].qualifiers[rules.sectionQualifiers[q].name, default: []].insert(rules.sectionQualifiers[q].value)
+                    drafts.list[d].qualifiers[rules.sectionQualifiers[q].name, default: []].insert(
+                        rules.sectionQualifiers[q].value)
                 }
                 if !rule.qualifiers.isEmpty {
-                    let values = qualifiersByRule[finding.rule] ?? matcher.qualifierValues(rule: finding.rule, cues: cues, terms: terms, doc: doc)
+                    let values =
+                        qualifiersByRule[finding.rule]
+                        ?? matcher.qualifierValues(rule: finding.rule, cues: cues, terms: terms, doc: doc)
                     qualifiersByRule[finding.rule] = values
                     for (name, found) in values { drafts.list[d].qualifiers[name, default: []].formUnion(found) }
                 }
@@ -152,7 +173,9 @@ package struct FactAssembler: Sendable {
 
         var facts: [Fact] = drafts.list.map { draft in
             var fact = draft.fact
-            let ordered = draft.evidence.sorted { ($0.evidence.start, $0.evidence.end) < ($1.evidence.start, $1.evidence.end) }
+            let ordered = draft.evidence.sorted {
+                ($0.evidence.start, $0.evidence.end) < ($1.evidence.start, $1.evidence.end)
+            }
             fact.evidence = ordered.map(\.evidence)
             fact.hedged = ordered.allSatisfy(\.hedged)
             fact.rule = ordered.first?.rule ?? fact.rule
@@ -166,8 +189,10 @@ package struct FactAssembler: Sendable {
     }
 
     /// How a parenthesis that lists examples or names a synonym opens ("(e.g. stomach ulcer, …)").
-    static let exampleOpenings: [[UInt8]] = ["e.g", "eg ", "for example", "such as", "including", "for instance", "like ", "i.e", "ie "]
-        .map { Array($0.utf8) }
+    static let exampleOpenings: [[UInt8]] = [
+        "e.g", "eg ", "for example", "such as", "including", "for instance", "like ", "i.e", "ie ",
+    ]
+    .map { Array($0.utf8) }
 
     /// True when `term` stands inside a parenthesis without opening it: the parenthesis explains
     /// what comes before it ("delirium (a mental state with confusion …)"), it names nothing new.
@@ -189,7 +214,8 @@ package struct FactAssembler: Sendable {
                         while start < doc.normalized.count, doc.normalized[start] == 0x20 { start += 1 }
                         let range = start..<min(doc.normalized.count, start + 12)
                         return !exampleOpenings.contains { opening in
-                            opening.count <= range.count && zip(opening, doc.normalized[range]).allSatisfy { $0 == Folding.lower($1) }
+                            opening.count <= range.count
+                                && zip(opening, doc.normalized[range]).allSatisfy { $0 == Folding.lower($1) }
                         }
                     }
                     depth -= 1
@@ -227,7 +253,9 @@ package struct FactAssembler: Sendable {
             // "pain called breakthrough pain", "rhythm known as atrial fibrillation".
             var t = term.tokens.upperBound
             while t < tokens.upperBound, skipped(t) { t += 1 }
-            if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: ["called", "known", "termed", "named"]) {
+            if t < tokens.upperBound,
+                Self.isWord(doc.tokens[t], doc.normalized, in: ["called", "known", "termed", "named"])
+            {
                 t += 1
                 if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: ["as"]) { t += 1 }
                 if t < tokens.upperBound, Self.isArticle(doc.tokens[t], doc.normalized) { t += 1 }
@@ -255,7 +283,10 @@ package struct FactAssembler: Sendable {
             words += 1
             t -= 1
         }
-        if !article { t = term.tokens.lowerBound - 1; while t >= tokens.lowerBound, skipped(t) { t -= 1 } }
+        if !article {
+            t = term.tokens.lowerBound - 1
+            while t >= tokens.lowerBound, skipped(t) { t -= 1 }
+        }
         guard t >= tokens.lowerBound else { return false }
         let token = doc.tokens[t]
         guard token.kind == .punctuation, token.end - token.start == 1 else { return false }
@@ -268,7 +299,8 @@ package struct FactAssembler: Sendable {
         let length = Int(token.end - token.start)
         let start = Int(token.start)
         return words.contains { word in
-            word.utf8.count == length && zip(word.utf8, text[start..<start + length]).allSatisfy { $0 == Folding.lower($1) }
+            word.utf8.count == length
+                && zip(word.utf8, text[start..<start + length]).allSatisfy { $0 == Folding.lower($1) }
         }
     }
 
@@ -286,10 +318,14 @@ package struct FactAssembler: Sendable {
         for declared in doc.ingested.declaredFacts {
             let range = declared.provenance.range
             let text = String(decoding: doc.ingested.source[range], as: UTF8.self)
-            let evidence = Evidence(section: declared.source, start: range.lowerBound, end: range.upperBound, text: text, path: declared.provenance.path)
+            let evidence = Evidence(
+                section: declared.source, start: range.lowerBound, end: range.upperBound, text: text,
+                path: declared.provenance.path)
             let key = FactKey(type: declared.type, value: declared.value, negated: false)
             let d = drafts.index(of: key) {
-                Fact(type: declared.type, value: declared.value, code: declared.code, evidence: [], rule: declared.rule, source: declared.source)
+                Fact(
+                    type: declared.type, value: declared.value, code: declared.code, evidence: [], rule: declared.rule,
+                    source: declared.source)
             }
             drafts.list[d].add(evidence, hedged: false, rule: declared.rule)
         }

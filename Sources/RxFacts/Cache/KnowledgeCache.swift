@@ -42,7 +42,8 @@ package enum KnowledgeCache {
     static let kept = 8
 
     /// The cache directory from the environment (see the type's documentation); nil when off.
-    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String?
+    {
         if let explicit = environment["RXFACTS_CACHE_DIR"], !explicit.isEmpty {
             return explicit == "off" ? nil : explicit
         }
@@ -68,7 +69,9 @@ package enum KnowledgeCache {
         files: [String], directory: String?, fileHashes: [String: String] = [:]
     ) throws(InputError) -> (Compiled, Outcome) {
         guard let directory else { return (try compile(files: files), .memoryOnly) }
-        guard let key = key(files: files, fileHashes: fileHashes) else { return (try compile(files: files), .memoryOnly) }
+        guard let key = key(files: files, fileHashes: fileHashes) else {
+            return (try compile(files: files), .memoryOnly)
+        }
         let path = directory + "/lexicon-" + key + ".rxk"
         if let compiled = read(path, key: key) {
             markUsed(path)
@@ -105,8 +108,10 @@ package enum KnowledgeCache {
     /// Path, size and modification time of the running executable: a rebuilt binary (whose
     /// lexicon parsing or folding may have changed) gets its own artifacts.
     static func executableIdentity() -> String {
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: Pipeline.executablePath(CommandLine.arguments.first ?? "")).resolvingSymlinksInPath().path
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? URL(fileURLWithPath: Pipeline.executablePath(CommandLine.arguments.first ?? ""))
+            .resolvingSymlinksInPath().path
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0

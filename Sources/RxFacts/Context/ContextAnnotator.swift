@@ -30,7 +30,8 @@ package struct ContextAnnotator: Sendable {
                     var scopes: [Range<Int>] = []
                     if info.direction != .backward {
                         let last = min(sentence.tokens.upperBound, trigger.tokens.upperBound + info.window) - 1
-                        var end = last >= trigger.tokens.upperBound ? Int(doc.tokens[last].end) : trigger.range.upperBound
+                        var end =
+                            last >= trigger.tokens.upperBound ? Int(doc.tokens[last].end) : trigger.range.upperBound
                         if let stop = terminators.first(where: { $0.range.lowerBound >= trigger.range.upperBound }) {
                             end = min(end, stop.range.lowerBound)
                         }
@@ -38,7 +39,8 @@ package struct ContextAnnotator: Sendable {
                     }
                     if info.direction != .forward {
                         let first = max(sentence.tokens.lowerBound, trigger.tokens.lowerBound - info.window)
-                        var start = first < trigger.tokens.lowerBound ? Int(doc.tokens[first].start) : trigger.range.lowerBound
+                        var start =
+                            first < trigger.tokens.lowerBound ? Int(doc.tokens[first].start) : trigger.range.lowerBound
                         if let stop = terminators.last(where: { $0.range.upperBound <= trigger.range.lowerBound }) {
                             start = max(start, stop.range.upperBound)
                         }

@@ -12,7 +12,10 @@ package enum CharacterOffsets {
         var offsets: [Int] = []
         for drug in record.drugs {
             for fact in drug.facts {
-                for evidence in fact.evidence { offsets.append(evidence.start); offsets.append(evidence.end) }
+                for evidence in fact.evidence {
+                    offsets.append(evidence.start)
+                    offsets.append(evidence.end)
+                }
             }
         }
         guard !offsets.isEmpty else { return record }

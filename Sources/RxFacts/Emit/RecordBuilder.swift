@@ -17,7 +17,8 @@ package struct RecordBuilder: Sendable {
             info.sections = names
         }
         // Character offsets beside the byte offsets (what Python's str indexing uses).
-        doc.record = CharacterOffsets.adding(to: Record(document: info, drugs: doc.drugs, provenance: provenance), source: doc.ingested.source)
+        doc.record = CharacterOffsets.adding(
+            to: Record(document: info, drugs: doc.drugs, provenance: provenance), source: doc.ingested.source)
     }
 }
 

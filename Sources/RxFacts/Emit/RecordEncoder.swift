@@ -18,11 +18,20 @@ public struct RecordEncoder: Sendable {
     public func encodeErrorLine(_ error: InputError) -> [UInt8] {
         var w = JSONWriter(out: [])
         w.beginObject()
-        w.key("path"); w.string(error.path)
-        w.key("kind"); w.string(error.kind.rawValue)
-        if let line = error.line { w.key("line"); w.int(line) }
-        if let column = error.column { w.key("column"); w.int(column) }
-        w.key("reason"); w.string(error.reason)
+        w.key("path")
+        w.string(error.path)
+        w.key("kind")
+        w.string(error.kind.rawValue)
+        if let line = error.line {
+            w.key("line")
+            w.int(line)
+        }
+        if let column = error.column {
+            w.key("column")
+            w.int(column)
+        }
+        w.key("reason")
+        w.string(error.reason)
         w.endObject()
         return w.out + [0x0A]
     }
@@ -31,35 +40,57 @@ public struct RecordEncoder: Sendable {
         var w = JSONWriter(out: out)
         out = []
         w.beginObject()
-        w.key("schema"); w.string(record.schema)
-        w.key("document"); document(record.document, &w)
-        w.key("drugs"); w.beginArray()
+        w.key("schema")
+        w.string(record.schema)
+        w.key("document")
+        document(record.document, &w)
+        w.key("drugs")
+        w.beginArray()
         for drug in record.drugs {
             w.beginObject()
-            w.key("name"); w.string(drug.name)
-            w.key("brands"); w.strings(drug.brands)
-            w.key("codes"); w.beginObject()
-            for (key, code) in drug.codes.sorted(by: { $0.key < $1.key }) { w.key(key); w.string(code) }
+            w.key("name")
+            w.string(drug.name)
+            w.key("brands")
+            w.strings(drug.brands)
+            w.key("codes")
+            w.beginObject()
+            for (key, code) in drug.codes.sorted(by: { $0.key < $1.key }) {
+                w.key(key)
+                w.string(code)
+            }
             w.endObject()
-            w.key("facts"); w.beginArray()
+            w.key("facts")
+            w.beginArray()
             for f in drug.facts { fact(f, &w) }
             w.endArray()
             w.endObject()
         }
         w.endArray()
-        if let p = record.provenance { w.key("provenance"); provenance(p, &w) }
+        if let p = record.provenance {
+            w.key("provenance")
+            provenance(p, &w)
+        }
         w.endObject()
         out = w.out
     }
 
     private func provenance(_ p: Provenance, _ w: inout JSONWriter) {
         w.beginObject()
-        w.key("rxfacts"); w.string(p.rxfacts)
-        w.key("pipeline"); w.string(p.pipeline)
-        if let v = p.fingerprint { w.key("fingerprint"); w.string(v) }
+        w.key("rxfacts")
+        w.string(p.rxfacts)
+        w.key("pipeline")
+        w.string(p.pipeline)
+        if let v = p.fingerprint {
+            w.key("fingerprint")
+            w.string(v)
+        }
         if let v = p.vocabularies {
-            w.key("vocabularies"); w.beginObject()
-            for name in v.keys.sorted() { w.key(name); w.string(v[name]!) }
+            w.key("vocabularies")
+            w.beginObject()
+            for name in v.keys.sorted() {
+                w.key(name)
+                w.string(v[name]!)
+            }
             w.endObject()
         }
         w.endObject()
@@ -67,45 +98,93 @@ public struct RecordEncoder: Sendable {
 
     private func document(_ d: DocumentInfo, _ w: inout JSONWriter) {
         w.beginObject()
-        w.key("id"); w.string(d.id)
-        w.key("source"); w.string(d.source)
-        w.key("format"); w.string(d.format)
-        if let v = d.title { w.key("title"); w.string(v) }
-        if let v = d.version { w.key("version"); w.string(v) }
-        if let v = d.effectiveTime { w.key("effectiveTime"); w.string(v) }
-        if let v = d.documentType { w.key("documentType"); w.string(v) }
-        if let v = d.sections { w.key("sections"); w.strings(v) }
-        if let v = d.contentHash { w.key("contentHash"); w.string(v) }
+        w.key("id")
+        w.string(d.id)
+        w.key("source")
+        w.string(d.source)
+        w.key("format")
+        w.string(d.format)
+        if let v = d.title {
+            w.key("title")
+            w.string(v)
+        }
+        if let v = d.version {
+            w.key("version")
+            w.string(v)
+        }
+        if let v = d.effectiveTime {
+            w.key("effectiveTime")
+            w.string(v)
+        }
+        if let v = d.documentType {
+            w.key("documentType")
+            w.string(v)
+        }
+        if let v = d.sections {
+            w.key("sections")
+            w.strings(v)
+        }
+        if let v = d.contentHash {
+            w.key("contentHash")
+            w.string(v)
+        }
         w.endObject()
     }
 
     private func fact(_ f: Fact, _ w: inout JSONWriter) {
         w.beginObject()
-        w.key("type"); w.string(f.type.rawValue)
-        w.key("value"); w.string(f.value)
-        w.key("negated"); w.bool(f.negated)
-        w.key("hedged"); w.bool(f.hedged)
-        if let code = f.code { w.key("code"); w.string(code) }
+        w.key("type")
+        w.string(f.type.rawValue)
+        w.key("value")
+        w.string(f.value)
+        w.key("negated")
+        w.bool(f.negated)
+        w.key("hedged")
+        w.bool(f.hedged)
+        if let code = f.code {
+            w.key("code")
+            w.string(code)
+        }
         if let q = f.qualifiers {
-            w.key("qualifiers"); w.beginObject()
-            for (name, values) in q.sorted(by: { $0.key < $1.key }) { w.key(name); w.strings(values) }
+            w.key("qualifiers")
+            w.beginObject()
+            for (name, values) in q.sorted(by: { $0.key < $1.key }) {
+                w.key(name)
+                w.strings(values)
+            }
             w.endObject()
         }
-        w.key("evidence"); w.beginArray()
+        w.key("evidence")
+        w.beginArray()
         for e in f.evidence {
             w.beginObject()
-            w.key("section"); w.string(e.section)
-            w.key("start"); w.int(e.start)
-            w.key("end"); w.int(e.end)
-            if let v = e.charStart { w.key("charStart"); w.int(v) }
-            if let v = e.charEnd { w.key("charEnd"); w.int(v) }
-            w.key("text"); w.string(e.text)
-            if let path = e.path { w.key("path"); w.string(path) }
+            w.key("section")
+            w.string(e.section)
+            w.key("start")
+            w.int(e.start)
+            w.key("end")
+            w.int(e.end)
+            if let v = e.charStart {
+                w.key("charStart")
+                w.int(v)
+            }
+            if let v = e.charEnd {
+                w.key("charEnd")
+                w.int(v)
+            }
+            w.key("text")
+            w.string(e.text)
+            if let path = e.path {
+                w.key("path")
+                w.string(path)
+            }
             w.endObject()
         }
         w.endArray()
-        w.key("rule"); w.string(f.rule)
-        w.key("source"); w.string(f.source)
+        w.key("rule")
+        w.string(f.rule)
+        w.key("source")
+        w.string(f.source)
         w.endObject()
     }
 }
@@ -118,10 +197,24 @@ struct JSONWriter {
 
     init(out: [UInt8]) { self.out = out }
 
-    mutating func beginObject() { separate(); out.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { out.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); out.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { out.append(UInt8(ascii: "]")); needsComma = true }
+    mutating func beginObject() {
+        separate()
+        out.append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+    mutating func endObject() {
+        out.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+    mutating func beginArray() {
+        separate()
+        out.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+    mutating func endArray() {
+        out.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
 
     mutating func key(_ name: String) {
         separate()
@@ -130,7 +223,11 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func string(_ value: String) { separate(); quoted(value); needsComma = true }
+    mutating func string(_ value: String) {
+        separate()
+        quoted(value)
+        needsComma = true
+    }
 
     mutating func strings(_ values: [String]) {
         beginArray()
@@ -184,7 +281,9 @@ struct JSONWriter {
                 case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
                 case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
                 case 0..<0x20:
-                    out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
+                    out.append(contentsOf: [
+                        0x5C, UInt8(ascii: "u"), 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)],
+                    ])
                 default: out.append(b)
                 }
             }

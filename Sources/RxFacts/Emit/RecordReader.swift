@@ -28,7 +28,9 @@ public enum RecordReader {
                 if let first = seen[item.record.document.id] {
                     throw RecordFileError(
                         path: item.path, line: item.line,
-                        reason: "document id '\(item.record.document.id)' already read at \(first.path):\(first.line); record sets must hold one record per document")
+                        reason:
+                            "document id '\(item.record.document.id)' already read at \(first.path):\(first.line); record sets must hold one record per document"
+                    )
                 }
                 seen[item.record.document.id] = item
                 located.append(item)
@@ -69,7 +71,9 @@ public enum RecordReader {
     /// Standard input (`-`), a pipe or process substitution (`diff A <(rxfacts extract …)`): `contents(atPath:)` gives
     /// nil for what is not a regular file, so it is read to its end through a file handle.
     static func readStream(_ path: String) -> Data? {
-        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else { return nil }
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            return nil
+        }
         defer { try? handle.close() }
         do {
             return try handle.readToEnd() ?? Data()  // nil: the pipe closed with nothing in it
@@ -98,7 +102,8 @@ public enum RecordReader {
     /// document id throws `RecordFileError` naming path, line and column; errors thrown by
     /// `body` pass through. The one JSON Lines reader behind `diff`, `eval` and `load`.
     public static func forEachLine(
-        in bytes: [UInt8], path: String, _ body: (_ record: Record, _ line: Int, _ bytes: ArraySlice<UInt8>) throws -> Void
+        in bytes: [UInt8], path: String,
+        _ body: (_ record: Record, _ line: Int, _ bytes: ArraySlice<UInt8>) throws -> Void
     ) throws {
         let decoder = JSONDecoder()
         var lineStart = 0
@@ -110,7 +115,9 @@ public enum RecordReader {
             let start = lineStart
             lineStart = lineEnd + 1
             var first = start
-            while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) { first += 1 }
+            while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) {
+                first += 1
+            }
             if first == lineEnd { continue }
             let line = bytes[start..<lineEnd]
             let record: Record
@@ -118,7 +125,8 @@ public enum RecordReader {
                 record = try decoder.decode(Record.self, from: Data(line))
             } catch {
                 let (column, reason) = describe(error)
-                throw RecordFileError(path: path, line: lineNumber, column: column ?? (first - start + 1), reason: reason)
+                throw RecordFileError(
+                    path: path, line: lineNumber, column: column ?? (first - start + 1), reason: reason)
             }
             guard record.schema == Record.schemaVersion else {
                 throw RecordFileError(
@@ -126,7 +134,8 @@ public enum RecordReader {
                     reason: "record schema is '\(record.schema)', expected '\(Record.schemaVersion)'")
             }
             guard !record.document.id.isEmpty else {
-                throw RecordFileError(path: path, line: lineNumber, column: first - start + 1, reason: "record has an empty document id")
+                throw RecordFileError(
+                    path: path, line: lineNumber, column: first - start + 1, reason: "record has an empty document id")
             }
             try body(record, lineNumber, line)
         }
@@ -145,7 +154,8 @@ public enum RecordReader {
         case .dataCorrupted(let context):
             var column: Int?
             if let underlying = context.underlyingError as NSError?,
-               let index = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int {
+                let index = underlying.userInfo["NSJSONSerializationErrorIndex"] as? Int
+            {
                 column = index + 1
             }
             if context.codingPath.isEmpty {

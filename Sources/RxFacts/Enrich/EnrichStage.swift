@@ -13,7 +13,8 @@ package struct EnrichStage: Sendable {
     package func process(_ doc: inout AnalyzedDocument) {
         let anchors = drugAnchors(doc)
         let enriched = PipelineProvenance.qualifyLexiconFacts(
-            enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors), knowledge.lexiconFactQualifiers)
+            enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors),
+            knowledge.lexiconFactQualifiers)
         doc.rewriteFacts { $0 = enriched.drugs }
     }
 
@@ -23,16 +24,19 @@ package struct EnrichStage: Sendable {
         let subjects = Set(doc.subjects.map(\.name))
         for mention in doc.terms {
             for name in knowledge.lexicon.drugNames(of: mention) where subjects.contains(name) && anchors[name] == nil {
-                anchors[name] = doc.evidence(for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)
+                anchors[name] = doc.evidence(
+                    for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)
             }
         }
         for product in doc.ingested.products {
             for ingredient in product.ingredients {
                 guard let provenance = ingredient.provenance else { continue }
-                for subject in doc.subjects where anchors[subject.name] == nil && subject.name == ingredient.name.lowercased() {
+                for subject in doc.subjects
+                where anchors[subject.name] == nil && subject.name == ingredient.name.lowercased() {
                     let text = String(decoding: doc.ingested.source[provenance.range], as: UTF8.self)
                     anchors[subject.name] = Evidence(
-                        section: "spl-metadata", start: provenance.range.lowerBound, end: provenance.range.upperBound, text: text,
+                        section: "spl-metadata", start: provenance.range.lowerBound, end: provenance.range.upperBound,
+                        text: text,
                         path: provenance.path)
                 }
             }

@@ -64,17 +64,21 @@ package struct LexiconEnricher: Sendable {
                         existing.line = entry.line
                     }
                     if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
-                    for code in entry.codes where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
+                    for code in entry.codes
+                    where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
                         existing.codes.append(code)
                     }
                     drugs[entry.canonical] = existing
                 } else {
                     drugs[entry.canonical] = DrugInfo(
-                        source: source, file: entry.file, line: entry.line, schedule: schedule, scheduleQualifiers: qualifiers,
+                        source: source, file: entry.file, line: entry.line, schedule: schedule,
+                        scheduleQualifiers: qualifiers,
                         classes: classes, codes: entry.codes)
                 }
             case "class":
-                if classCodes[entry.canonical] == nil, let code = entry.codes.first { classCodes[entry.canonical] = code }
+                if classCodes[entry.canonical] == nil, let code = entry.codes.first {
+                    classCodes[entry.canonical] = code
+                }
             default:
                 continue
             }
@@ -103,14 +107,17 @@ package struct LexiconEnricher: Sendable {
             let count = drug.facts.count
             let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
             if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
-                drug.facts.append(Fact(
-                    type: .schedule, value: schedule, qualifiers: info.scheduleQualifiers.isEmpty ? nil : info.scheduleQualifiers,
-                    evidence: [anchor], rule: "enrich.schedule", source: info.source))
+                drug.facts.append(
+                    Fact(
+                        type: .schedule, value: schedule,
+                        qualifiers: info.scheduleQualifiers.isEmpty ? nil : info.scheduleQualifiers,
+                        evidence: [anchor], rule: "enrich.schedule", source: info.source))
             }
             for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
-                drug.facts.append(Fact(
-                    type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [anchor],
-                    rule: "enrich.class", source: info.source))
+                drug.facts.append(
+                    Fact(
+                        type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [anchor],
+                        rule: "enrich.class", source: info.source))
             }
             if drug.facts.count > count {
                 drug.facts = drug.facts.map { (($0.key, $0.source), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
@@ -125,8 +132,12 @@ package struct LexiconEnricher: Sendable {
     /// and `citation`. A schedule is a fact of one country's law at one date.
     static func scheduleQualifiers(_ attributes: [String: String]) -> [String: [String]] {
         var qualifiers: [String: [String]] = [:]
-        for (attribute, qualifier) in [("jurisdiction", "jurisdiction"), ("schedule-as-of", "as-of"), ("schedule-source", "citation")] {
-            if let value = attributes[attribute] { qualifiers[qualifier] = value.split(separator: "|").map(String.init) }
+        for (attribute, qualifier) in [
+            ("jurisdiction", "jurisdiction"), ("schedule-as-of", "as-of"), ("schedule-source", "citation"),
+        ] {
+            if let value = attributes[attribute] {
+                qualifiers[qualifier] = value.split(separator: "|").map(String.init)
+            }
         }
         return qualifiers
     }

@@ -23,8 +23,9 @@ package struct EPIIngester: Ingester {
         let tree = try XMLInput.read(input, limits: limits)
         let root = tree.root
         guard root.namespace == Self.namespace else {
-            throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                             reason: "not FHIR XML: root <\(root.name)> is not in namespace \(Self.namespace)")
+            throw InputError(
+                .unsupportedFormat, path: input.path, line: 1, column: 1,
+                reason: "not FHIR XML: root <\(root.name)> is not in namespace \(Self.namespace)")
         }
         let composition: XElement
         if root.localName == "Composition" {
@@ -34,8 +35,9 @@ package struct EPIIngester: Ingester {
         {
             composition = found
         } else {
-            throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                             reason: "FHIR <\(root.localName)> holds no Composition (an ePI leaflet is a Composition)")
+            throw InputError(
+                .unsupportedFormat, path: input.path, line: 1, column: 1,
+                reason: "FHIR <\(root.localName)> holds no Composition (an ePI leaflet is a Composition)")
         }
         func value(_ element: XElement?, _ path: [String]) -> String? {
             element?.element(at: path)?.attribute("value")?.value
@@ -52,7 +54,8 @@ package struct EPIIngester: Ingester {
             let display = value(section, ["code", "coding", "display"])
             var name = SPLSectionNames.fromHeading(heading)
             if name.isEmpty { name = display.map(SPLSectionNames.fromHeading) ?? parent ?? "untitled section" }
-            let start = flattener.beginSection(heading: titleAttribute, isEmpty: heading.isEmpty, at: section.range.lowerBound)
+            let start = flattener.beginSection(
+                heading: titleAttribute, isEmpty: heading.isEmpty, at: section.range.lowerBound)
             let index = sections.count
             sections.append(SectionSpan(name: name, code: code, level: level, range: start..<start))
             if let div = section.element(at: ["text", "div"]) { flattener.appendContent(of: div) }
@@ -62,7 +65,11 @@ package struct EPIIngester: Ingester {
         }
         for section in composition.children(named: "section") { visit(section, level: 1, parent: nil) }
 
-        let id = [value(composition, ["identifier", "value"]), value(composition, ["id"]), value(root, ["identifier", "value"]), value(root, ["id"])]
+        let id =
+            [
+                value(composition, ["identifier", "value"]), value(composition, ["id"]),
+                value(root, ["identifier", "value"]), value(root, ["id"]),
+            ]
             .lazy.compactMap(SourceInput.usableId).first ?? input.documentId
         let info = DocumentInfo(
             id: id, source: input.path, format: format,

@@ -31,7 +31,9 @@ package struct EPIJSONIngester: Ingester {
     package static func sniffResourceType(_ bytes: [UInt8]) -> String? {
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         func skipSpace() {
-            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+                i += 1
+            }
         }
         skipSpace()
         guard i < bytes.count, bytes[i] == 0x7B else { return nil }
@@ -53,13 +55,15 @@ package struct EPIJSONIngester: Ingester {
     package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         let bytes = input.bytes
         if bytes.count > limits.maxInputBytes {
-            throw InputError(.malformedJSON, path: input.path, line: 1, column: 1,
-                             reason: "document is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
+            throw InputError(
+                .malformedJSON, path: input.path, line: 1, column: 1,
+                reason: "document is \(bytes.count) bytes, over the \(limits.maxInputBytes)-byte limit")
         }
         if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
             let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes)
-            throw InputError(.encoding, path: input.path, line: line, column: column,
-                             reason: "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
+            throw InputError(
+                .encoding, path: input.path, line: line, column: column,
+                reason: "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
         }
         var scanner = JSONScanner(bytes: bytes, path: input.path, maxDepth: limits.maxDepth)
         let root = try scanner.parseDocument()
@@ -73,17 +77,20 @@ package struct EPIJSONIngester: Ingester {
         case "Composition":
             composition = root
         case "Bundle":
-            guard let found = root["entry"]?.elements.lazy.compactMap({ $0["resource"] })
-                .first(where: { string($0["resourceType"]) == "Composition" })
+            guard
+                let found = root["entry"]?.elements.lazy.compactMap({ $0["resource"] })
+                    .first(where: { string($0["resourceType"]) == "Composition" })
             else {
-                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                                 reason: "FHIR Bundle holds no Composition entry (an ePI leaflet is a Composition)")
+                throw InputError(
+                    .unsupportedFormat, path: input.path, line: 1, column: 1,
+                    reason: "FHIR Bundle holds no Composition entry (an ePI leaflet is a Composition)")
             }
             composition = found
         default:
             let found = rootType.map { "FHIR resource \($0)" } ?? "JSON without a FHIR resourceType"
-            throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                             reason: "\(found) is not an ePI leaflet (expected a FHIR Composition or Bundle)")
+            throw InputError(
+                .unsupportedFormat, path: input.path, line: 1, column: 1,
+                reason: "\(found) is not an ePI leaflet (expected a FHIR Composition or Bundle)")
         }
 
         var builder = EPIJSONTextBuilder(source: bytes, path: input.path, limits: limits)
@@ -115,8 +122,10 @@ package struct EPIJSONIngester: Ingester {
             let identifier = resource["identifier"]
             return string(identifier?["value"]) ?? string(identifier?[0]?["value"])
         }
-        let id = SourceInput.usableId(identifierValue(composition)) ?? SourceInput.usableId(string(composition["id"]))
-            ?? SourceInput.usableId(identifierValue(root)) ?? SourceInput.usableId(string(root["id"])) ?? input.documentId
+        let id =
+            SourceInput.usableId(identifierValue(composition)) ?? SourceInput.usableId(string(composition["id"]))
+            ?? SourceInput.usableId(identifierValue(root)) ?? SourceInput.usableId(string(root["id"]))
+            ?? input.documentId
         let info = DocumentInfo(
             id: id, source: input.path, format: format,
             title: string(composition["title"]),

@@ -9,7 +9,9 @@ public struct FormatDetector: Ingester {
     public let format = "auto"
 
     package enum Format: String, Sendable, Hashable {
-        case spl, epi, epiJSON = "epi-json", xml, text
+        case spl, epi
+        case epiJSON = "epi-json"
+        case xml, text
     }
 
     package var spl: SPLIngester
@@ -30,12 +32,14 @@ public struct FormatDetector: Ingester {
     package func detect(_ input: SourceInput) throws(InputError) -> Format {
         let bytes = input.bytes
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(.encoding, path: input.path, line: 1, column: 1,
-                             reason: "UTF-16 input is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+            throw InputError(
+                .encoding, path: input.path, line: 1, column: 1,
+                reason: "UTF-16 input is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
         }
         if bytes.count >= 2, bytes[0] == 0 || bytes[1] == 0 {
-            throw InputError(.encoding, path: input.path, line: 1, column: 1,
-                             reason: "input starts with NUL bytes (UTF-16 or UTF-32 without byte-order mark?); convert it to UTF-8")
+            throw InputError(
+                .encoding, path: input.path, line: 1, column: 1,
+                reason: "input starts with NUL bytes (UTF-16 or UTF-32 without byte-order mark?); convert it to UTF-8")
         }
         var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
@@ -46,7 +50,9 @@ public struct FormatDetector: Ingester {
         if bytes[i] == 0x3C {  // '<'
             if let root = XMLReader.sniffRoot(bytes) {
                 if root.localName == "document", root.namespace == SPLIngester.namespace { return .spl }
-                if root.namespace == EPIIngester.namespace, root.localName == "Composition" || root.localName == "Bundle" {
+                if root.namespace == EPIIngester.namespace,
+                    root.localName == "Composition" || root.localName == "Bundle"
+                {
                     return .epi
                 }
             }
@@ -55,27 +61,39 @@ public struct FormatDetector: Ingester {
         }
         if bytes[i] == 0x7B {  // '{'
             var j = i + 1
-            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 {
+                j += 1
+            }
             if let type = EPIJSONIngester.sniffResourceType(bytes) {
                 if EPIJSONIngester.resourceTypes.contains(type) { return .epiJSON }
-                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                                 reason: "FHIR JSON resource \(type) is not an ePI leaflet (expected a Composition or Bundle)")
+                throw InputError(
+                    .unsupportedFormat, path: input.path, line: 1, column: 1,
+                    reason: "FHIR JSON resource \(type) is not an ePI leaflet (expected a Composition or Bundle)")
             }
             if j < bytes.count, bytes[j] == 0x22 || bytes[j] == 0x7D {  // '"' or '}': a JSON object
                 var k = j + 1
                 while k < bytes.count, k - j < 64, bytes[k] != 0x22 { k += 1 }
-                let first = bytes[j] == 0x22 && k < bytes.count
+                let first =
+                    bytes[j] == 0x22 && k < bytes.count
                     ? "first member \"\(String(decoding: bytes[(j + 1)..<k], as: UTF8.self))\"" : "empty object"
-                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                                 reason: "JSON that is not FHIR (no \"resourceType\" near the start; \(first)); rxfacts reads FHIR ePI JSON, SPL or ePI XML, and plain text")
+                throw InputError(
+                    .unsupportedFormat, path: input.path, line: 1, column: 1,
+                    reason:
+                        "JSON that is not FHIR (no \"resourceType\" near the start; \(first)); rxfacts reads FHIR ePI JSON, SPL or ePI XML, and plain text"
+                )
             }
         }
         if bytes[i] == 0x5B {  // '[': a JSON array ('[{', '[[', '["', '[]') is not a leaflet text
             var j = i + 1
-            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 { j += 1 }
+            while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09 {
+                j += 1
+            }
             if j < bytes.count, bytes[j] == 0x7B || bytes[j] == 0x5B || bytes[j] == 0x5D || bytes[j] == 0x22 {
-                throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                                 reason: "a JSON array, not a leaflet; rxfacts reads one FHIR ePI Composition or Bundle object per file (JSON starting with '{'), SPL or ePI XML, and plain text")
+                throw InputError(
+                    .unsupportedFormat, path: input.path, line: 1, column: 1,
+                    reason:
+                        "a JSON array, not a leaflet; rxfacts reads one FHIR ePI Composition or Bundle object per file (JSON starting with '{'), SPL or ePI XML, and plain text"
+                )
             }
         }
         return .text

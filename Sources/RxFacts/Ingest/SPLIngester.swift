@@ -34,8 +34,9 @@ package struct SPLIngester: Ingester {
         let tree = try XMLInput.read(input, limits: limits)
         let root = tree.root
         guard root.localName == "document", root.namespace == Self.namespace else {
-            throw InputError(.unsupportedFormat, path: input.path, line: 1, column: 1,
-                             reason: "not an SPL document: root is <\(root.name)> in namespace \(root.namespace ?? "none")")
+            throw InputError(
+                .unsupportedFormat, path: input.path, line: 1, column: 1,
+                reason: "not an SPL document: root is <\(root.name)> in namespace \(root.namespace ?? "none")")
         }
         var builder = Builder(tree: tree)
         let documentType = root.child("code")?.attribute("code")?.value
@@ -83,13 +84,18 @@ package struct SPLIngester: Ingester {
             case "MoA": type = .mechanism
             default: continue
             }
-            facts.append(DeclaredFact(
-                type: type, value: entry.className.lowercased(), code: "nui:" + entry.nui, provenance: entry.provenance,
-                rule: classIndexRule, source: metadataSource))
+            facts.append(
+                DeclaredFact(
+                    type: type, value: entry.className.lowercased(), code: "nui:" + entry.nui,
+                    provenance: entry.provenance,
+                    rule: classIndexRule, source: metadataSource))
         }
         for product in products {
             guard let schedule = product.schedule else { continue }
-            facts.append(DeclaredFact(type: .schedule, value: schedule.value, provenance: schedule, rule: scheduleRule, source: metadataSource))
+            facts.append(
+                DeclaredFact(
+                    type: .schedule, value: schedule.value, provenance: schedule, rule: scheduleRule,
+                    source: metadataSource))
         }
         return facts
     }
@@ -124,9 +130,12 @@ package struct SPLIngester: Ingester {
             let name = SPLSectionNames.name(
                 code: codeElement?.attribute("code")?.value, heading: heading,
                 displayName: codeElement?.attribute("displayName")?.value, parent: parent)
-            let start = flattener.beginSection(heading: titleElement, isEmpty: heading.isEmpty, at: section.range.lowerBound)
+            let start = flattener.beginSection(
+                heading: titleElement, isEmpty: heading.isEmpty, at: section.range.lowerBound)
             let spanIndex = sections.count
-            sections.append(SectionSpan(name: name, code: codeElement?.attribute("code")?.value, level: level, range: start..<start))
+            sections.append(
+                SectionSpan(name: name, code: codeElement?.attribute("code")?.value, level: level, range: start..<start)
+            )
             if let text = section.child("text") { flattener.appendContent(of: text) }
             let subjects = section.children(named: "subject")
             for (index, subject) in subjects.enumerated() {
@@ -166,17 +175,21 @@ package struct SPLIngester: Ingester {
                     guard schedule == nil, element.attribute("classCode")?.value == "DEADrugSchedule",
                         let code = element.child("code"), let codeAttribute = code.attribute("code")
                     else { return }
-                    let value = SPLIngester.deaSchedules[codeAttribute.value]
+                    let value =
+                        SPLIngester.deaSchedules[codeAttribute.value]
                         ?? code.attribute("displayName")?.value ?? codeAttribute.value
-                    schedule = MetadataValue(value: value, path: elementPath + "/code/@code", range: codeAttribute.valueRange)
+                    schedule = MetadataValue(
+                        value: value, path: elementPath + "/code/@code", range: codeAttribute.valueRange)
                 default:
                     return
                 }
             }
-            let product = Product(name: name.flatMap { $0.isEmpty ? nil : $0 }, ingredients: ingredients, schedule: schedule)
+            let product = Product(
+                name: name.flatMap { $0.isEmpty ? nil : $0 }, ingredients: ingredients, schedule: schedule)
             let isDuplicate = products.contains { existing in
                 existing.name == product.name && existing.schedule?.value == product.schedule?.value
-                    && existing.ingredients.map { [$0.name, $0.unii ?? ""] } == product.ingredients.map { [$0.name, $0.unii ?? ""] }
+                    && existing.ingredients.map { [$0.name, $0.unii ?? ""] }
+                        == product.ingredients.map { [$0.name, $0.unii ?? ""] }
             }
             if !isDuplicate { products.append(product) }
         }
@@ -185,7 +198,9 @@ package struct SPLIngester: Ingester {
         func productName(_ element: XElement) -> String {
             var parts: [String] = []
             var base = element
-            base.children = element.children.filter { if case .element(let e) = $0 { e.localName != "suffix" } else { true } }
+            base.children = element.children.filter {
+                if case .element(let e) = $0 { e.localName != "suffix" } else { true }
+            }
             parts.append(tree.textContent(of: base))
             for suffix in element.children(named: "suffix") { parts.append(tree.textContent(of: suffix)) }
             return parts.filter { !$0.isEmpty }.joined(separator: " ")
@@ -211,7 +226,8 @@ package struct SPLIngester: Ingester {
             if !substance.isEmpty, let nameElement = inner.child("name") {
                 let provenance = MetadataValue(
                     value: substance, path: innerPath + "/name", range: XMLInput.textRange(of: nameElement, in: tree))
-                let product = Product(name: substance, ingredients: [Ingredient(name: substance, unii: unii, provenance: provenance)])
+                let product = Product(
+                    name: substance, ingredients: [Ingredient(name: substance, unii: unii, provenance: provenance)])
                 if !products.contains(product) { products.append(product) }
             }
             let kinds = inner.children(named: "asSpecializedKind")
@@ -223,14 +239,17 @@ package struct SPLIngester: Ingester {
                 var className = display.value
                 var classType = ""
                 if let open = className.lastIndex(of: "["), className.hasSuffix("]") {
-                    classType = String(className[className.index(after: open)..<className.index(before: className.endIndex)])
+                    classType = String(
+                        className[className.index(after: open)..<className.index(before: className.endIndex)])
                     className = String(className[..<open]).trimmingTrailingSpaces()
                 }
-                let kindPath = innerPath + XMLInput.step("asSpecializedKind", index: index, count: kinds.count)
+                let kindPath =
+                    innerPath + XMLInput.step("asSpecializedKind", index: index, count: kinds.count)
                     + "/generalizedMaterialKind/code/@displayName"
-                classIndex.append(ClassIndexEntry(
-                    substance: substance, unii: unii, className: className, classType: classType, nui: nui,
-                    provenance: MetadataValue(value: display.value, path: kindPath, range: display.valueRange)))
+                classIndex.append(
+                    ClassIndexEntry(
+                        substance: substance, unii: unii, className: className, classType: classType, nui: nui,
+                        provenance: MetadataValue(value: display.value, path: kindPath, range: display.valueRange)))
             }
         }
     }

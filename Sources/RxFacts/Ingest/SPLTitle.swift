@@ -11,10 +11,14 @@ enum SPLTitle {
     static func isBoilerplate(_ title: String) -> Bool {
         let folded = title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if folded.isEmpty { return true }
-        if folded.hasPrefix("these highlights do not include") || folded.hasPrefix("highlights of prescribing information") {
+        if folded.hasPrefix("these highlights do not include")
+            || folded.hasPrefix("highlights of prescribing information")
+        {
             return true
         }
-        return ["drug facts", "prescribing information", "full prescribing information", "package insert", "label", "spl"].contains(folded)
+        return [
+            "drug facts", "prescribing information", "full prescribing information", "package insert", "label", "spl",
+        ].contains(folded)
     }
 
     /// `title` when it names the product; otherwise the distinct product names in label order
@@ -26,7 +30,9 @@ enum SPLTitle {
         var names: [String] = []
         var seen: Set<String> = []
         for product in products {
-            guard let name = product.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+            guard let name = product.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+                continue
+            }
             if seen.insert(name.lowercased()).inserted { names.append(name) }
         }
         switch names.count {

@@ -9,8 +9,11 @@ package struct TextIngester: Ingester {
     package func accepts(_ input: SourceInput) -> Bool {
         var i = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < input.bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(input.bytes[i]) { i += 1 }
-        return !(i < input.bytes.count && input.bytes[i] == UInt8(ascii: "<")
-            && i + 1 < input.bytes.count && (input.bytes[i + 1] == UInt8(ascii: "?") || input.bytes[i + 1] == UInt8(ascii: "!") || Tokenizer.isWordByte(input.bytes[i + 1])))
+        return
+            !(i < input.bytes.count && input.bytes[i] == UInt8(ascii: "<")
+            && i + 1 < input.bytes.count
+            && (input.bytes[i + 1] == UInt8(ascii: "?") || input.bytes[i + 1] == UInt8(ascii: "!")
+                || Tokenizer.isWordByte(input.bytes[i + 1])))
     }
 
     package func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
@@ -18,16 +21,19 @@ package struct TextIngester: Ingester {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw InputError(.encoding, path: input.path, line: 1, column: 1,
-                             reason: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+            throw InputError(
+                .encoding, path: input.path, line: 1, column: 1,
+                reason: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
         }
         if let bad = UTF8Validation.firstInvalidByte(in: bytes, from: start) {
             let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes)
-            throw InputError(.encoding, path: input.path, line: line, column: column,
-                             reason: "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
+            throw InputError(
+                .encoding, path: input.path, line: line, column: column,
+                reason: "not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at offset \(bad))")
         }
         if !bytes[start...].contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
-            throw InputError(.empty, path: input.path, reason: bytes.isEmpty ? "file is empty" : "file holds only whitespace")
+            throw InputError(
+                .empty, path: input.path, reason: bytes.isEmpty ? "file is empty" : "file holds only whitespace")
         }
         var map = OffsetMap()
         map.copy(sourceStart: start, count: bytes.count - start)
@@ -46,18 +52,29 @@ package enum UTF8Validation {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i
             }
             guard i + length <= n else { return i }

@@ -28,7 +28,9 @@ enum UnsupportedFormat: String, Sendable {
         // After an optional XML declaration and comments: an HTML doctype or <html> root.
         var rest = ArraySlice(head)
         while true {
-            while let first = rest.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 { rest = rest.dropFirst() }
+            while let first = rest.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 {
+                rest = rest.dropFirst()
+            }
             if rest.starts(with: Array("<?xml".utf8)) || rest.starts(with: Array("<!--".utf8)) {
                 let close: [UInt8] = rest.starts(with: Array("<!--".utf8)) ? Array("-->".utf8) : Array("?>".utf8)
                 guard let end = rest.firstRange(of: close) else { return nil }
@@ -39,9 +41,13 @@ enum UnsupportedFormat: String, Sendable {
         }
         if rest.starts(with: Array("<!doctype html".utf8)) { return .html }
         // A bare <html> root counts when an HTML head or body follows (prose may quote "<html>").
-        if rest.starts(with: Array("<html".utf8)), let next = rest.dropFirst(5).first, next == 0x3E || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09 {
+        if rest.starts(with: Array("<html".utf8)), let next = rest.dropFirst(5).first,
+            next == 0x3E || next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09
+        {
             let window = bytes[start..<min(bytes.count, start + 4096)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            if window.firstRange(of: Array("<body".utf8)) != nil || window.firstRange(of: Array("<head".utf8)) != nil { return .html }
+            if window.firstRange(of: Array("<body".utf8)) != nil || window.firstRange(of: Array("<head".utf8)) != nil {
+                return .html
+            }
         }
         return nil
     }

@@ -35,10 +35,12 @@ package struct XMLIngester: Ingester {
         } else {
             let sectionRanges = Set(matches.map(\.element.range))
             for (element, mapping) in matches {
-                let level = 1 + matches.filter {
-                    $0.element.range != element.range && $0.element.range.lowerBound <= element.range.lowerBound
-                        && element.range.upperBound <= $0.element.range.upperBound
-                }.count
+                let level =
+                    1
+                    + matches.filter {
+                        $0.element.range != element.range && $0.element.range.lowerBound <= element.range.lowerBound
+                            && element.range.upperBound <= $0.element.range.upperBound
+                    }.count
                 var heading = ""
                 var headingRange: Range<Int>?
                 if let titlePath = mapping.title {

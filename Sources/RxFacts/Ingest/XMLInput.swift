@@ -30,7 +30,8 @@ enum XMLInput {
             for case .element(let child) in parent.children {
                 let index = seen[child.localName, default: 0]
                 seen[child.localName] = index + 1
-                children.append((child, parentPath + step(child.localName, index: index, count: counts[child.localName] ?? 1)))
+                children.append(
+                    (child, parentPath + step(child.localName, index: index, count: counts[child.localName] ?? 1)))
             }
             stack.append(contentsOf: children.reversed())
         }

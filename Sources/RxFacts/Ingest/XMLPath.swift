@@ -24,7 +24,12 @@ package struct XMLPath: Sendable, Hashable, CustomStringConvertible {
         var attribute: String?
         while !rest.isEmpty {
             var anyDepth = false
-            if rest.hasPrefix("//") { anyDepth = true; rest = rest.dropFirst(2) } else if rest.hasPrefix("/") { rest = rest.dropFirst() }
+            if rest.hasPrefix("//") {
+                anyDepth = true
+                rest = rest.dropFirst(2)
+            } else if rest.hasPrefix("/") {
+                rest = rest.dropFirst()
+            }
             let name = rest.prefix { $0 != "/" }
             rest = rest.dropFirst(name.count)
             guard !name.isEmpty else {
@@ -32,13 +37,18 @@ package struct XMLPath: Sendable, Hashable, CustomStringConvertible {
             }
             if name.hasPrefix("@") {
                 guard rest.isEmpty, name.count > 1 else {
-                    throw InputError(.configuration, path: "xml path", reason: "an @attribute step must come last and be named in \"\(text)\"")
+                    throw InputError(
+                        .configuration, path: "xml path",
+                        reason: "an @attribute step must come last and be named in \"\(text)\"")
                 }
                 attribute = String(name.dropFirst())
             } else {
-                guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == "*" }) else {
-                    throw InputError(.configuration, path: "xml path",
-                                     reason: "unsupported step \"\(name)\" in XML path \"\(text)\" (use /a/b, //b, *, @attr)")
+                guard
+                    name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." || $0 == "*" })
+                else {
+                    throw InputError(
+                        .configuration, path: "xml path",
+                        reason: "unsupported step \"\(name)\" in XML path \"\(text)\" (use /a/b, //b, *, @attr)")
                 }
                 steps.append(Step(anyDepth: anyDepth, name: String(name)))
             }
@@ -71,7 +81,8 @@ package struct XMLPath: Sendable, Hashable, CustomStringConvertible {
                 if step.anyDepth {
                     next.append(contentsOf: Self.descendants(of: element, named: step.name))
                 } else {
-                    for case .element(let child) in element.children where step.name == "*" || child.localName == step.name {
+                    for case .element(let child) in element.children
+                    where step.name == "*" || child.localName == step.name {
                         next.append(child)
                     }
                 }

@@ -174,8 +174,9 @@ struct XMLTextFlattener {
                 flushPending()
                 let utf8 = Array(String(scalar).utf8)
                 text.append(contentsOf: utf8)
-                map.replace(sourceStart: replacement.range.lowerBound, sourceCount: replacement.range.count,
-                            outputCount: utf8.count)
+                map.replace(
+                    sourceStart: replacement.range.lowerBound, sourceCount: replacement.range.count,
+                    outputCount: utf8.count)
             })
     }
 
@@ -218,7 +219,10 @@ struct XMLTextFlattener {
     private mutating func writeBreak() {
         var trailing = 0
         var k = text.count - 1
-        while k >= 0, text[k] == 0x0A, trailing < pendingBreak { trailing += 1; k -= 1 }
+        while k >= 0, text[k] == 0x0A, trailing < pendingBreak {
+            trailing += 1
+            k -= 1
+        }
         let needed = text.isEmpty ? 0 : pendingBreak - trailing
         if needed > 0 {
             text.append(contentsOf: repeatElement(0x0A, count: needed))

@@ -94,7 +94,10 @@ public struct AnalyzedDocument: Sendable {
 
 /// A section of the document: a heading (possibly empty) and the sentences under it.
 public struct Section: Sendable, Hashable {
-    public init(name: String, code: String?, heading: Range<Int>, body: Range<Int>, sentences: Range<Int>, roles: SectionRoleSet.RoleMask = 0) {
+    public init(
+        name: String, code: String?, heading: Range<Int>, body: Range<Int>, sentences: Range<Int>,
+        roles: SectionRoleSet.RoleMask = 0
+    ) {
         self.name = name
         self.code = code
         self.heading = heading
@@ -131,7 +134,9 @@ public struct Sentence: Sendable, Hashable {
     /// you:" → contraindication), minus those its lead-in takes.
     public var roles: SectionRoleSet.RoleMask = 0
 
-    public init(range: Range<Int>, tokens: Range<Int>, section: Int, leadIn: Int32 = -1, roles: SectionRoleSet.RoleMask = 0) {
+    public init(
+        range: Range<Int>, tokens: Range<Int>, section: Int, leadIn: Int32 = -1, roles: SectionRoleSet.RoleMask = 0
+    ) {
         self.range = range
         self.tokens = tokens
         self.section = section

@@ -132,7 +132,9 @@ public struct DeclaredFact: Sendable, Hashable {
     /// The fact's `source` (e.g. `spl-metadata`).
     public var source: String
 
-    public init(type: FactType, value: String, code: String? = nil, provenance: MetadataValue, rule: String, source: String) {
+    public init(
+        type: FactType, value: String, code: String? = nil, provenance: MetadataValue, rule: String, source: String
+    ) {
         self.type = type
         self.value = value
         self.code = code

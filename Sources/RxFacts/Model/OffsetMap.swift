@@ -99,7 +99,9 @@ public struct OffsetMap: Sendable, Hashable {
             let bCount = outer.srcLength[k]
             if outCount != bCount || inner.outStart.isEmpty {
                 // A replaced run stands for whatever its B range came from.
-                let a = bCount == 0 ? inner.sourceStart(of: b)..<inner.sourceStart(of: b) : inner.sourceRange(b..<b + bCount)
+                let a =
+                    bCount == 0
+                    ? inner.sourceStart(of: b)..<inner.sourceStart(of: b) : inner.sourceRange(b..<b + bCount)
                 replace(sourceStart: a.lowerBound, sourceCount: a.count, outputCount: outCount)
                 continue
             }

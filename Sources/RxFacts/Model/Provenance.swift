@@ -22,7 +22,10 @@ public struct Provenance: Codable, Sendable, Hashable {
     /// (from `releases.yaml` beside them); absent when the lexicons are hand-written only.
     public var vocabularies: [String: String]?
 
-    public init(rxfacts: String = RxFactsVersion.current, pipeline: String, fingerprint: String? = nil, vocabularies: [String: String]? = nil) {
+    public init(
+        rxfacts: String = RxFactsVersion.current, pipeline: String, fingerprint: String? = nil,
+        vocabularies: [String: String]? = nil
+    ) {
         self.rxfacts = rxfacts
         self.pipeline = pipeline
         self.fingerprint = fingerprint

@@ -178,7 +178,10 @@ public struct Evidence: Codable, Sendable, Hashable {
     /// XML path of the node for metadata facts.
     public var path: String?
 
-    public init(section: String, start: Int, end: Int, text: String, path: String? = nil, charStart: Int? = nil, charEnd: Int? = nil) {
+    public init(
+        section: String, start: Int, end: Int, text: String, path: String? = nil, charStart: Int? = nil,
+        charEnd: Int? = nil
+    ) {
         self.section = section
         self.start = start
         self.end = end

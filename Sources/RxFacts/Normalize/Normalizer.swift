@@ -215,5 +215,4 @@ package struct Normalizer: Sendable {
     }
 }
 
-
 extension Normalizer: Stage {}

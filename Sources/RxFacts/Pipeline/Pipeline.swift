@@ -34,7 +34,8 @@ public struct Pipeline: Sendable {
     public static let defaultIngesters: [any Ingester] = [FormatDetector()]
 
     /// Loads a definition, compiles the lexicons and rules its stages name, and builds the stages.
-    public static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> Pipeline {
+    public static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> Pipeline
+    {
         let definition = try PipelineDefinition.load(contentsOf: path, registry: registry)
         return try Pipeline(definition: definition, registry: registry)
     }
@@ -47,7 +48,9 @@ public struct Pipeline: Sendable {
 
     /// `init(definition:registry:)` with compiled lexicons kept in `cacheDirectory` (nil: compiled
     /// in memory at every load). See `KnowledgeCache`.
-    package init(definition: PipelineDefinition, registry: StageRegistry = .builtIn, cacheDirectory: String?) throws(InputError) {
+    package init(
+        definition: PipelineDefinition, registry: StageRegistry = .builtIn, cacheDirectory: String?
+    ) throws(InputError) {
         var builder = KnowledgeBuilder()
         builder.cacheDirectory = cacheDirectory
         for entry in definition.stages {
@@ -78,7 +81,8 @@ public struct Pipeline: Sendable {
         if let env = ProcessInfo.processInfo.environment["RXFACTS_PIPELINE"], !env.isEmpty { return env }
         let local = "Pipelines/default.yaml"
         if fm.fileExists(atPath: local) { return local }
-        var directory = URL(fileURLWithPath: executablePath(executable)).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: executablePath(executable)).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<6 {
             for relative in [local, "share/rxfacts/" + local] {
                 let candidate = directory.appendingPathComponent(relative).path
@@ -102,17 +106,23 @@ public struct Pipeline: Sendable {
     /// Ingests `input` with the first ingester that accepts it.
     public func ingest(_ input: SourceInput) throws(InputError) -> IngestedDocument {
         if input.bytes.isEmpty { throw InputError(.empty, path: input.path, reason: "file is empty") }
-        if input.bytes.count > documentByteLimit { throw Self.overLimit(input.path, input.bytes.count, documentByteLimit) }
+        if input.bytes.count > documentByteLimit {
+            throw Self.overLimit(input.path, input.bytes.count, documentByteLimit)
+        }
         for ingester in ingesters where ingester.accepts(input) {
             let document = try ingester.ingest(input)
-            if document.text.count > documentByteLimit { throw Self.overLimit(input.path, document.text.count, documentByteLimit) }
+            if document.text.count > documentByteLimit {
+                throw Self.overLimit(input.path, document.text.count, documentByteLimit)
+            }
             return document
         }
         throw InputError(.unsupportedFormat, path: input.path, reason: "no ingester accepts this input")
     }
 
     private static func overLimit(_ path: String, _ count: Int, _ limit: Int) -> InputError {
-        InputError(.unreadable, path: path, reason: "document of \(count) bytes is over the limit of \(limit) bytes that token offsets can address")
+        InputError(
+            .unreadable, path: path,
+            reason: "document of \(count) bytes is over the limit of \(limit) bytes that token offsets can address")
     }
 
     /// Runs every stage and returns the analyzed document (all layers, for tools and tests).
@@ -157,7 +167,9 @@ public struct Pipeline: Sendable {
 extension Pipeline {
     /// Time spent per stage (seconds of CPU on this thread) over `inputs`, for benchmarks.
     /// Inputs that fail to ingest are skipped; the count of documents processed is returned.
-    public func profileStages(_ inputs: [SourceInput]) -> (documents: Int, bytes: Int, seconds: [(stage: String, seconds: Double)]) {
+    public func profileStages(
+        _ inputs: [SourceInput]
+    ) -> (documents: Int, bytes: Int, seconds: [(stage: String, seconds: Double)]) {
         let clock = ContinuousClock()
         var totals = Array(repeating: Duration.zero, count: stages.count + 2)
         var documents = 0
@@ -179,6 +191,9 @@ extension Pipeline {
             bytes += input.bytes.count
         }
         let names = [StageRegistry.ingestName] + stages.map(\.name) + ["encode"]
-        return (documents, bytes, zip(names, totals).map { ($0, Double($1.components.seconds) + Double($1.components.attoseconds) / 1e18) })
+        return (
+            documents, bytes,
+            zip(names, totals).map { ($0, Double($1.components.seconds) + Double($1.components.attoseconds) / 1e18) }
+        )
     }
 }

@@ -55,7 +55,9 @@ public struct PipelineDefinition: Sendable {
 
     static let shape: YAMLShape = .mapping([
         "schema": .scalar, "name": .scalar, "stages": .any,
-        "xml": .mapping(["sections": .list(.mapping(["path": .scalar, "title": .scalar, "text": .scalar, "name": .scalar]))]),
+        "xml": .mapping([
+            "sections": .list(.mapping(["path": .scalar, "title": .scalar, "text": .scalar, "name": .scalar]))
+        ]),
     ])
 
     /// The mappings compiled, or a configuration error naming the bad path.
@@ -63,7 +65,9 @@ public struct PipelineDefinition: Sendable {
         var result: [XMLSectionMapping] = []
         for mapping in xml?.sections ?? [] {
             do {
-                result.append(try XMLSectionMapping(path: mapping.path, title: mapping.title, text: mapping.text, name: mapping.name))
+                result.append(
+                    try XMLSectionMapping(
+                        path: mapping.path, title: mapping.title, text: mapping.text, name: mapping.name))
             } catch {
                 throw InputError(.configuration, path: path, reason: "xml.sections: \(error.reason)")
             }
@@ -72,7 +76,9 @@ public struct PipelineDefinition: Sendable {
     }
 
     /// Reads a definition and checks it against `registry`.
-    package static func load(contentsOf path: String, registry: StageRegistry = .builtIn) throws(InputError) -> PipelineDefinition {
+    package static func load(
+        contentsOf path: String, registry: StageRegistry = .builtIn
+    ) throws(InputError) -> PipelineDefinition {
         let file = try YAMLFile.load(path)
         return try parse(file, registry: registry)
     }
@@ -86,7 +92,8 @@ public struct PipelineDefinition: Sendable {
         }
         let header = try file.decode(Header.self, shape: shape)
         guard let stagesNode = file.node(at: [.key("stages")]) else {
-            throw file.error(at: [], "missing key 'stages' (the list of stages to run, e.g. [ingest, normalize, …, emit])")
+            throw file.error(
+                at: [], "missing key 'stages' (the list of stages to run, e.g. [ingest, normalize, …, emit])")
         }
         guard case .sequence(let items) = stagesNode, !items.isEmpty else {
             throw file.error(at: stagesNode, "stages: expected a non-empty list of stage names")
@@ -97,7 +104,9 @@ public struct PipelineDefinition: Sendable {
             let name = nameNode.string ?? ""
             guard let descriptor = registry[name] else {
                 var reason = "unknown stage '\(name)'"
-                if let suggestion = YAMLFile.closest(name, among: registry.names) { reason += "; did you mean '\(suggestion)'?" }
+                if let suggestion = YAMLFile.closest(name, among: registry.names) {
+                    reason += "; did you mean '\(suggestion)'?"
+                }
                 reason += " (stages: \(registry.names.joined(separator: ", ")))"
                 throw file.error(at: nameNode, reason)
             }
@@ -109,8 +118,12 @@ public struct PipelineDefinition: Sendable {
                 let key = keyNode.string ?? ""
                 guard descriptor.options.contains(key) else {
                     var reason = "unknown option '\(key)' for stage '\(name)'"
-                    if let suggestion = YAMLFile.closest(key, among: descriptor.options) { reason += "; did you mean '\(suggestion)'?" }
-                    reason += descriptor.options.isEmpty ? " (it takes none)" : " (options: \(descriptor.options.joined(separator: ", ")))"
+                    if let suggestion = YAMLFile.closest(key, among: descriptor.options) {
+                        reason += "; did you mean '\(suggestion)'?"
+                    }
+                    reason +=
+                        descriptor.options.isEmpty
+                        ? " (it takes none)" : " (options: \(descriptor.options.joined(separator: ", ")))"
                     throw file.error(at: keyNode, reason)
                 }
                 let line = valueNode.mark?.line ?? 1
@@ -131,12 +144,15 @@ public struct PipelineDefinition: Sendable {
                     throw file.error(at: valueNode, "\(name).\(key): expected a value or a list of values")
                 }
             }
-            entries.append(StageEntry(
-                name: name, configuration: StageConfiguration(stage: name, definitionPath: file.path, values: values),
-                line: nameNode.mark?.line ?? 1, column: nameNode.mark?.column ?? 1))
+            entries.append(
+                StageEntry(
+                    name: name,
+                    configuration: StageConfiguration(stage: name, definitionPath: file.path, values: values),
+                    line: nameNode.mark?.line ?? 1, column: nameNode.mark?.column ?? 1))
         }
         try checkOrder(entries, registry: registry, file: file)
-        return PipelineDefinition(path: file.path, schema: header.schema, name: header.name, stages: entries, xml: header.xml)
+        return PipelineDefinition(
+            path: file.path, schema: header.schema, name: header.name, stages: entries, xml: header.xml)
     }
 
     /// A stage item is a name (`- normalize`) or a name with options (`- assemble: {rules: …}`).
@@ -149,16 +165,20 @@ public struct PipelineDefinition: Sendable {
             switch value {
             case .mapping(let options): return (key, options.map { ($0.key, $0.value) })
             case .scalar(let scalar) where ["", "~", "null"].contains(scalar.string): return (key, [])
-            default: throw file.error(at: value, "options of stage '\(key.string ?? "")': expected a mapping such as {rules: FILE}")
+            default:
+                throw file.error(
+                    at: value, "options of stage '\(key.string ?? "")': expected a mapping such as {rules: FILE}")
             }
         default:
-            throw file.error(at: item, "a stage is a name (- normalize) or a name with options (- assemble: {rules: FILE})")
+            throw file.error(
+                at: item, "a stage is a name (- normalize) or a name with options (- assemble: {rules: FILE})")
         }
     }
 
     /// Every layer a stage requires (or rewrites) must come from a stage before it; the first
     /// stage must be `ingest`, and some stage must produce the record.
-    private static func checkOrder(_ entries: [StageEntry], registry: StageRegistry, file: YAMLFile) throws(InputError) {
+    private static func checkOrder(_ entries: [StageEntry], registry: StageRegistry, file: YAMLFile) throws(InputError)
+    {
         func producer(of layer: DocumentLayer) -> String? {
             registry.names.first { registry[$0]?.produces.contains(layer) == true }
         }
@@ -167,7 +187,9 @@ public struct PipelineDefinition: Sendable {
             let entry = entries.first(where: { $0.name == StageRegistry.ingestName }) ?? entries[0]
             throw InputError(
                 .configuration, path: file.path, line: entry.line, column: entry.column,
-                reason: "the first stage must be '\(StageRegistry.ingestName)' (it reads the inputs every other stage works on)")
+                reason:
+                    "the first stage must be '\(StageRegistry.ingestName)' (it reads the inputs every other stage works on)"
+            )
         }
         var produced: [DocumentLayer: String] = [:]
         for entry in entries {
@@ -177,13 +199,16 @@ public struct PipelineDefinition: Sendable {
                 let later = by.flatMap { name in entries.contains { $0.name == name } ? name : nil }
                 let reason: String
                 if let later {
-                    reason = "stage '\(entry.name)' needs layer '\(layer)', which '\(later)' produces: put '\(later)' before '\(entry.name)'"
+                    reason =
+                        "stage '\(entry.name)' needs layer '\(layer)', which '\(later)' produces: put '\(later)' before '\(entry.name)'"
                 } else if let by {
-                    reason = "stage '\(entry.name)' needs layer '\(layer)', which '\(by)' produces: add '\(by)' before '\(entry.name)'"
+                    reason =
+                        "stage '\(entry.name)' needs layer '\(layer)', which '\(by)' produces: add '\(by)' before '\(entry.name)'"
                 } else {
                     reason = "stage '\(entry.name)' needs layer '\(layer)', which no registered stage produces"
                 }
-                throw InputError(.configuration, path: file.path, line: entry.line, column: entry.column, reason: reason)
+                throw InputError(
+                    .configuration, path: file.path, line: entry.line, column: entry.column, reason: reason)
             }
             for layer in descriptor.produces { produced[layer] = entry.name }
         }

@@ -45,7 +45,9 @@ enum PipelineProvenance {
                 for value in entry.configuration.strings(key) {
                     let resolved = PipelineDefinition.resolve(value, against: path)
                     var isDirectory: ObjCBool = false
-                    guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                    guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory),
+                        !isDirectory.boolValue
+                    else { continue }
                     named.append((value, resolved))
                     if entry.name == "tag", key == "lexicons" { lexicons.append((value, resolved)) }
                 }
@@ -73,7 +75,8 @@ enum PipelineProvenance {
             let directory = (file as NSString).deletingLastPathComponent
             let manifestPath = (directory.isEmpty ? "." : directory) + "/" + manifestName
             if manifests[manifestPath] == nil {
-                manifests[manifestPath] = FileManager.default.fileExists(atPath: manifestPath)
+                manifests[manifestPath] =
+                    FileManager.default.fileExists(atPath: manifestPath)
                     ? .some(try YAMLFile.load(manifestPath).decode(ReleaseManifest.self, shape: .any)) : .some(nil)
             }
             guard let manifest = manifests[manifestPath] ?? nil else { continue }
@@ -83,7 +86,9 @@ enum PipelineProvenance {
             }
             for (type, vocabulary) in manifest.lexiconFacts ?? [:] where qualifiers[type] == nil {
                 guard let entry = manifest.vocabularies[vocabulary] else {
-                    throw InputError(.configuration, path: manifestPath, reason: "lexicon_facts.\(type) names '\(vocabulary)', which vocabularies: does not list")
+                    throw InputError(
+                        .configuration, path: manifestPath,
+                        reason: "lexicon_facts.\(type) names '\(vocabulary)', which vocabularies: does not list")
                 }
                 guard entry.files.contains(name) else { continue }
                 var facets: [String: [String]] = [:]
@@ -103,7 +108,8 @@ enum PipelineProvenance {
     static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) } && parts.dropFirst().allSatisfy { $0.count == 2 }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && parts.dropFirst().allSatisfy { $0.count == 2 }
     }
 
     /// Adds `qualifiers` to the facts a lexicon added (source `lexicon:…`), by fact type.

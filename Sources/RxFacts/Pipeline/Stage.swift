@@ -134,6 +134,7 @@ public struct StageConfiguration: Sendable {
     /// An error at the option's position in the pipeline file (the file's start when absent).
     public func error(_ key: String, _ reason: String) -> InputError {
         let position = values[key]?.position ?? (line: 1, column: 1)
-        return InputError(.configuration, path: definitionPath, line: position.line, column: position.column, reason: reason)
+        return InputError(
+            .configuration, path: definitionPath, line: position.line, column: position.column, reason: reason)
     }
 }

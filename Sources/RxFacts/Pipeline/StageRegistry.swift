@@ -32,20 +32,28 @@ public struct StageRegistry: Sendable {
     /// rxfacts' stages, in the order the default pipeline runs them.
     public static let builtIn: StageRegistry = {
         var registry = StageRegistry()
-        registry.register(StageDescriptor(
-            name: ingestName, summary: "reads text, SPL, ePI or other XML into text, declared sections and declared facts",
-            produces: [.text]
-        ) { _, _ in NoStage() })
-        registry.register(StageDescriptor(
-            name: "normalize", summary: "folds typography (quotes, dashes, spaces, NFC) keeping an offset map",
-            requires: [.text], produces: [.normalized]
-        ) { _, _ in Normalizer() })
+        registry.register(
+            StageDescriptor(
+                name: ingestName,
+                summary: "reads text, SPL, ePI or other XML into text, declared sections and declared facts",
+                produces: [.text]
+            ) { _, _ in NoStage() })
+        registry.register(
+            StageDescriptor(
+                name: "normalize", summary: "folds typography (quotes, dashes, spaces, NFC) keeping an offset map",
+                requires: [.text], produces: [.normalized]
+            ) { _, _ in Normalizer() })
         var segment = StageDescriptor(
-            name: "segment", summary: "cuts sections (headings or declared) and sentences, gives them roles, links list items to their lead-ins",
+            name: "segment",
+            summary:
+                "cuts sections (headings or declared) and sentences, gives them roles, links list items to their lead-ins",
             requires: [.normalized], produces: [.sentences], options: ["abbreviations", "roles"]
         ) { configuration, knowledge throws(InputError) in
-            let abbreviations = try configuration.path("abbreviations").map { path throws(InputError) in try WordListFile.load(path) }
-            return Segmenter(abbreviations: abbreviations ?? Segmenter.defaultAbbreviations, roles: knowledge.sectionRoles)
+            let abbreviations = try configuration.path("abbreviations").map { path throws(InputError) in
+                try WordListFile.load(path)
+            }
+            return Segmenter(
+                abbreviations: abbreviations ?? Segmenter.defaultAbbreviations, roles: knowledge.sectionRoles)
         }
         segment.contribute = { configuration, builder throws(InputError) in
             guard let path = try configuration.path("roles") else { return }
@@ -53,10 +61,11 @@ public struct StageRegistry: Sendable {
             builder.sectionRoles = (try file.decode(SectionRolePack.self, shape: SectionRolePack.shape), file)
         }
         registry.register(segment)
-        registry.register(StageDescriptor(
-            name: "tokenize", summary: "byte-range tokens with folded keys",
-            requires: [.sentences], produces: [.tokens]
-        ) { _, knowledge in Tokenizer(vocabulary: knowledge.vocabulary) })
+        registry.register(
+            StageDescriptor(
+                name: "tokenize", summary: "byte-range tokens with folded keys",
+                requires: [.sentences], produces: [.tokens]
+            ) { _, knowledge in Tokenizer(vocabulary: knowledge.vocabulary) })
         var tag = StageDescriptor(
             name: "tag", summary: "finds lexicon terms, rule cues, context triggers and subject phrases in one pass",
             requires: [.tokens], produces: [.mentions], options: ["lexicons"]
@@ -97,18 +106,23 @@ public struct StageRegistry: Sendable {
             builder.factRules = (try file.decode(FactRulePack.self, shape: FactRulePack.shape), file)
         }
         registry.register(assemble)
-        registry.register(StageDescriptor(
-            name: "enrich", summary: "adds facts the lexicon knows but the text does not state (DEA schedule, FDA class)",
-            requires: [.facts, .subjects], rewrites: [.facts]
-        ) { _, knowledge in EnrichStage(knowledge: knowledge) })
-        registry.register(StageDescriptor(
-            name: "emit", summary: "builds the document's record (the JSON line's content)",
-            requires: [.text], uses: [.sentences, .facts], produces: [.record]
-        ) { _, knowledge in RecordBuilder(provenance: knowledge.provenance) })
+        registry.register(
+            StageDescriptor(
+                name: "enrich",
+                summary: "adds facts the lexicon knows but the text does not state (DEA schedule, FDA class)",
+                requires: [.facts, .subjects], rewrites: [.facts]
+            ) { _, knowledge in EnrichStage(knowledge: knowledge) })
+        registry.register(
+            StageDescriptor(
+                name: "emit", summary: "builds the document's record (the JSON line's content)",
+                requires: [.text], uses: [.sentences, .facts], produces: [.record]
+            ) { _, knowledge in RecordBuilder(provenance: knowledge.provenance) })
         return registry
     }()
 
-    private static func requiredFile(_ configuration: StageConfiguration, _ key: String, what: String) throws(InputError) -> YAMLFile {
+    private static func requiredFile(
+        _ configuration: StageConfiguration, _ key: String, what: String
+    ) throws(InputError) -> YAMLFile {
         guard let path = try configuration.path(key) else {
             throw configuration.error(key, "stage '\(configuration.stage)' needs `\(key):` (\(what))")
         }
@@ -135,7 +149,9 @@ enum WordListFile {
             let word = line.trimmingCharacters(in: .whitespaces)
             if word.isEmpty || word.hasPrefix("#") { continue }
             guard !word.contains(" ") else {
-                throw InputError(.configuration, path: path, line: index + 1, column: 1, reason: "one word per line, found '\(word)'")
+                throw InputError(
+                    .configuration, path: path, line: index + 1, column: 1, reason: "one word per line, found '\(word)'"
+                )
             }
             words.insert(word.lowercased())
         }

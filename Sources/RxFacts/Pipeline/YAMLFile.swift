@@ -39,11 +39,15 @@ package struct YAMLFile {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             let position = error.position
-            throw InputError(.configuration, path: path, line: position?.line, column: position?.column, reason: "invalid YAML: \(error)")
+            throw InputError(
+                .configuration, path: path, line: position?.line, column: position?.column,
+                reason: "invalid YAML: \(error)")
         } catch {
             throw InputError(.configuration, path: path, reason: "invalid YAML: \(error)")
         }
-        guard let node else { throw InputError(.configuration, path: path, line: 1, column: 1, reason: "the file is empty") }
+        guard let node else {
+            throw InputError(.configuration, path: path, line: 1, column: 1, reason: "the file is empty")
+        }
         return YAMLFile(path: path, root: node)
     }
 
@@ -89,12 +93,14 @@ package struct YAMLFile {
         var prefix = path
         while !prefix.isEmpty, node(at: prefix) == nil { prefix.removeLast() }
         let mark = node(at: prefix)?.mark
-        return InputError(.configuration, path: self.path, line: mark?.line ?? 1, column: mark?.column ?? 1, reason: reason)
+        return InputError(
+            .configuration, path: self.path, line: mark?.line ?? 1, column: mark?.column ?? 1, reason: reason)
     }
 
     /// An error at a node.
     package func error(at node: Node, _ reason: String) -> InputError {
-        InputError(.configuration, path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, reason: reason)
+        InputError(
+            .configuration, path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, reason: reason)
     }
 
     /// "rules[3].targets" for messages.
@@ -115,7 +121,9 @@ package struct YAMLFile {
             guard case .sequence(let sequence) = node else {
                 throw error(at: node, "\(Self.describe(path)): expected a list, found \(node.kindName)")
             }
-            for (index, element) in sequence.enumerated() { try check(element, against: item, at: path + [.index(index)]) }
+            for (index, element) in sequence.enumerated() {
+                try check(element, against: item, at: path + [.index(index)])
+            }
         case .mapping(let fields):
             guard case .mapping(let mapping) = node else {
                 throw error(at: node, "\(Self.describe(path)): expected a mapping of keys, found \(node.kindName)")
@@ -124,7 +132,9 @@ package struct YAMLFile {
                 let name = key.string ?? ""
                 guard let field = fields[name] else {
                     var reason = "unknown key '\(name)' in \(Self.describe(path))"
-                    if let suggestion = Self.closest(name, among: fields.keys) { reason += "; did you mean '\(suggestion)'?" }
+                    if let suggestion = Self.closest(name, among: fields.keys) {
+                        reason += "; did you mean '\(suggestion)'?"
+                    }
                     reason += " (keys: \(fields.keys.sorted().joined(separator: ", ")))"
                     throw error(at: key, reason)
                 }
@@ -204,7 +214,8 @@ extension DecodingError {
     /// The coding path of the error and a sentence saying what was wrong.
     var explanation: (path: [any CodingKey], reason: String) {
         func path(_ context: DecodingError.Context) -> String {
-            YAMLFile.describe(context.codingPath.map { $0.intValue.map(YAMLFile.PathElement.index) ?? .key($0.stringValue) })
+            YAMLFile.describe(
+                context.codingPath.map { $0.intValue.map(YAMLFile.PathElement.index) ?? .key($0.stringValue) })
         }
         switch self {
         case .keyNotFound(let key, let context):

@@ -45,7 +45,9 @@ package struct ConceptNames: Sendable {
             guard state >= 0 else { return value }
             matched = true
         }
-        guard matched, let payloads = knowledge.phrases.payloads(at: state, layer: PhraseLayer.terms) else { return value }
+        guard matched, let payloads = knowledge.phrases.payloads(at: state, layer: PhraseLayer.terms) else {
+            return value
+        }
         let lexicon = knowledge.lexicon
         let mention = Mention(tokens: 0..<0, range: 0..<0, entries: payloads, sentence: 0)
         guard let index = lexicon.entryIndex(of: mention, kinds: lexicon.kindIDs(kinds)) else { return value }

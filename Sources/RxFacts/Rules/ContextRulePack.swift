@@ -41,7 +41,9 @@ package struct ContextRulePack: Codable, Sendable {
             self.window = window
         }
 
-        static let shape: YAMLShape = .mapping(["literal": .scalar, "category": .scalar, "direction": .scalar, "window": .scalar])
+        static let shape: YAMLShape = .mapping([
+            "literal": .scalar, "category": .scalar, "direction": .scalar, "window": .scalar,
+        ])
     }
 
     package var schema: String?

@@ -15,19 +15,26 @@ package struct ContextRuleSet: Sendable {
     /// No triggers (a pipeline without a `context` stage).
     init() { triggers = [] }
 
-    init(_ pack: ContextRulePack, file: YAMLFile, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) throws(InputError) {
+    init(
+        _ pack: ContextRulePack, file: YAMLFile, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary
+    ) throws(InputError) {
         let window = pack.window ?? 8
         guard window >= 1 else { throw file.error(at: [.key("window")], "window must be at least 1 token") }
         var triggers: [Trigger] = []
         for (index, trigger) in pack.triggers.enumerated() {
             let at: [YAMLFile.PathElement] = [.key("triggers"), .index(index)]
-            if let own = trigger.window, own < 1 { throw file.error(at: at + [.key("window")], "window must be at least 1 token") }
+            if let own = trigger.window, own < 1 {
+                throw file.error(at: at + [.key("window")], "window must be at least 1 token")
+            }
             try addRulePhrase(
-                trigger.literal, payload: Int32(triggers.count), layer: PhraseLayer.triggers, file: file, at: at + [.key("literal")],
+                trigger.literal, payload: Int32(triggers.count), layer: PhraseLayer.triggers, file: file,
+                at: at + [.key("literal")],
                 into: &phrases, vocabulary: &vocabulary)
-            triggers.append(Trigger(
-                category: trigger.category, direction: trigger.direction ?? .forward, window: trigger.window ?? window,
-                literal: trigger.literal))
+            triggers.append(
+                Trigger(
+                    category: trigger.category, direction: trigger.direction ?? .forward,
+                    window: trigger.window ?? window,
+                    literal: trigger.literal))
         }
         self.triggers = triggers
     }

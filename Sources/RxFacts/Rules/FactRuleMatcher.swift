@@ -57,7 +57,9 @@ struct FactRuleMatcher {
         let declared = doc.declaredSections.indices.sorted {
             (doc.declaredSections[$0].range.lowerBound, $0) < (doc.declaredSections[$1].range.lowerBound, $1)
         }
-        let order = doc.sections.indices.sorted { (doc.sections[$0].body.lowerBound, $0) < (doc.sections[$1].body.lowerBound, $1) }
+        let order = doc.sections.indices.sorted {
+            (doc.sections[$0].body.lowerBound, $0) < (doc.sections[$1].body.lowerBound, $1)
+        }
         var paths = Array(repeating: [String](), count: doc.sections.count)
         var next = 0
         var open: [Int] = []
@@ -87,7 +89,8 @@ struct FactRuleMatcher {
     /// The rules' findings in sentence `s`, sorted by rule (stable: cue order within a rule).
     func findings(
         inSentence s: Int, section: Int, cues: [Mention], terms: [Mention], references: SentenceReferences,
-        leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument, into findings: inout [Finding]
+        leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument,
+        into findings: inout [Finding]
     ) {
         let aboutOtherDrug = references.isAboutOtherDrug
         // A list item continues its lead-in: the drug the lead-in names ("Eliquis is used in
@@ -99,7 +102,9 @@ struct FactRuleMatcher {
         let roles = doc.roles(ofSentence: s)
         func applicable(_ ruleIndex: Int) -> Bool {
             let rule = rules.rules[ruleIndex]
-            guard applies[ruleIndex][section], rule.roles == 0 || roles & rule.roles != 0, roles & rule.excludedRoles == 0 else { return false }
+            guard applies[ruleIndex][section], rule.roles == 0 || roles & rule.roles != 0,
+                roles & rule.excludedRoles == 0
+            else { return false }
             if rule.hasRequirements, !cues.contains(where: { rules.isRequirement($0, of: ruleIndex) }),
                 !(leadIn?.cues.contains { rules.isRequirement($0, of: ruleIndex) } ?? false)
             {
@@ -112,9 +117,10 @@ struct FactRuleMatcher {
             case .beforeCue: references.documentDrugNamed(before: cue.range.lowerBound)
             case .explicit: references.namesDocumentDrug
             case .any: true
-            case .afterCue: references.references.contains {
-                $0.isDocumentDrug && $0.start >= cue.range.upperBound && $0.start <= cue.range.upperBound + 3
-            }
+            case .afterCue:
+                references.references.contains {
+                    $0.isDocumentDrug && $0.start >= cue.range.upperBound && $0.start <= cue.range.upperBound + 3
+                }
             }
         }
         // Rules with cues: each cue of the sentence, in order, for the rules it belongs to.
@@ -136,7 +142,10 @@ struct FactRuleMatcher {
                     continue
                 }
                 let excluded = rule.excludeSubject ? subjectNames : []
-                for target in targets(after: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: excluded) {
+                for target in targets(
+                    after: cue, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list,
+                    excluding: excluded)
+                {
                     findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
                 }
             }
@@ -146,10 +155,13 @@ struct FactRuleMatcher {
         if let leadIn, !aboutOtherDrug {
             let leadSentence = doc.sentences[leadIn.sentence]
             let itemStart = doc.sentences[s].tokens.lowerBound
-            let start = Mention(tokens: itemStart..<itemStart, range: doc.sentences[s].range.lowerBound..<doc.sentences[s].range.lowerBound, entries: [], sentence: s)
+            let start = Mention(
+                tokens: itemStart..<itemStart,
+                range: doc.sentences[s].range.lowerBound..<doc.sentences[s].range.lowerBound, entries: [], sentence: s)
             for cue in leadIn.cues {
                 var distance = 0
-                for t in cue.tokens.upperBound..<leadSentence.tokens.upperBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                for t in cue.tokens.upperBound..<leadSentence.tokens.upperBound
+                where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                     if doc.tokens[t].kind != .punctuation { distance += 1 }
                 }
                 for payload in cue.entries {
@@ -161,7 +173,10 @@ struct FactRuleMatcher {
                         subjectMet(rule, cue: cue, references: leadIn.references)
                     else { continue }
                     let excluded = rule.excludeSubject ? subjectNames : []
-                    for target in targets(after: start, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list, excluding: excluded) {
+                    for target in targets(
+                        after: start, in: terms, doc: doc, kinds: rule.targetKindIDs, gap: rule.gap, list: rule.list,
+                        excluding: excluded)
+                    {
                         findings.append(Finding(rule: ruleIndex, target: target, anchor: cue.range))
                     }
                 }
@@ -208,7 +223,8 @@ struct FactRuleMatcher {
             var count = 0
             var separator = false
             var stop = false
-            for t in previousEnd..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+            for t in previousEnd..<term.tokens.lowerBound
+            where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                 if doc.tokenRoles[t] & 4 != 0 { continue }
                 count += 1
                 if doc.tokenRoles[t] & 1 != 0 { separator = true }
@@ -231,10 +247,12 @@ struct FactRuleMatcher {
     }
 
     /// The nearest target mention ending before `cue`, within `gap` tokens and no stop word between.
-    func target(before cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int) -> Mention? {
+    func target(before cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int) -> Mention?
+    {
         for term in terms.reversed() where term.tokens.upperBound <= cue.tokens.lowerBound {
             var count = 0
-            for t in term.tokens.upperBound..<cue.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+            for t in term.tokens.upperBound..<cue.tokens.lowerBound
+            where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                 if doc.tokenRoles[t] & 2 != 0 { return nil }
                 if doc.tokenRoles[t] & 4 == 0 { count += 1 }
             }
@@ -250,11 +268,15 @@ struct FactRuleMatcher {
         guard !compiled.qualifiers.isEmpty else { return [:] }
         var values: [String: Set<String>] = [:]
         for (q, qualifier) in compiled.qualifiers.enumerated() {
-            for cue in cues where cue.entries.contains(where: {
+            for cue in cues
+            where cue.entries.contains(where: {
                 let role = rules.cueRoles[Int($0)]
                 return role.kind == .qualifier && role.index == rule && role.qualifier == q
             }) {
-                for target in targets(after: cue, in: terms, doc: doc, kinds: qualifier.targets, gap: qualifier.gap, list: true, excluding: []) {
+                for target in targets(
+                    after: cue, in: terms, doc: doc, kinds: qualifier.targets, gap: qualifier.gap, list: true,
+                    excluding: [])
+                {
                     if let index = lexicon.entryIndex(of: target, kinds: qualifier.targets) {
                         values[qualifier.name, default: []].insert(lexicon.lexicon.entries[index].canonical)
                     }

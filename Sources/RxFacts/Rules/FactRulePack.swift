@@ -31,8 +31,10 @@ package struct FactRulePack: Codable, Sendable {
 
     /// The keys a rule file may use, for the validator.
     static let shape: YAMLShape = .mapping([
-        "schema": .scalar, "separators": .list(.scalar), "stops": .list(.scalar), "list_gap": .scalar, "fillers": .list(.scalar),
-        "fact_types": .list(.scalar), "rules": .list(FactRule.shape), "section_qualifiers": .list(SectionQualifier.shape),
+        "schema": .scalar, "separators": .list(.scalar), "stops": .list(.scalar), "list_gap": .scalar,
+        "fillers": .list(.scalar),
+        "fact_types": .list(.scalar), "rules": .list(FactRule.shape),
+        "section_qualifiers": .list(SectionQualifier.shape),
     ])
 }
 
@@ -150,7 +152,8 @@ package struct FactRule: Codable, Sendable {
     package var qualifiers: [String: QualifierRule]?
 
     enum CodingKeys: String, CodingKey {
-        case id, fact, cues, targets, value, gap, list, subject, direction, negatable, requires, sections, qualifiers, roles
+        case id, fact, cues, targets, value, gap, list, subject, direction, negatable, requires, sections, qualifiers,
+            roles
         case excludeSubject = "exclude_subject"
         case excludeRoles = "exclude_roles"
         case blockedBy = "blocked_by"
@@ -169,7 +172,9 @@ package struct FactRule: Codable, Sendable {
     static let shape: YAMLShape = .mapping([
         "id": .scalar, "fact": .scalar, "cues": .list(.scalar), "targets": .list(.scalar), "gap": .scalar,
         "list": .scalar, "subject": .scalar, "direction": .scalar, "negatable": .scalar, "conditional_hedges": .scalar,
-        "skip_existing": .scalar, "skip_purpose": .scalar, "skip_background": .scalar, "drop_negated": .scalar, "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar), "sections": .list(.scalar),
+        "skip_existing": .scalar, "skip_purpose": .scalar, "skip_background": .scalar, "drop_negated": .scalar,
+        "drop_hedged": .scalar, "skip_explanations": .scalar, "skip_appositions": .scalar, "requires": .list(.scalar),
+        "sections": .list(.scalar),
         "exclude_sections": .list(.scalar), "exclude_subject": .scalar, "value": .scalar, "roles": .list(.scalar),
         "exclude_roles": .list(.scalar), "blocked_by": .list(.scalar), "exclude_values": .list(.scalar),
         "qualifiers": .dictionary(QualifierRule.shape),

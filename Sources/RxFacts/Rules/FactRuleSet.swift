@@ -46,7 +46,10 @@ package struct FactRuleSet: Sendable {
             package let gap: Int
         }
 
-        init(_ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex, roles: SectionRoleSet.RoleMask, excludedRoles: SectionRoleSet.RoleMask) {
+        init(
+            _ rule: FactRule, qualifiers: [Qualifier], lexicon: LexiconIndex, roles: SectionRoleSet.RoleMask,
+            excludedRoles: SectionRoleSet.RoleMask
+        ) {
             id = rule.id
             fact = FactType(rawValue: rule.fact)
             hasCues = !(rule.cues ?? []).isEmpty
@@ -135,11 +138,15 @@ package struct FactRuleSet: Sendable {
         _ pack: FactRulePack, file: YAMLFile, lexicon: LexiconIndex, roles roleSet: SectionRoleSet,
         into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary
     ) throws(InputError) {
-        func roleMask(_ names: [String]?, at path: [YAMLFile.PathElement]) throws(InputError) -> SectionRoleSet.RoleMask {
+        func roleMask(_ names: [String]?, at path: [YAMLFile.PathElement]) throws(InputError) -> SectionRoleSet.RoleMask
+        {
             for (k, name) in (names ?? []).enumerated() where !roleSet.names.contains(name) {
                 var reason = "unknown role '\(name)'"
-                if let suggestion = YAMLFile.closest(name, among: roleSet.names) { reason += "; did you mean '\(suggestion)'?" }
-                reason += roleSet.names.isEmpty
+                if let suggestion = YAMLFile.closest(name, among: roleSet.names) {
+                    reason += "; did you mean '\(suggestion)'?"
+                }
+                reason +=
+                    roleSet.names.isEmpty
                     ? " (the pipeline's segment stage names no roles file)"
                     : " (roles: \(roleSet.names.joined(separator: ", ")))"
                 throw file.error(at: path + [.index(k)], reason)
@@ -152,19 +159,26 @@ package struct FactRuleSet: Sendable {
         var roleIndex: [CueRole: Int32] = [:]
         func addCue(_ phrase: String, _ role: CueRole, at path: [YAMLFile.PathElement]) throws(InputError) {
             let payload: Int32
-            if let existing = roleIndex[role] { payload = existing } else {
+            if let existing = roleIndex[role] {
+                payload = existing
+            } else {
                 payload = Int32(roles.count)
                 roles.append(role)
                 roleIndex[role] = payload
             }
             let layer = role.kind == .blocker ? PhraseLayer.blockers : PhraseLayer.cues
-            try addRulePhrase(phrase, payload: payload, layer: layer, file: file, at: path, into: &phrases, vocabulary: &vocabulary)
+            try addRulePhrase(
+                phrase, payload: payload, layer: layer, file: file, at: path, into: &phrases, vocabulary: &vocabulary)
         }
         func checkKinds(_ kinds: [String], at path: [YAMLFile.PathElement]) throws(InputError) {
-            guard !kinds.isEmpty else { throw file.error(at: path, "\(YAMLFile.describe(path)): at least one target kind is needed") }
+            guard !kinds.isEmpty else {
+                throw file.error(at: path, "\(YAMLFile.describe(path)): at least one target kind is needed")
+            }
             for (k, kind) in kinds.enumerated() where !knownKinds.contains(kind) {
                 var reason = "unknown target kind '\(kind)'"
-                if let suggestion = YAMLFile.closest(kind, among: knownKinds) { reason += "; did you mean '\(suggestion)'?" }
+                if let suggestion = YAMLFile.closest(kind, among: knownKinds) {
+                    reason += "; did you mean '\(suggestion)'?"
+                }
                 reason += " (kinds: \(knownKinds.sorted().joined(separator: ", ")))"
                 throw file.error(at: path + [.index(k)], reason)
             }
@@ -173,27 +187,40 @@ package struct FactRuleSet: Sendable {
         var compiled: [Rule] = []
         for (index, rule) in pack.rules.enumerated() {
             let at: [YAMLFile.PathElement] = [.key("rules"), .index(index)]
-            guard ids.insert(rule.id).inserted else { throw file.error(at: at + [.key("id")], "rule id '\(rule.id)' is used twice") }
+            guard ids.insert(rule.id).inserted else {
+                throw file.error(at: at + [.key("id")], "rule id '\(rule.id)' is used twice")
+            }
             guard factTypes.contains(FactType(rawValue: rule.fact)) else {
                 var reason = "unknown fact type '\(rule.fact)'"
-                if let suggestion = YAMLFile.closest(rule.fact, among: factTypes.map(\.rawValue)) { reason += "; did you mean '\(suggestion)'?" }
-                reason += " (types: \(factTypes.map(\.rawValue).sorted().joined(separator: ", ")); a pack adds its own in fact_types)"
+                if let suggestion = YAMLFile.closest(rule.fact, among: factTypes.map(\.rawValue)) {
+                    reason += "; did you mean '\(suggestion)'?"
+                }
+                reason +=
+                    " (types: \(factTypes.map(\.rawValue).sorted().joined(separator: ", ")); a pack adds its own in fact_types)"
                 throw file.error(at: at + [.key("fact")], reason)
             }
-            if rule.value == nil || rule.targets != nil { try checkKinds(rule.targets ?? [], at: at + [.key("targets")]) }
+            if rule.value == nil || rule.targets != nil {
+                try checkKinds(rule.targets ?? [], at: at + [.key("targets")])
+            }
             if rule.value != nil, (rule.cues ?? []).isEmpty {
-                throw file.error(at: at + [.key("value")], "a rule with a fixed value needs cues (the phrase that states the fact)")
+                throw file.error(
+                    at: at + [.key("value")], "a rule with a fixed value needs cues (the phrase that states the fact)")
             }
             let roles = try roleMask(rule.roles, at: at + [.key("roles")])
             let excludedRoles = try roleMask(rule.excludeRoles, at: at + [.key("exclude_roles")])
             for (k, phrase) in (rule.cues ?? []).enumerated() {
-                try addCue(phrase, CueRole(kind: .cue, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
+                try addCue(
+                    phrase, CueRole(kind: .cue, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
             }
             for (k, phrase) in (rule.requires ?? []).enumerated() {
-                try addCue(phrase, CueRole(kind: .requirement, index: Int32(index), qualifier: -1), at: at + [.key("requires"), .index(k)])
+                try addCue(
+                    phrase, CueRole(kind: .requirement, index: Int32(index), qualifier: -1),
+                    at: at + [.key("requires"), .index(k)])
             }
             for (k, phrase) in (rule.blockedBy ?? []).enumerated() {
-                try addCue(phrase, CueRole(kind: .blocker, index: Int32(index), qualifier: -1), at: at + [.key("blocked_by"), .index(k)])
+                try addCue(
+                    phrase, CueRole(kind: .blocker, index: Int32(index), qualifier: -1),
+                    at: at + [.key("blocked_by"), .index(k)])
             }
             var qualifiers: [Rule.Qualifier] = []
             for (name, qualifier) in (rule.qualifiers ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -203,9 +230,11 @@ package struct FactRuleSet: Sendable {
                     let role = CueRole(kind: .qualifier, index: Int32(index), qualifier: Int32(qualifiers.count))
                     try addCue(phrase, role, at: qualifierPath + [.key("cues"), .index(k)])
                 }
-                qualifiers.append(Rule.Qualifier(name: name, targets: lexicon.kindIDs(qualifier.targets), gap: qualifier.gap ?? 4))
+                qualifiers.append(
+                    Rule.Qualifier(name: name, targets: lexicon.kindIDs(qualifier.targets), gap: qualifier.gap ?? 4))
             }
-            compiled.append(Rule(rule, qualifiers: qualifiers, lexicon: lexicon, roles: roles, excludedRoles: excludedRoles))
+            compiled.append(
+                Rule(rule, qualifiers: qualifiers, lexicon: lexicon, roles: roles, excludedRoles: excludedRoles))
         }
         var sectionQualifiers: [SectionQualifierRule] = []
         for (index, qualifier) in (pack.sectionQualifiers ?? []).enumerated() {
@@ -214,12 +243,15 @@ package struct FactRuleSet: Sendable {
                 throw file.error(at: at + [.key("facts"), .index(k)], "unknown fact type '\(type)'")
             }
             for (k, phrase) in (qualifier.cues ?? []).enumerated() {
-                try addCue(phrase, CueRole(kind: .sentenceQualifier, index: Int32(index), qualifier: -1), at: at + [.key("cues"), .index(k)])
+                try addCue(
+                    phrase, CueRole(kind: .sentenceQualifier, index: Int32(index), qualifier: -1),
+                    at: at + [.key("cues"), .index(k)])
             }
-            sectionQualifiers.append(SectionQualifierRule(
-                name: qualifier.name, value: qualifier.value, sections: qualifier.sections ?? [],
-                roles: try roleMask(qualifier.roles, at: at + [.key("roles")]),
-                facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
+            sectionQualifiers.append(
+                SectionQualifierRule(
+                    name: qualifier.name, value: qualifier.value, sections: qualifier.sections ?? [],
+                    roles: try roleMask(qualifier.roles, at: at + [.key("roles")]),
+                    facts: Set((qualifier.facts ?? []).map(FactType.init(rawValue:)))))
         }
         if let gap = pack.listGap, gap < 1 { throw file.error(at: [.key("list_gap")], "list_gap must be at least 1") }
         rules = compiled
@@ -233,7 +265,9 @@ package struct FactRuleSet: Sendable {
 
     /// List words go in last: they never shadow a term, cue or trigger (each layer matches apart).
     func addListWords(into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
-        for phrase in separators { phrases.add(phrase, payload: 1, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
+        for phrase in separators {
+            phrases.add(phrase, payload: 1, layer: PhraseLayer.listWords, vocabulary: &vocabulary)
+        }
         for phrase in stops { phrases.add(phrase, payload: 2, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
         for phrase in fillers { phrases.add(phrase, payload: 4, layer: PhraseLayer.listWords, vocabulary: &vocabulary) }
     }
@@ -241,19 +275,28 @@ package struct FactRuleSet: Sendable {
     /// True when `mention` (a cue mention) is a plain cue of rule `rule`.
     @inline(__always)
     package func isCue(_ mention: Mention, of rule: Int) -> Bool {
-        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .cue && role.index == rule }
+        mention.entries.contains {
+            let role = cueRoles[Int($0)]
+            return role.kind == .cue && role.index == rule
+        }
     }
 
     /// True when `mention` is one of rule `rule`'s `blocked_by` phrases.
     @inline(__always)
     package func isBlocker(_ mention: Mention, of rule: Int) -> Bool {
-        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .blocker && role.index == rule }
+        mention.entries.contains {
+            let role = cueRoles[Int($0)]
+            return role.kind == .blocker && role.index == rule
+        }
     }
 
     /// True when `mention` is one of rule `rule`'s required phrases.
     @inline(__always)
     package func isRequirement(_ mention: Mention, of rule: Int) -> Bool {
-        mention.entries.contains { let role = cueRoles[Int($0)]; return role.kind == .requirement && role.index == rule }
+        mention.entries.contains {
+            let role = cueRoles[Int($0)]
+            return role.kind == .requirement && role.index == rule
+        }
     }
 }
 

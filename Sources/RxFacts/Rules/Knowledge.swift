@@ -108,7 +108,8 @@ package struct KnowledgeBuilder {
             lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
         } else {
             // Entries given directly follow the files' (a cached artifact holds the files' only).
-            let (compiled, outcome) = try KnowledgeCache.load(files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
+            let (compiled, outcome) = try KnowledgeCache.load(
+                files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
             cacheOutcome = outcome
             var merged = compiled.lexicon
             phrases = compiled.phrases
@@ -119,22 +120,29 @@ package struct KnowledgeBuilder {
                 let added = Lexicon(entries: Array(merged.entries[first...]))
                 for (offset, entry) in added.entries.enumerated() {
                     for variant in entry.variants {
-                        phrases.add(variant, payload: Int32(first + offset), layer: PhraseLayer.terms, vocabulary: &vocabulary)
+                        phrases.add(
+                            variant, payload: Int32(first + offset), layer: PhraseLayer.terms, vocabulary: &vocabulary)
                     }
                 }
             }
             lexicon = LexiconIndex(lexicon: merged)
         }
-        let sectionRoles = try sectionRoles.map { pack, file throws(InputError) in try SectionRoleSet(pack, file: file) } ?? SectionRoleSet()
-        let factRules = try factRules.map { pack, file throws(InputError) in
-            try FactRuleSet(pack, file: file, lexicon: lexicon, roles: sectionRoles, into: &phrases, vocabulary: &vocabulary)
-        } ?? FactRuleSet()
-        let contextRules = try contextRules.map { pack, file throws(InputError) in
-            try ContextRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
-        } ?? ContextRuleSet()
-        let subjectRules = try subjectRules.map { pack, file throws(InputError) in
-            try SubjectRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
-        } ?? SubjectRuleSet()
+        let sectionRoles =
+            try sectionRoles.map { pack, file throws(InputError) in try SectionRoleSet(pack, file: file) }
+            ?? SectionRoleSet()
+        let factRules =
+            try factRules.map { pack, file throws(InputError) in
+                try FactRuleSet(
+                    pack, file: file, lexicon: lexicon, roles: sectionRoles, into: &phrases, vocabulary: &vocabulary)
+            } ?? FactRuleSet()
+        let contextRules =
+            try contextRules.map { pack, file throws(InputError) in
+                try ContextRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
+            } ?? ContextRuleSet()
+        let subjectRules =
+            try subjectRules.map { pack, file throws(InputError) in
+                try SubjectRuleSet(pack, file: file, into: &phrases, vocabulary: &vocabulary)
+            } ?? SubjectRuleSet()
         factRules.addListWords(into: &phrases, vocabulary: &vocabulary)
         // The tagger reads elliptic coordination ("physical or psychological dependence").
         for word in ["and", "or"] {
@@ -160,9 +168,11 @@ package func addRulePhrase(
     guard normalized == bytes else {
         throw file.error(
             at: path,
-            "phrase '\(phrase)' can never match: normalized text reads it as '\(String(decoding: normalized, as: UTF8.self))'")
+            "phrase '\(phrase)' can never match: normalized text reads it as '\(String(decoding: normalized, as: UTF8.self))'"
+        )
     }
     guard phrases.add(phrase, payload: payload, layer: layer, vocabulary: &vocabulary) else {
-        throw file.error(at: path, "phrase '\(phrase)' can never match: it has no word, number or sign the matcher reads")
+        throw file.error(
+            at: path, "phrase '\(phrase)' can never match: it has no word, number or sign the matcher reads")
     }
 }

@@ -130,7 +130,8 @@ extension LexiconIndex {
                 var known = false
                 while slots[slot] >= 0 {
                     let other = Int(slots[slot])
-                    if entries[other].kind == entries[index].kind, entries[other].canonical == entries[index].canonical {
+                    if entries[other].kind == entries[index].kind, entries[other].canonical == entries[index].canonical
+                    {
                         known = true
                         break
                     }

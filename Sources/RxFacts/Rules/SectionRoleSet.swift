@@ -28,10 +28,11 @@ package struct SectionRolePack: Codable, Sendable {
 
     static let shape: YAMLShape = .mapping([
         "schema": .scalar,
-        "roles": .list(.mapping([
-            "role": .scalar, "headings": .list(.scalar), "codes": .list(.scalar), "lead_ins": .list(.scalar),
-            "not_in_lead_ins": .list(.scalar),
-        ])),
+        "roles": .list(
+            .mapping([
+                "role": .scalar, "headings": .list(.scalar), "codes": .list(.scalar), "lead_ins": .list(.scalar),
+                "not_in_lead_ins": .list(.scalar),
+            ])),
     ])
 }
 
@@ -78,12 +79,17 @@ public struct SectionRoleSet: Sendable {
         var cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)] = []
         for (index, role) in pack.roles.enumerated() {
             let at: [YAMLFile.PathElement] = [.key("roles"), .index(index)]
-            guard !names.contains(role.role) else { throw file.error(at: at + [.key("role")], "role '\(role.role)' is defined twice") }
+            guard !names.contains(role.role) else {
+                throw file.error(at: at + [.key("role")], "role '\(role.role)' is defined twice")
+            }
             names.append(role.role)
             let bit = RoleMask(1) << RoleMask(index)
             for (k, heading) in (role.headings ?? []).enumerated() {
-                let parts = heading.lowercased().split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-                guard !heading.trimmingCharacters(in: .whitespaces).isEmpty, parts.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                let parts = heading.lowercased().split(separator: "*", omittingEmptySubsequences: false).map(
+                    String.init)
+                guard !heading.trimmingCharacters(in: .whitespaces).isEmpty,
+                    parts.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+                else {
                     throw file.error(at: at + [.key("headings"), .index(k)], "a heading pattern needs a word")
                 }
                 headingPatterns.append((parts, bit))
@@ -94,8 +100,10 @@ public struct SectionRoleSet: Sendable {
         }
         self.names = names
         self.headingPatterns = headingPatterns
-        self.headingPatternBytes = headingPatterns.allSatisfy({ $0.pattern.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } })
-            ? headingPatterns.map { (pattern, mask) in (pattern.map { Array($0.utf8) }, !pattern[0].contains(" "), mask) }
+        self.headingPatternBytes =
+            headingPatterns.allSatisfy({ $0.pattern.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } })
+            ? headingPatterns.map { (pattern, mask) in (pattern.map { Array($0.utf8) }, !pattern[0].contains(" "), mask)
+            }
             : nil
         var buckets: [[Int]] = Array(repeating: [], count: 256)
         for (index, pattern) in (headingPatternBytes ?? []).enumerated() {
@@ -159,7 +167,8 @@ public struct SectionRoleSet: Sendable {
             let next = heading[pattern.count]
             if oneWord {
                 return next == UInt8(ascii: ":") || next == UInt8(ascii: ",")
-                    || (next == 0x20 && pattern.count + 1 < heading.count && heading[pattern.count + 1] == UInt8(ascii: "("))
+                    || (next == 0x20 && pattern.count + 1 < heading.count
+                        && heading[pattern.count + 1] == UInt8(ascii: "("))
             }
             return (next | 0x20) &- 0x61 >= 26
         }
@@ -206,7 +215,9 @@ public struct SectionRoleSet: Sendable {
         var add: RoleMask = 0
         var remove: RoleMask = 0
         for (phrase, bit) in leadIns where add & bit == 0 && text.containsFolded(phrase, in: range) { add |= bit }
-        for (phrase, bit) in cancellingLeadIns where remove & bit == 0 && text.containsFolded(phrase, in: range) { remove |= bit }
+        for (phrase, bit) in cancellingLeadIns where remove & bit == 0 && text.containsFolded(phrase, in: range) {
+            remove |= bit
+        }
         return (add & ~remove, remove)
     }
 }

@@ -30,7 +30,9 @@ package struct SubjectRulePack: Codable, Sendable {
         }
     }
 
-    package init(schema: String? = nil, anaphora: [String], brandLinks: [BrandLink]? = nil, notBrandNames: [String]? = nil) {
+    package init(
+        schema: String? = nil, anaphora: [String], brandLinks: [BrandLink]? = nil, notBrandNames: [String]? = nil
+    ) {
         self.schema = schema
         self.anaphora = anaphora
         self.brandLinks = brandLinks

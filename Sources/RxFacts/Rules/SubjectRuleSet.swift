@@ -19,7 +19,9 @@ package struct SubjectRuleSet: Sendable {
         notBrandNames = []
     }
 
-    init(_ pack: SubjectRulePack, file: YAMLFile, into automaton: inout PhraseAutomaton, vocabulary: inout Vocabulary) throws(InputError) {
+    init(
+        _ pack: SubjectRulePack, file: YAMLFile, into automaton: inout PhraseAutomaton, vocabulary: inout Vocabulary
+    ) throws(InputError) {
         var phrases: [Phrase] = []
         for (index, anaphor) in pack.anaphora.enumerated() {
             try addRulePhrase(

@@ -18,7 +18,8 @@ package struct Segmenter: Sendable {
     /// Section roles: which headings, codes and lead-ins say what a part of the leaflet is for.
     package let roles: SectionRoleSet
 
-    package init(abbreviations: Set<String> = Segmenter.defaultAbbreviations, roles: SectionRoleSet = SectionRoleSet()) {
+    package init(abbreviations: Set<String> = Segmenter.defaultAbbreviations, roles: SectionRoleSet = SectionRoleSet())
+    {
         self.abbreviations = abbreviations
         self.roles = roles
     }
@@ -37,7 +38,8 @@ package struct Segmenter: Sendable {
                 let own = roles.roles(heading: part.name, code: nil)
                 let sectionRoles = own != 0 ? own : (enclosing.last?.roles ?? 0)
                 enclosing.append((part.rank, sectionRoles))
-                appendSection(&doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: sectionRoles)
+                appendSection(
+                    &doc, name: part.name, code: nil, heading: part.heading, body: part.body, roles: sectionRoles)
             }
         } else {
             let ordered = doc.declaredSections.enumerated().sorted {
@@ -49,7 +51,8 @@ package struct Segmenter: Sendable {
             var enclosing: [(level: Int, range: Range<Int>, name: String, roles: SectionRoleSet.RoleMask)] = []
             for (k, item) in ordered.enumerated() {
                 let span = item.element
-                while let last = enclosing.last, last.level >= span.level || !last.range.contains(span.range.lowerBound) {
+                while let last = enclosing.last, last.level >= span.level || !last.range.contains(span.range.lowerBound)
+                {
                     enclosing.removeLast()
                 }
                 var name = span.name
@@ -63,21 +66,26 @@ package struct Segmenter: Sendable {
                 if k + 1 < ordered.count, ordered[k + 1].element.range.lowerBound < body.upperBound {
                     body = body.lowerBound..<max(body.lowerBound, ordered[k + 1].element.range.lowerBound)
                 }
-                appendSection(&doc, name: name, code: span.code, heading: body.lowerBound..<body.lowerBound, body: body, roles: sectionRoles)
+                appendSection(
+                    &doc, name: name, code: span.code, heading: body.lowerBound..<body.lowerBound, body: body,
+                    roles: sectionRoles)
             }
         }
     }
 
     private func appendSection(
-        _ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>, roles sectionRoles: SectionRoleSet.RoleMask
+        _ doc: inout AnalyzedDocument, name: String, code: String?, heading: Range<Int>, body: Range<Int>,
+        roles sectionRoles: SectionRoleSet.RoleMask
     ) {
         let firstSentence = doc.sentences.count
         let sectionIndex = doc.sections.count
         for range in Segmenter.sentences(in: doc.normalized, body, abbreviations: abbreviations) {
             doc.sentences.append(Sentence(range: range, tokens: 0..<0, section: sectionIndex))
         }
-        doc.sections.append(Section(
-            name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count, roles: sectionRoles))
+        doc.sections.append(
+            Section(
+                name: name, code: code, heading: heading, body: body, sentences: firstSentence..<doc.sentences.count,
+                roles: sectionRoles))
         linkLists(&doc.sentences, firstSentence..<doc.sentences.count, text: doc.normalized, sectionRoles: sectionRoles)
     }
 
@@ -90,12 +98,16 @@ package struct Segmenter: Sendable {
     /// lower-case letter ("are allergic to duloxetine…"); a sentence starting otherwise ends the
     /// list. A lead-in inside a list governs the items after it (nested lists) and passes on the
     /// roles of the list it is in.
-    func linkLists(_ sentences: inout [Sentence], _ indices: Range<Int>, text: [UInt8], sectionRoles: SectionRoleSet.RoleMask) {
+    func linkLists(
+        _ sentences: inout [Sentence], _ indices: Range<Int>, text: [UInt8], sectionRoles: SectionRoleSet.RoleMask
+    ) {
         var leadIn: (index: Int, add: SectionRoleSet.RoleMask, remove: SectionRoleSet.RoleMask, colon: Bool)?
         for s in indices {
             let range = sentences[s].range
             let first = text[range.lowerBound]
-            let bullet = Segmenter.startsBullet(text, range.lowerBound, range.upperBound) || (first == UInt8(ascii: "-") && range.count == 1)
+            let bullet =
+                Segmenter.startsBullet(text, range.lowerBound, range.upperBound)
+                || (first == UInt8(ascii: "-") && range.count == 1)
             let lower = first &- 0x61 < 26
             // After a ':' the next sentence is an item whatever its first letter ("… used to treat
             // the following conditions:" + "Schizophrenia, a disease …").
@@ -109,7 +121,8 @@ package struct Segmenter: Sendable {
             let last = text[range.upperBound - 1]
             let colon = last == UInt8(ascii: ":")
             let open = !".!?;)".utf8.contains(last)
-            let nextIsBullet = s + 1 < indices.upperBound
+            let nextIsBullet =
+                s + 1 < indices.upperBound
                 && Segmenter.startsBullet(text, sentences[s + 1].range.lowerBound, sentences[s + 1].range.upperBound)
             // A bullet item is a lead-in only when it ends with ':' (a nested list); an open item
             // followed by another bullet is its sibling.
@@ -143,7 +156,10 @@ package struct Segmenter: Sendable {
         for (index, line) in lines.enumerated() {
             let previous = index > 0 ? lines[index - 1] : nil
             let next = index + 1 < lines.count ? lines[index + 1] : nil
-            guard let title = headingTitle(text, line, previous: previous, next: next) ?? knownHeading(text, line, roles: roles) else { continue }
+            guard
+                let title = headingTitle(text, line, previous: previous, next: next)
+                    ?? knownHeading(text, line, roles: roles)
+            else { continue }
             if bodyStart < line.lowerBound || !parts.isEmpty || heading.count > 0 {
                 parts.append(Part(name: name, heading: heading, body: bodyStart..<line.lowerBound, rank: rank))
             }
@@ -171,7 +187,9 @@ package struct Segmenter: Sendable {
             groups += 1
             if i < trimmed.upperBound, text[i] == UInt8(ascii: ".") { i += 1 } else { break }
         }
-        guard groups > 0, i > trimmed.lowerBound, text[i - 1] == UInt8(ascii: ".") || groups > 1 else { return Part.minorRank }
+        guard groups > 0, i > trimmed.lowerBound, text[i - 1] == UInt8(ascii: ".") || groups > 1 else {
+            return Part.minorRank
+        }
         return min(groups + 1, Part.minorRank - 1)
     }
 
@@ -197,8 +215,10 @@ package struct Segmenter: Sendable {
         }
         let first = text[start]
         let startsCapital = first &- 0x41 < 26
-        let startsNumbered = Tokenizer.isDigit(first) && trimmed.count > 3
-            && (text[start + 1] == UInt8(ascii: ".") || (Tokenizer.isDigit(text[start + 1]) && text[start + 2] == UInt8(ascii: ".")))
+        let startsNumbered =
+            Tokenizer.isDigit(first) && trimmed.count > 3
+            && (text[start + 1] == UInt8(ascii: ".")
+                || (Tokenizer.isDigit(text[start + 1]) && text[start + 2] == UInt8(ascii: ".")))
         guard startsCapital || startsNumbered else { return nil }
         var words = 1
         for i in trimmed where text[i] == 0x20 { words += 1 }
@@ -239,7 +259,8 @@ package struct Segmenter: Sendable {
         guard let lastWord else { return false }
         for word in continuationWordBytes where equalsFolded(text, lastWord, word) { return true }
         guard let wordBefore else { return false }
-        for pair in continuationPairBytes where equalsFolded(text, wordBefore, pair.0) && equalsFolded(text, lastWord, pair.1) { return true }
+        for pair in continuationPairBytes
+        where equalsFolded(text, wordBefore, pair.0) && equalsFolded(text, lastWord, pair.1) { return true }
         return false
     }
 
@@ -281,7 +302,10 @@ package struct Segmenter: Sendable {
             if text[i] == UInt8(ascii: "(") { depth += 1 }
             // A ')' that closes nothing on the line: the end of a wrapped cross-reference ("(see
             // section\nWarnings and precautions))"), not a heading.
-            if text[i] == UInt8(ascii: ")") { depth -= 1; if depth < 0 { return nil } }
+            if text[i] == UInt8(ascii: ")") {
+                depth -= 1
+                if depth < 0 { return nil }
+            }
         }
         guard words <= 12 else { return nil }
         let name = sectionNameBytes(text, trimmed)
@@ -363,7 +387,9 @@ package struct Segmenter: Sendable {
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
                 var j = i + 1
                 // Closing quotes and brackets stay with the sentence.
-                while j < end, text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: ")") { j += 1 }
+                while j < end,
+                    text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: ")")
+                { j += 1 }
                 if j >= end {
                     close(end)
                     i = end
@@ -372,7 +398,10 @@ package struct Segmenter: Sendable {
                 if text[j] == 0x20 || text[j] == 0x0A {
                     var k = j
                     while k < end, text[k] == 0x20 || text[k] == 0x0A { k += 1 }
-                    if k >= end || startsSentence(text, k) && !(b == UInt8(ascii: ".") && isAbbreviation(text, before: i, from: start, abbreviations)) {
+                    if k >= end
+                        || startsSentence(text, k)
+                            && !(b == UInt8(ascii: ".") && isAbbreviation(text, before: i, from: start, abbreviations))
+                    {
                         close(j)
                         i = j
                         continue
@@ -439,7 +468,9 @@ package struct Segmenter: Sendable {
         if c == 0xE2 && k + 2 < end && text[k + 1] == 0x80 && text[k + 2] == 0xA2 { return true }
         var j = k
         while j < end, Tokenizer.isDigit(text[j]) { j += 1 }
-        if j > k, j + 1 < end, text[j] == UInt8(ascii: ".") || text[j] == UInt8(ascii: ")"), text[j + 1] == 0x20 { return true }
+        if j > k, j + 1 < end, text[j] == UInt8(ascii: ".") || text[j] == UInt8(ascii: ")"), text[j + 1] == 0x20 {
+            return true
+        }
         return false
     }
 
@@ -453,7 +484,8 @@ package struct Segmenter: Sendable {
         return false
     }
 
-    static func isAbbreviation(_ text: [UInt8], before dot: Int, from start: Int, _ abbreviations: Set<String>) -> Bool {
+    static func isAbbreviation(_ text: [UInt8], before dot: Int, from start: Int, _ abbreviations: Set<String>) -> Bool
+    {
         var k = dot
         while k > start, text[k - 1] != 0x20, text[k - 1] != 0x0A, text[k - 1] != UInt8(ascii: "(") { k -= 1 }
         let word = text[k..<dot].map(Folding.lower)

@@ -30,12 +30,15 @@ package struct SubjectResolver: Sendable {
         }
         for link in links {
             for mention in link.mentions {
-                let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: names.contains(link.drug), names: [link.drug])
+                let reference = DrugReference(
+                    start: mention.range.lowerBound, isDocumentDrug: names.contains(link.drug), names: [link.drug])
                 references[mention.sentence].references.append(reference)
             }
         }
-        for phrase in doc.subjectPhrases where phrase.entries.contains(where: { knowledge.subjectRules.phrases[Int($0)] == .anaphor }) {
-            references[phrase.sentence].references.append(DrugReference(start: phrase.range.lowerBound, isDocumentDrug: true, names: []))
+        for phrase in doc.subjectPhrases
+        where phrase.entries.contains(where: { knowledge.subjectRules.phrases[Int($0)] == .anaphor }) {
+            references[phrase.sentence].references.append(
+                DrugReference(start: phrase.range.lowerBound, isDocumentDrug: true, names: []))
         }
         for index in references.indices {
             references[index].references.sort { $0.start < $1.start }
@@ -81,7 +84,10 @@ package struct SubjectResolver: Sendable {
         for trigger in doc.subjectPhrases {
             var side: SubjectRulePack.BrandLink.Side?
             for payload in trigger.entries {
-                if case .brandLink(let linkSide) = knowledge.subjectRules.phrases[Int(payload)] { side = linkSide; break }
+                if case .brandLink(let linkSide) = knowledge.subjectRules.phrases[Int(payload)] {
+                    side = linkSide
+                    break
+                }
             }
             guard let side else { continue }
             let sentence = doc.sentences[trigger.sentence]
@@ -103,26 +109,36 @@ package struct SubjectResolver: Sendable {
             guard let firstName = nameTokens.first, let lastName = nameTokens.last else { continue }
             let nameRange = Int(doc.tokens[firstName].start)..<Int(doc.tokens[lastName].end)
             let nameTokenRange = firstName..<(lastName + 1)
-            let known = doc.terms.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) && !lexicon.drugNames(of: $0).isEmpty }
+            let known = doc.terms.contains {
+                $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange)
+                    && !lexicon.drugNames(of: $0).isEmpty
+            }
             // A context trigger or anaphor ("If", "It") is no brand name.
-            let isPhrase = doc.subjectPhrases.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
+            let isPhrase =
+                doc.subjectPhrases.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
                 || doc.triggers.contains { $0.sentence == trigger.sentence && $0.tokens.overlaps(nameTokenRange) }
             let brand = String(decoding: doc.normalized[nameRange].map(Folding.lower), as: UTF8.self)
             if known || isPhrase || knowledge.subjectRules.notBrandNames.contains(brand) { continue }
             // The drug: the nearest drug term within four tokens of the phrase, outside the name.
             var best: (distance: Int, drug: String)?
             for term in doc.terms where term.sentence == trigger.sentence && !term.tokens.overlaps(nameTokenRange) {
-                guard let drug = lexicon.drugNames(of: term).first, lexicon.entry(kind: "drug", named: drug) != nil else { continue }
+                guard let drug = lexicon.drugNames(of: term).first, lexicon.entry(kind: "drug", named: drug) != nil
+                else { continue }
                 let distance: Int
                 if term.tokens.lowerBound >= trigger.tokens.upperBound {
                     distance = term.tokens.lowerBound - trigger.tokens.upperBound - (brandBefore ? 0 : nameTokens.count)
                 } else if term.tokens.upperBound <= trigger.tokens.lowerBound {
                     distance = trigger.tokens.lowerBound - term.tokens.upperBound - (brandBefore ? nameTokens.count : 0)
-                } else { continue }
+                } else {
+                    continue
+                }
                 if distance <= 4, distance < best?.distance ?? Int.max { best = (distance, drug) }
             }
             guard let drug = best?.drug, !links.contains(where: { $0.brand == brand }) else { continue }
-            links.append(BrandLink(brand: brand, drug: drug, mentions: mentions(of: doc.normalized[nameRange].map(Folding.lower), in: doc)))
+            links.append(
+                BrandLink(
+                    brand: brand, drug: drug,
+                    mentions: mentions(of: doc.normalized[nameRange].map(Folding.lower), in: doc)))
         }
         return links
     }
@@ -136,15 +152,29 @@ package struct SubjectResolver: Sendable {
             var t = sentence.tokens.lowerBound
             while t < sentence.tokens.upperBound {
                 let first = doc.tokens[t]
-                guard first.kind == .word, Folding.lower(doc.normalized[Int(first.start)]) == name[0] else { t += 1; continue }
+                guard first.kind == .word, Folding.lower(doc.normalized[Int(first.start)]) == name[0] else {
+                    t += 1
+                    continue
+                }
                 // Extend over the tokens the name spans (same bytes, token boundaries at its ends).
                 var end = t
-                while end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) < name.count { end += 1 }
-                guard end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) == name.count else { t += 1; continue }
+                while end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) < name.count {
+                    end += 1
+                }
+                guard end < sentence.tokens.upperBound, Int(doc.tokens[end].end) - Int(first.start) == name.count else {
+                    t += 1
+                    continue
+                }
                 var equal = true
-                for i in 0..<name.count where Folding.lower(doc.normalized[Int(first.start) + i]) != name[i] { equal = false; break }
+                for i in 0..<name.count where Folding.lower(doc.normalized[Int(first.start) + i]) != name[i] {
+                    equal = false
+                    break
+                }
                 if equal {
-                    result.append(Mention(tokens: t..<(end + 1), range: Int(first.start)..<Int(doc.tokens[end].end), entries: [], sentence: sentenceIndex))
+                    result.append(
+                        Mention(
+                            tokens: t..<(end + 1), range: Int(first.start)..<Int(doc.tokens[end].end), entries: [],
+                            sentence: sentenceIndex))
                     t = end + 1
                 } else {
                     t += 1
@@ -178,7 +208,10 @@ package struct SubjectResolver: Sendable {
         }
         for link in links {
             let previous = counts[link.drug] ?? (0, link.mentions.first?.range.lowerBound ?? 0)
-            counts[link.drug] = (previous.count + link.mentions.count, min(previous.first, link.mentions.first?.range.lowerBound ?? previous.first))
+            counts[link.drug] = (
+                previous.count + link.mentions.count,
+                min(previous.first, link.mentions.first?.range.lowerBound ?? previous.first)
+            )
             brands[link.drug, default: []].insert(link.brand)
         }
         var chosen = declared
@@ -188,17 +221,21 @@ package struct SubjectResolver: Sendable {
         if chosen.isEmpty, let named = drugNamedByDocument(doc), counts[named] != nil {
             chosen = [named]
             // A combination product named by its brand ("suboxone"): every ingredient the text names.
-            for ingredient in productIngredientsNamedByDocument(doc) where !chosen.contains(ingredient) && counts[ingredient] != nil {
+            for ingredient in productIngredientsNamedByDocument(doc)
+            where !chosen.contains(ingredient) && counts[ingredient] != nil {
                 chosen.append(ingredient)
             }
         }
-        if chosen.isEmpty, let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) }) {
+        if chosen.isEmpty,
+            let best = counts.max(by: { ($0.value.count, -$0.value.first) < ($1.value.count, -$1.value.first) })
+        {
             chosen = [best.key]
             // A combination product (a brand of several ingredients): all of them are subjects.
             if let brandNames = brands[best.key] {
                 for brand in brandNames.sorted() {
                     if let entry = lexicon.entry(kind: "brand", named: brand) {
-                        for ingredient in entry.ingredients where !chosen.contains(ingredient) && counts[ingredient] != nil {
+                        for ingredient in entry.ingredients
+                        where !chosen.contains(ingredient) && counts[ingredient] != nil {
                             chosen.append(ingredient)
                         }
                     }
@@ -214,7 +251,8 @@ package struct SubjectResolver: Sendable {
                 }
             }
             for product in doc.ingested.products {
-                for ingredient in product.ingredients where (canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()) == name {
+                for ingredient in product.ingredients
+                where (canonicalDrugName(ingredient.name) ?? ingredient.name.lowercased()) == name {
                     if let unii = ingredient.unii, codes["unii"] == nil { codes["unii"] = unii }
                 }
             }
@@ -238,7 +276,9 @@ package struct SubjectResolver: Sendable {
 
     /// All ingredients of a brand the document's id or title names (empty for a plain drug name).
     func productIngredientsNamedByDocument(_ doc: AnalyzedDocument) -> [String] {
-        documentNameWords(doc).lazy.compactMap { self.lexicon.entry(kind: "brand", named: $0.lowercased())?.ingredients }.first ?? []
+        documentNameWords(doc).lazy.compactMap {
+            self.lexicon.entry(kind: "brand", named: $0.lowercased())?.ingredients
+        }.first ?? []
     }
 
     /// The lexicon's canonical drug name for a free-text ingredient name ("DIAZEPAM" → "diazepam",
@@ -256,8 +296,14 @@ package struct SubjectResolver: Sendable {
             if state < 0 { break }
             for payload in knowledge.terms.payloads(at: state) ?? [] {
                 let entry = lexicon.lexicon.entries[Int(payload)]
-                if entry.kind == "drug" { best = (entry.canonical, index + 1); break }
-                if entry.kind == "brand", let first = entry.ingredients.first { best = (first, index + 1); break }
+                if entry.kind == "drug" {
+                    best = (entry.canonical, index + 1)
+                    break
+                }
+                if entry.kind == "brand", let first = entry.ingredients.first {
+                    best = (first, index + 1)
+                    break
+                }
             }
         }
         guard let best else { return nil }

@@ -19,7 +19,8 @@ struct AbbreviationLinker: Sendable {
         excludedKinds = Set(lexicon.kindIDs(["modifier", "change", "body-system", "abbreviation"]))
         var keys: Set<Int32> = []
         if let vocabulary {
-            for entry in lexicon.lexicon.entries where entry.kind == "modifier" && entry.attributes["attach"] == "before" {
+            for entry in lexicon.lexicon.entries
+            where entry.kind == "modifier" && entry.attributes["attach"] == "before" {
                 // Every word of the modifier: "moderate to severe primary restless legs syndrome (RLS)".
                 for variant in entry.variants {
                     for word in variant.lowercased().split(separator: " ") {
@@ -41,7 +42,8 @@ struct AbbreviationLinker: Sendable {
                 && text[Int(doc.tokens[t].start)] == mark
         }
         for term in doc.terms {
-            let open = term.tokens.upperBound, short = open + 1
+            let open = term.tokens.upperBound
+            let short = open + 1
             guard isMark(open, UInt8(ascii: "(")), isWord(short), isMark(short + 1, UInt8(ascii: ")")),
                 doc.sentences[term.sentence].tokens.contains(short + 1)
             else { continue }
@@ -52,7 +54,10 @@ struct AbbreviationLinker: Sendable {
             let initial = Folding.lower(word[0])
             var starts = false
             for t in term.tokens where doc.tokens[t].kind == .word {
-                if Folding.lower(text[Int(doc.tokens[t].start)]) == initial { starts = true; break }
+                if Folding.lower(text[Int(doc.tokens[t].start)]) == initial {
+                    starts = true
+                    break
+                }
                 if !leadingModifiers.contains(doc.tokens[t].key) { break }
             }
             guard starts else { continue }
@@ -77,13 +82,18 @@ struct AbbreviationLinker: Sendable {
                 if let i = termAt[t] {
                     replaced[i] = definition.entries
                 } else {
-                    added.append(Mention(tokens: t..<(t + 1), range: token.range, entries: definition.entries, sentence: s))
+                    added.append(
+                        Mention(tokens: t..<(t + 1), range: token.range, entries: definition.entries, sentence: s))
                 }
             }
         }
         for (i, entries) in replaced { doc.terms[i].entries = entries }
         guard !added.isEmpty else { return }
         doc.terms.append(contentsOf: added)
-        doc.terms.sort { ($0.sentence, $0.range.lowerBound, $0.range.upperBound) < ($1.sentence, $1.range.lowerBound, $1.range.upperBound) }
+        doc.terms.sort {
+            ($0.sentence, $0.range.lowerBound, $0.range.upperBound) < (
+                $1.sentence, $1.range.lowerBound, $1.range.upperBound
+            )
+        }
     }
 }

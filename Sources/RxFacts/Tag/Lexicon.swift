@@ -25,7 +25,10 @@ package struct Lexicon: Sendable {
             }
         }
 
-        package init(kind: String, canonical: String, variants: [String], codes: [String] = [], attributes: [String: String] = [:], origin: String = "") {
+        package init(
+            kind: String, canonical: String, variants: [String], codes: [String] = [],
+            attributes: [String: String] = [:], origin: String = ""
+        ) {
             self.kind = kind
             self.canonical = canonical
             self.variants = variants
@@ -35,7 +38,10 @@ package struct Lexicon: Sendable {
             self.line = 0
         }
 
-        init(kind: String, canonical: String, variants: [String], codes: [String], attributes: [String: String], file: String, line: Int) {
+        init(
+            kind: String, canonical: String, variants: [String], codes: [String], attributes: [String: String],
+            file: String, line: Int
+        ) {
             self.kind = kind
             self.canonical = canonical
             self.variants = variants
@@ -53,7 +59,9 @@ package struct Lexicon: Sendable {
 
         /// Ingredients a brand stands for (`ingredient=a|b`), or the entry itself for a drug.
         package var ingredients: [String] {
-            if kind == "brand" { return attributes["ingredient"].map { $0.split(separator: "|").map(String.init) } ?? [] }
+            if kind == "brand" {
+                return attributes["ingredient"].map { $0.split(separator: "|").map(String.init) } ?? []
+            }
             return [canonical]
         }
     }
@@ -84,7 +92,8 @@ package struct Lexicon: Sendable {
         // Most variants have no word with another spelling: a hash of each word's lower-case
         // bytes rejects them without making strings.
         let hashes = Set(spellings.keys.map { Self.wordHash(Array($0.utf8)[...]) })
-        for index in first..<entries.count where entries[index].variants.contains(where: { Self.mayRespell($0, hashes) }) {
+        for index in first..<entries.count
+        where entries[index].variants.contains(where: { Self.mayRespell($0, hashes) }) {
             entries[index].variants = Self.respelled(entries[index].variants, spellings)
         }
     }
@@ -135,8 +144,12 @@ package struct Lexicon: Sendable {
             for i in 0...bytes.count where i == bytes.count || isWordSeparator(bytes[i]) {
                 let word = String(decoding: bytes[start..<i], as: UTF8.self)
                 let separator = i < bytes.count ? String(UnicodeScalar(bytes[i])) : ""
-                if !word.isEmpty, let alternatives = spellings[word.lowercased()], forms.count * (alternatives.count + 1) <= 8 {
-                    forms = forms.flatMap { form in [form + word + separator] + alternatives.map { form + $0 + separator } }
+                if !word.isEmpty, let alternatives = spellings[word.lowercased()],
+                    forms.count * (alternatives.count + 1) <= 8
+                {
+                    forms = forms.flatMap { form in
+                        [form + word + separator] + alternatives.map { form + $0 + separator }
+                    }
                     changed = true
                 } else {
                     forms = forms.map { $0 + word + separator }
@@ -178,7 +191,9 @@ package struct Lexicon: Sendable {
             let line = lineStart..<lineEnd
             lineStart = index + 1
             if let bad = invalidUTF8(bytes, line) {
-                throw InputError(.configuration, path: path, line: lineNumber, column: bad - line.lowerBound + 1, reason: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))")
+                throw InputError(
+                    .configuration, path: path, line: lineNumber, column: bad - line.lowerBound + 1,
+                    reason: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true))")
             }
             if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
             if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -211,15 +226,24 @@ package struct Lexicon: Sendable {
                 continue
             }
             let length: Int
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
             switch lead {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return i
             }
             guard i + length <= end else { return i }
@@ -238,7 +262,9 @@ package struct Lexicon: Sendable {
 
     /// Parses one non-comment line `bytes[line]` (valid UTF-8, no line break). Errors carry the
     /// 1-based byte column of the offending field or part.
-    static func parseLine(_ bytes: [UInt8], _ line: Range<Int>, path: String, line number: Int) throws(InputError) -> Entry {
+    static func parseLine(
+        _ bytes: [UInt8], _ line: Range<Int>, path: String, line number: Int
+    ) throws(InputError) -> Entry {
         func fail(_ at: Int, _ reason: String) -> InputError {
             InputError(.configuration, path: path, line: number, column: at - line.lowerBound + 1, reason: reason)
         }
@@ -261,7 +287,9 @@ package struct Lexicon: Sendable {
             return parts
         }
         /// Calls `body` with each `separator`-delimited part of `range`, without an array.
-        func forEachPart(_ range: Range<Int>, on separator: UInt8, _ body: (Range<Int>) throws(InputError) -> Void) throws(InputError) {
+        func forEachPart(
+            _ range: Range<Int>, on separator: UInt8, _ body: (Range<Int>) throws(InputError) -> Void
+        ) throws(InputError) {
             var start = range.lowerBound
             var i = range.lowerBound
             while i < range.upperBound {
@@ -280,7 +308,10 @@ package struct Lexicon: Sendable {
         }
         let fields = split(line, on: 0x09)
         guard fields.count >= 4, fields.count <= 5 else {
-            throw fail(fields.count > 5 ? fields[5].lowerBound : line.lowerBound, "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)")
+            throw fail(
+                fields.count > 5 ? fields[5].lowerBound : line.lowerBound,
+                "expected 4 or 5 tab-separated columns (kind, canonical, variants, codes[, attributes]), found \(fields.count)"
+            )
         }
         guard !fields[0].isEmpty, bytes[fields[0]].allSatisfy({ $0 &- 0x61 < 26 || $0 == UInt8(ascii: "-") }) else {
             throw fail(fields[0].lowerBound, "kind '\(string(fields[0]))' must be lower-case letters and '-'")
@@ -300,7 +331,9 @@ package struct Lexicon: Sendable {
         if !fields[2].isEmpty {
             try forEachPart(fields[2], on: UInt8(ascii: "|")) { part throws(InputError) in
                 let range = trimmed(part)
-                guard !range.isEmpty else { throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)") }
+                guard !range.isEmpty else {
+                    throw fail(part.lowerBound, "empty variant (two '|' in a row, or a '|' at either end)")
+                }
                 let variant = string(range)
                 if variant == canonical { canonicalListed = true }
                 if seen == nil, variants.count > 16 { seen = Set(variants) }
@@ -316,8 +349,13 @@ package struct Lexicon: Sendable {
         if codeField.isEmpty { throw fail(codeField.lowerBound, "codes column is empty: write - for none") }
         if !isDash(codeField) {
             try forEachPart(codeField, on: 0x20) { part throws(InputError) in
-                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), isName(part.lowerBound..<colon), colon + 1 < part.upperBound else {
-                    throw fail(part.lowerBound, "code '\(string(part))' must be system:code (system lower-case letters, digits, '-'; one space between codes)")
+                guard let colon = bytes[part].firstIndex(of: UInt8(ascii: ":")), isName(part.lowerBound..<colon),
+                    colon + 1 < part.upperBound
+                else {
+                    throw fail(
+                        part.lowerBound,
+                        "code '\(string(part))' must be system:code (system lower-case letters, digits, '-'; one space between codes)"
+                    )
                 }
                 codes.append(string(part))
             }
@@ -325,8 +363,13 @@ package struct Lexicon: Sendable {
         var attributes: [String: String] = [:]
         if fields.count == 5, !fields[4].isEmpty, !isDash(fields[4]) {
             for pair in split(fields[4], on: UInt8(ascii: ";")) {
-                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), isName(pair.lowerBound..<equals), equals + 1 < pair.upperBound else {
-                    throw fail(pair.lowerBound, "attribute '\(string(pair))' must be key=value (key lower-case letters, digits, '-'; value not empty)")
+                guard let equals = bytes[pair].firstIndex(of: UInt8(ascii: "=")), isName(pair.lowerBound..<equals),
+                    equals + 1 < pair.upperBound
+                else {
+                    throw fail(
+                        pair.lowerBound,
+                        "attribute '\(string(pair))' must be key=value (key lower-case letters, digits, '-'; value not empty)"
+                    )
                 }
                 let key = string(pair.lowerBound..<equals)
                 let value = (equals + 1)..<pair.upperBound
@@ -340,14 +383,22 @@ package struct Lexicon: Sendable {
         }
         // `match=variants`: the canonical name is a label only ("CI" is also "confidence interval").
         if let match = attributes["match"] {
-            guard match == "variants" else { throw fail(fields[4].lowerBound, "match='\(match)': the only value is 'variants'") }
+            guard match == "variants" else {
+                throw fail(fields[4].lowerBound, "match='\(match)': the only value is 'variants'")
+            }
             if !canonicalListed { variants.removeFirst() }
-            guard !variants.isEmpty else { throw fail(fields[2].lowerBound, "match=variants needs at least one variant") }
+            guard !variants.isEmpty else {
+                throw fail(fields[2].lowerBound, "match=variants needs at least one variant")
+            }
         }
         if kind == "brand" && attributes["ingredient"] == nil {
-            throw fail(fields.count == 5 ? fields[4].lowerBound : line.upperBound, "brand '\(canonical)' needs an ingredient= attribute")
+            throw fail(
+                fields.count == 5 ? fields[4].lowerBound : line.upperBound,
+                "brand '\(canonical)' needs an ingredient= attribute")
         }
-        return Entry(kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, file: path, line: number)
+        return Entry(
+            kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes, file: path,
+            line: number)
     }
 }
 
@@ -359,8 +410,14 @@ extension Lexicon {
         var kindList: [String] = []
         var fileList: [String] = []
         for entry in entries {
-            if kinds[entry.kind] == nil { kinds[entry.kind] = kindList.count; kindList.append(entry.kind) }
-            if files[entry.file] == nil { files[entry.file] = fileList.count; fileList.append(entry.file) }
+            if kinds[entry.kind] == nil {
+                kinds[entry.kind] = kindList.count
+                kindList.append(entry.kind)
+            }
+            if files[entry.file] == nil {
+                files[entry.file] = fileList.count
+                fileList.append(entry.file)
+            }
         }
         archive.strings(kindList)
         archive.strings(fileList)
@@ -391,7 +448,9 @@ extension Lexicon {
         for _ in 0..<count {
             let kind = try archive.int()
             let file = try archive.int()
-            guard kindList.indices.contains(kind), fileList.indices.contains(file) else { throw ArchiveReader.Corrupt() }
+            guard kindList.indices.contains(kind), fileList.indices.contains(file) else {
+                throw ArchiveReader.Corrupt()
+            }
             let line = try archive.int()
             let canonical = try archive.string()
             let variants = try archive.strings()
@@ -404,9 +463,11 @@ extension Lexicon {
                 attributes.reserveCapacity(names.count)
                 for (name, value) in zip(names, values) { attributes[name] = value }
             }
-            entries.append(Entry(
-                kind: kindList[kind], canonical: canonical, variants: variants, codes: codes, attributes: attributes,
-                file: fileList[file], line: line))
+            entries.append(
+                Entry(
+                    kind: kindList[kind], canonical: canonical, variants: variants, codes: codes,
+                    attributes: attributes,
+                    file: fileList[file], line: line))
         }
         self.init(entries: entries)
         let words = try archive.strings()

@@ -45,9 +45,12 @@ struct MentionExtender: Sendable {
         effectKinds = Set(lexicon.kindIDs(["effect", "condition"]))
         let ids = lexicon.kindIDs(["modifier", "change", "analyte", "body-system", "outcome"])
         (modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind) = (ids[0], ids[1], ids[2], ids[3], ids[4])
-        var attach: [Int32: UInt8] = [:], finding: [Int32: Int32] = [:], opens: [Int32: Int32] = [:]
+        var attach: [Int32: UInt8] = [:]
+        var finding: [Int32: Int32] = [:]
+        var opens: [Int32: Int32] = [:]
         var effectHeadsOnly: Set<Int32> = []
-        for (index, entry) in lexicon.lexicon.entries.enumerated() where entry.kind == "modifier" || entry.kind == "change" {
+        for (index, entry) in lexicon.lexicon.entries.enumerated()
+        where entry.kind == "modifier" || entry.kind == "change" {
             switch entry.attributes["attach"] {
             case "before": attach[Int32(index)] = 1
             case "after": attach[Int32(index)] = 2
@@ -69,13 +72,16 @@ struct MentionExtender: Sendable {
     }
 
     /// True when the pipeline's lexicons have none of the entries this reads.
-    var isInert: Bool { attach.isEmpty && bodySystemKind == UInt16.max && outcomeKind == UInt16.max && analyteKind == UInt16.max }
+    var isInert: Bool {
+        attach.isEmpty && bodySystemKind == UInt16.max && outcomeKind == UInt16.max && analyteKind == UInt16.max
+    }
 
     /// Words that end a phrase rather than name a finding after a site ("injection site and …").
     static let closedWords: Set<String> = [
         "with", "were", "was", "that", "this", "these", "those", "have", "has", "had", "been", "being", "from", "into",
         "after", "before", "during", "should", "must", "than", "then", "only", "also", "each", "other", "when", "where",
-        "which", "while", "within", "without", "such", "including", "include", "includes", "occurred", "occur", "occurs",
+        "which", "while", "within", "without", "such", "including", "include", "includes", "occurred", "occur",
+        "occurs",
         "reported", "observed", "events", "event", "reactions", "reaction", "disorders", "conditions",
     ]
 
@@ -117,7 +123,8 @@ struct MentionExtender: Sendable {
             let term = doc.terms[i]
             let next = term.tokens.upperBound
             guard next < doc.tokens.count, doc.sentences[term.sentence].tokens.contains(next),
-                doc.normalized[term.range.lowerBound] &- 0x41 < 26, Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
+                doc.normalized[term.range.lowerBound] &- 0x41 < 26,
+                Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
                 term.entries.contains(where: { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }),
                 !doc.terms[first...].contains(where: { $0.tokens.contains(next) })
             else { continue }
@@ -138,7 +145,9 @@ struct MentionExtender: Sendable {
         let lexicon = self.lexicon
         func kindOf(_ entry: Int32) -> UInt16 { lexicon.kindID(ofEntry: entry) }
         let special = [modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind]
-        guard doc.terms[first...].contains(where: { $0.entries.contains { special.contains(kindOf($0)) } }) else { return }
+        guard doc.terms[first...].contains(where: { $0.entries.contains { special.contains(kindOf($0)) } }) else {
+            return
+        }
         var terms = Array(doc.terms[first...])
         func has(_ term: Mention, _ kind: UInt16) -> Bool { term.entries.contains { kindOf($0) == kind } }
         func isHead(_ term: Mention) -> Bool { term.entries.contains { effectKinds.contains(kindOf($0)) } }
@@ -155,25 +164,32 @@ struct MentionExtender: Sendable {
         /// No word between two terms (joiners and possessives do not count).
         func touching(_ a: Mention, _ b: Mention) -> Bool {
             guard a.tokens.upperBound <= b.tokens.lowerBound else { return false }
-            for t in a.tokens.upperBound..<b.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+            for t in a.tokens.upperBound..<b.tokens.lowerBound
+            where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                 return false
             }
             return true
         }
         func merged(_ a: Mention, _ b: Mention, entries: [Int32]) -> Mention {
-            Mention(tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: a.range.lowerBound..<b.range.upperBound,
-                    entries: entries, sentence: a.sentence)
+            Mention(
+                tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: a.range.lowerBound..<b.range.upperBound,
+                entries: entries, sentence: a.sentence)
         }
         var removed = [Bool](repeating: false, count: terms.count)
         // Laboratory and vital-sign changes: "increased ALT", "elevations of creatinine", "LVEF decreased".
         for i in terms.indices where has(terms[i], analyteKind) {
-            if i > 0, !removed[i - 1], let change = terms[i - 1].entries.first(where: { kindOf($0) == changeKind && (attach[$0] ?? 0) & 1 != 0 }),
+            if i > 0, !removed[i - 1],
+                let change = terms[i - 1].entries.first(where: {
+                    kindOf($0) == changeKind && (attach[$0] ?? 0) & 1 != 0
+                }),
                 let effect = finding[change], touching(terms[i - 1], terms[i])
             {
                 terms[i] = merged(terms[i - 1], terms[i], entries: [effect])
                 removed[i - 1] = true
             } else if i + 1 < terms.count,
-                let change = terms[i + 1].entries.first(where: { kindOf($0) == changeKind && (attach[$0] ?? 0) & 2 != 0 }),
+                let change = terms[i + 1].entries.first(where: {
+                    kindOf($0) == changeKind && (attach[$0] ?? 0) & 2 != 0
+                }),
                 let effect = finding[change], touching(terms[i], terms[i + 1])
             {
                 terms[i] = merged(terms[i], terms[i + 1], entries: [effect])
@@ -190,7 +206,9 @@ struct MentionExtender: Sendable {
         // A head noun after site or type words is a mention of its own: "pulmonary toxicity",
         // "infusion reactions", "thromboembolic events" (a `modifier` with a `finding`).
         for i in terms.indices where !removed[i] && !isHead(terms[i]) {
-            guard let head = terms[i].entries.first(where: { finding[$0] != nil && kindOf($0) == modifierKind }), let effect = finding[head] else { continue }
+            guard let head = terms[i].entries.first(where: { finding[$0] != nil && kindOf($0) == modifierKind }),
+                let effect = finding[head]
+            else { continue }
             var lower = i
             while lower > 0, i - lower < Self.maximumModifiers, !removed[lower - 1], side(terms[lower - 1]) & 1 != 0,
                 has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower])
@@ -205,12 +223,14 @@ struct MentionExtender: Sendable {
         for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind) {
             var lower = i
             while lower > 0, i - lower < Self.maximumModifiers, !removed[lower - 1], side(terms[lower - 1]) & 1 != 0,
-                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower]), joins(terms[lower - 1], terms[i])
+                has(terms[lower - 1], modifierKind), touching(terms[lower - 1], terms[lower]),
+                joins(terms[lower - 1], terms[i])
             {
                 lower -= 1
             }
             var upper = i
-            while upper + 1 < terms.count, upper - i < Self.maximumModifiers, !removed[upper + 1], side(terms[upper + 1]) & 2 != 0,
+            while upper + 1 < terms.count, upper - i < Self.maximumModifiers, !removed[upper + 1],
+                side(terms[upper + 1]) & 2 != 0,
                 has(terms[upper + 1], modifierKind), touching(terms[upper], terms[upper + 1])
             {
                 upper += 1
@@ -223,8 +243,10 @@ struct MentionExtender: Sendable {
         // structure infections" are one mention. Not a head noun's ("anaphylactic and anaphylactoid
         // reactions", "arterial and venous thrombotic events"): those name two reactions.
         let headNounFindings = Set(finding.compactMap { kindOf($0.key) == modifierKind ? $0.value : nil })
-        for i in terms.indices where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
-            && !terms[i].entries.contains(where: headNounFindings.contains) {
+        for i in terms.indices
+        where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
+            && !terms[i].entries.contains(where: headNounFindings.contains)
+        {
             var c = terms[i].tokens.lowerBound - 1
             while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
             guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
@@ -243,20 +265,26 @@ struct MentionExtender: Sendable {
         // A site with a word no term covers: "injection site warmth".
         if !opens.isEmpty {
             for i in terms.indices where !removed[i] {
-                guard let site = terms[i].entries.first(where: { opens[$0] != nil }), let effect = opens[site] else { continue }
+                guard let site = terms[i].entries.first(where: { opens[$0] != nil }), let effect = opens[site] else {
+                    continue
+                }
                 let next = terms[i].tokens.upperBound
                 guard next < doc.tokens.count, doc.sentences[terms[i].sentence].tokens.contains(next),
                     Self.isOpenWord(doc.tokens[next], doc.normalized),
                     !terms.indices.contains(where: { !removed[$0] && terms[$0].tokens.contains(next) })
                 else { continue }
                 let token = doc.tokens[next]
-                terms[i] = Mention(tokens: terms[i].tokens.lowerBound..<(next + 1), range: terms[i].range.lowerBound..<Int(token.end),
-                                   entries: [effect], sentence: terms[i].sentence)
+                terms[i] = Mention(
+                    tokens: terms[i].tokens.lowerBound..<(next + 1), range: terms[i].range.lowerBound..<Int(token.end),
+                    entries: [effect], sentence: terms[i].sentence)
             }
         }
         // What is left of modifier and change words is no term.
         for i in terms.indices where !removed[i] {
-            terms[i].entries.removeAll { let kind = kindOf($0); return kind == modifierKind || kind == changeKind }
+            terms[i].entries.removeAll {
+                let kind = kindOf($0)
+                return kind == modifierKind || kind == changeKind
+            }
             if terms[i].entries.isEmpty { removed[i] = true }
         }
         var kept: [Mention] = []

@@ -87,7 +87,11 @@ package struct PhraseAutomaton: Sendable {
     @inline(__always)
     static func isSkipped(_ token: Token, _ text: [UInt8]) -> Bool {
         if token.kind == .joiner { return true }
-        if token.kind == .clitic, token.end - token.start <= 2, Folding.lower(text[Int(token.end) - 1]) == UInt8(ascii: "s") { return true }
+        if token.kind == .clitic, token.end - token.start <= 2,
+            Folding.lower(text[Int(token.end) - 1]) == UInt8(ascii: "s")
+        {
+            return true
+        }
         return false
     }
 
@@ -104,7 +108,9 @@ package struct PhraseAutomaton: Sendable {
         terminalIndex.append(-1)
         table[slot] = Transition(key: packed, state: next, terminal: -1)
         if state == 0 {
-            if rootChildren.count <= Int(key) { rootChildren.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChildren.count)) }
+            if rootChildren.count <= Int(key) {
+                rootChildren.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChildren.count))
+            }
             rootChildren[Int(key)] = next
         }
         if Int(stateCount) * 2 > table.count { grow() }
@@ -173,7 +179,9 @@ package struct PhraseAutomaton: Sendable {
     /// `outputs[layer]` receives the same mentions a separate automaton per layer would find.
     /// Layers in `overlapping` report every phrase that matches, also inside a longer one of the
     /// same layer ("do not" inside "do not take": two rules' phrases), longest first at a start.
-    package func matchLayers(tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]) {
+    package func matchLayers(
+        tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]
+    ) {
         let n = positions.count
         var shorter: [(layer: Int, end: Int, terminal: Int32)] = []
         var nextFree = [Int](repeating: 0, count: layers)
@@ -217,20 +225,23 @@ package struct PhraseAutomaton: Sendable {
             guard found != 0 else { continue }
             if !shorter.isEmpty {
                 // The longest of each overlapping layer first (below), then the shorter ones.
-                for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 && overlapping & (1 << UInt8(layer)) != 0 {
+                for layer in 0..<layers where found & (1 << UInt8(layer)) != 0 && overlapping & (1 << UInt8(layer)) != 0
+                {
                     let first = positions[p]
                     let last = positions[bestEnd[layer] - 1]
-                    outputs[layer].append(Mention(
-                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                        entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                    outputs[layer].append(
+                        Mention(
+                            tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                            entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
                     bestEnd[layer] = -1
                 }
                 for match in shorter.reversed() {
                     let first = positions[p]
                     let last = positions[match.end - 1]
-                    outputs[match.layer].append(Mention(
-                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                        entries: payloadLists[Int(match.terminal) * layers + match.layer], sentence: sentence))
+                    outputs[match.layer].append(
+                        Mention(
+                            tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                            entries: payloadLists[Int(match.terminal) * layers + match.layer], sentence: sentence))
                 }
                 shorter.removeAll(keepingCapacity: true)
             }
@@ -239,9 +250,10 @@ package struct PhraseAutomaton: Sendable {
                 guard p >= nextFree[layer] || overlapping & (1 << UInt8(layer)) != 0 else { continue }
                 let first = positions[p]
                 let last = positions[bestEnd[layer] - 1]
-                outputs[layer].append(Mention(
-                    tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                    entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                outputs[layer].append(
+                    Mention(
+                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                        entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
                 nextFree[layer] = bestEnd[layer]
             }
         }
@@ -249,7 +261,9 @@ package struct PhraseAutomaton: Sendable {
 
     /// Leftmost-longest matches of one layer over `positions` (indices into `tokens`, skipped
     /// tokens removed).
-    package func matches(tokens: [Token], positions: [Int], sentence: Int, layer: Int = 0, into mentions: inout [Mention]) {
+    package func matches(
+        tokens: [Token], positions: [Int], sentence: Int, layer: Int = 0, into mentions: inout [Mention]
+    ) {
         var p = 0
         let n = positions.count
         while p < n {
@@ -269,9 +283,10 @@ package struct PhraseAutomaton: Sendable {
             if bestEnd > 0 {
                 let first = positions[p]
                 let last = positions[bestEnd - 1]
-                mentions.append(Mention(
-                    tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                    entries: bestPayloads, sentence: sentence))
+                mentions.append(
+                    Mention(
+                        tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
+                        entries: bestPayloads, sentence: sentence))
                 p = bestEnd
             } else {
                 p += 1
@@ -327,7 +342,10 @@ extension PhraseAutomaton {
         guard table.count == mask + 1, mask & (mask + 1) == 0,
             terminalIndex.count == Int(stateCount), payloadLists.count == terminalLayers.count * layers,
             terminalIndex.allSatisfy({ $0 < terminalLayers.count }),
-            table.allSatisfy({ $0.state < stateCount && $0.terminal < terminalLayers.count && ($0.state < 0 || $0.terminal == terminalIndex[Int($0.state)]) }),
+            table.allSatisfy({
+                $0.state < stateCount && $0.terminal < terminalLayers.count
+                    && ($0.state < 0 || $0.terminal == terminalIndex[Int($0.state)])
+            }),
             rootChildren.allSatisfy({ $0 < stateCount })
         else { throw ArchiveReader.Corrupt() }
     }

@@ -30,10 +30,13 @@ package struct Tagger: Sendable {
         self.coordinators = coordinators
         therapeuticUseKind = knowledge.lexicon.kindIDs(["therapeutic-use"])
         classKind = knowledge.lexicon.kindIDs(["class"])
-        therapeuticUses = Set(knowledge.lexicon.lexicon.entries.indices.filter {
-            knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
-        }.map(Int32.init))
-        purposeTriggers = Set(knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }.map(Int32.init))
+        therapeuticUses = Set(
+            knowledge.lexicon.lexicon.entries.indices.filter {
+                knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
+            }.map(Int32.init))
+        purposeTriggers = Set(
+            knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }
+                .map(Int32.init))
         extender = MentionExtender(lexicon: knowledge.lexicon)
         abbreviations = AbbreviationLinker(lexicon: knowledge.lexicon, vocabulary: knowledge.vocabulary)
     }
@@ -51,7 +54,8 @@ package struct Tagger: Sendable {
         var positions: [Int] = []
         var layers: [[Mention]] = Array(repeating: [], count: PhraseLayer.count)
         // "EQUETROTM": a name with a glued trademark sign is matched as the name.
-        let tokens = TrademarkSuffix.rekeyed(doc.tokens, text: doc.normalized, vocabulary: knowledge.vocabulary) ?? doc.tokens
+        let tokens =
+            TrademarkSuffix.rekeyed(doc.tokens, text: doc.normalized, vocabulary: knowledge.vocabulary) ?? doc.tokens
         for (index, sentence) in doc.sentences.enumerated() {
             positions.removeAll(keepingCapacity: true)
             for t in sentence.tokens where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
@@ -60,7 +64,9 @@ package struct Tagger: Sendable {
             let firstTerm = doc.terms.count
             // One walk per position finds terms, cues, triggers and list words together.
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
-            knowledge.phrases.matchLayers(tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers, into: &layers)
+            knowledge.phrases.matchLayers(
+                tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers,
+                into: &layers)
             if therapeuticUses.isEmpty {
                 doc.terms.append(contentsOf: layers[PhraseLayer.terms])
             } else {
@@ -79,14 +85,17 @@ package struct Tagger: Sendable {
                 // Blockers live in their own layer (they may overlap cues); the sentence's cue list
                 // holds both, in text order.
                 doc.cues.append(contentsOf: layers[PhraseLayer.blockers])
-                doc.cues[firstCue...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+                doc.cues[firstCue...].sort {
+                    ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+                }
             }
             doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             addNamesAcrossAbbreviations(&doc, positions: positions, sentence: index, from: firstTerm)
             expandEllipses(&doc, positions: positions, from: firstTerm)
             if !therapeuticUses.isEmpty {
-                addClassesByPurpose(&doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
+                addClassesByPurpose(
+                    &doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
             }
             extender.process(&doc, from: firstTerm)
             for word in layers[PhraseLayer.listWords] {
@@ -104,7 +113,9 @@ package struct Tagger: Sendable {
         "a", "an", "the", "which", "that", "is", "are", "usually", "also", "often", "mainly", "commonly", "sometimes",
         "certain", "some", "other", "(", ",", "-",
     ]
-    static let medicineNouns: Set<String> = ["medicine", "medicines", "medication", "medications", "drug", "drugs", "product", "products"]
+    static let medicineNouns: Set<String> = [
+        "medicine", "medicines", "medication", "medications", "drug", "drugs", "product", "products",
+    ]
 
     /// A medicine named by its purpose is a class: "medicines for fungal infections" (a purpose
     /// trigger headed by a medicine noun, then within three words a `therapeutic-use` term) is a
@@ -112,7 +123,9 @@ package struct Tagger: Sendable {
     /// spanning both. Not when the phrase describes a drug just named ("ciprofloxacin, a medicine
     /// used to treat infections", "fluvoxamine which is used to treat depression"): that drug is
     /// the medicine meant.
-    private func addClassesByPurpose(_ doc: inout AnalyzedDocument, triggers: [Mention], terms: [Mention], from first: Int) {
+    private func addClassesByPurpose(
+        _ doc: inout AnalyzedDocument, triggers: [Mention], terms: [Mention], from first: Int
+    ) {
         var added: [Mention] = []
         func word(_ t: Int) -> String {
             String(decoding: doc.normalized[doc.tokens[t].range].map(Folding.lower), as: UTF8.self)
@@ -129,57 +142,85 @@ package struct Tagger: Sendable {
             }
             guard headed else { continue }
             // Describing a drug or class named just before: that is the medicine meant.
-            if t >= sentenceStart, doc.terms.contains(where: {
-                $0.tokens.contains(t) && (!knowledge.lexicon.drugNames(of: $0).isEmpty || knowledge.lexicon.entryIndex(of: $0, kinds: classKind) != nil)
-            }) {
+            if t >= sentenceStart,
+                doc.terms.contains(where: {
+                    $0.tokens.contains(t)
+                        && (!knowledge.lexicon.drugNames(of: $0).isEmpty
+                            || knowledge.lexicon.entryIndex(of: $0, kinds: classKind) != nil)
+                })
+            {
                 continue
             }
             for term in terms {
                 guard term.tokens.lowerBound >= trigger.tokens.upperBound else { continue }
                 var words = 0
-                for t in trigger.tokens.upperBound..<term.tokens.lowerBound where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
+                for t in trigger.tokens.upperBound..<term.tokens.lowerBound
+                where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
                     words += 1
                 }
                 if words > 3 { break }
                 guard let use = knowledge.lexicon.entryIndex(of: term, kinds: therapeuticUseKind) else { continue }
-                added.append(Mention(
-                    tokens: trigger.tokens.lowerBound..<term.tokens.upperBound,
-                    range: trigger.range.lowerBound..<term.range.upperBound, entries: [Int32(use)], sentence: term.sentence))
+                added.append(
+                    Mention(
+                        tokens: trigger.tokens.lowerBound..<term.tokens.upperBound,
+                        range: trigger.range.lowerBound..<term.range.upperBound, entries: [Int32(use)],
+                        sentence: term.sentence))
                 break
             }
         }
         guard !added.isEmpty else { return }
         doc.terms.append(contentsOf: added)
-        doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        doc.terms[first...].sort {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
     }
 
     /// A name with its abbreviation inside it is still the name: "monoamine oxidase (MAO)
     /// inhibitors", "phosphodiesterase-5 (PDE5) inhibitor", "tumor necrosis factor (TNF) blocker".
     /// The sentence is matched again without each parenthesised abbreviation (one or two tokens, a
     /// capital or digit, between words); terms that span the gap are added.
-    private func addNamesAcrossAbbreviations(_ doc: inout AnalyzedDocument, positions: [Int], sentence: Int, from first: Int) {
+    private func addNamesAcrossAbbreviations(
+        _ doc: inout AnalyzedDocument, positions: [Int], sentence: Int, from first: Int
+    ) {
         var skipped: Set<Int> = []
         let text = doc.normalized
         for (p, t) in positions.enumerated() where p + 2 < positions.count && p > 0 {
-            guard doc.tokens[t].kind == .punctuation, text[Int(doc.tokens[t].start)] == UInt8(ascii: "(") else { continue }
+            guard doc.tokens[t].kind == .punctuation, text[Int(doc.tokens[t].start)] == UInt8(ascii: "(") else {
+                continue
+            }
             var close = p + 1
-            while close < positions.count, close <= p + 3, !(doc.tokens[positions[close]].kind == .punctuation && text[Int(doc.tokens[positions[close]].start)] == UInt8(ascii: ")")) {
+            while close < positions.count, close <= p + 3,
+                !(doc.tokens[positions[close]].kind == .punctuation
+                    && text[Int(doc.tokens[positions[close]].start)] == UInt8(ascii: ")"))
+            {
                 close += 1
             }
             guard close < positions.count, close <= p + 3, close > p + 1, close + 1 < positions.count else { continue }
             let inner = positions[(p + 1)..<close]
-            let looksAbbreviated = inner.allSatisfy { doc.tokens[$0].kind == .word || doc.tokens[$0].kind == .number }
-                && inner.contains { i in (Int(doc.tokens[i].start)..<Int(doc.tokens[i].end)).contains { text[$0] &- 0x41 < 26 || text[$0] &- 0x30 < 10 } }
-            guard looksAbbreviated, doc.tokens[positions[p - 1]].kind == .word, doc.tokens[positions[close + 1]].kind == .word else { continue }
+            let looksAbbreviated =
+                inner.allSatisfy { doc.tokens[$0].kind == .word || doc.tokens[$0].kind == .number }
+                && inner.contains { i in
+                    (Int(doc.tokens[i].start)..<Int(doc.tokens[i].end)).contains {
+                        text[$0] &- 0x41 < 26 || text[$0] &- 0x30 < 10
+                    }
+                }
+            guard looksAbbreviated, doc.tokens[positions[p - 1]].kind == .word,
+                doc.tokens[positions[close + 1]].kind == .word
+            else { continue }
             // It abbreviates the words before it: its first letter starts one of the three before.
             let initial = Folding.lower(text[Int(doc.tokens[positions[p + 1]].start)])
-            guard positions[max(0, p - 3)..<p].contains(where: { Folding.lower(text[Int(doc.tokens[$0].start)]) == initial }) else { continue }
+            guard
+                positions[max(0, p - 3)..<p].contains(where: {
+                    Folding.lower(text[Int(doc.tokens[$0].start)]) == initial
+                })
+            else { continue }
             for q in p...close { skipped.insert(positions[q]) }
         }
         guard !skipped.isEmpty else { return }
         let reduced = positions.filter { !skipped.contains($0) }
         var found: [Mention] = []
-        knowledge.phrases.matches(tokens: doc.tokens, positions: reduced, sentence: sentence, layer: PhraseLayer.terms, into: &found)
+        knowledge.phrases.matches(
+            tokens: doc.tokens, positions: reduced, sentence: sentence, layer: PhraseLayer.terms, into: &found)
         var added = false
         for var mention in found where mention.tokens.contains(where: skipped.contains) {
             if !therapeuticUses.isEmpty {
@@ -190,7 +231,9 @@ package struct Tagger: Sendable {
             added = true
         }
         if added {
-            doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            doc.terms[first...].sort {
+                ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+            }
         }
     }
 
@@ -210,14 +253,17 @@ package struct Tagger: Sendable {
             var state = knowledge.terms.step(0, doc.tokens[head].key)
             for t in tail where state >= 0 { state = knowledge.terms.step(state, doc.tokens[t].key) }
             guard state >= 0, let payloads = knowledge.terms.payloads(at: state) else { continue }
-            added.append(Mention(
-                tokens: head..<mention.tokens.upperBound,
-                range: Int(doc.tokens[head].start)..<mention.range.upperBound,
-                entries: payloads, sentence: mention.sentence))
+            added.append(
+                Mention(
+                    tokens: head..<mention.tokens.upperBound,
+                    range: Int(doc.tokens[head].start)..<mention.range.upperBound,
+                    entries: payloads, sentence: mention.sentence))
         }
         guard !added.isEmpty else { return }
         doc.terms.append(contentsOf: added)
-        doc.terms[first...].sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        doc.terms[first...].sort {
+            ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
+        }
     }
 }
 

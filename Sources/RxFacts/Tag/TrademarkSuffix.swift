@@ -6,7 +6,8 @@ enum TrademarkSuffix {
     /// one pass over the tokens, no copy).
     static func rekeyed(_ tokens: [Token], text: [UInt8], vocabulary: Vocabulary) -> [Token]? {
         var result: [Token]?
-        for (t, token) in tokens.enumerated() where token.key == Token.unknownKey && token.kind == .word && token.end - token.start >= 5 {
+        for (t, token) in tokens.enumerated()
+        where token.key == Token.unknownKey && token.kind == .word && token.end - token.start >= 5 {
             let end = Int(token.end)
             guard text[end - 1] == UInt8(ascii: "M"), text[end - 2] == UInt8(ascii: "T"),
                 let key = vocabulary.find(text, Int(token.start)..<(end - 2), kind: .word)

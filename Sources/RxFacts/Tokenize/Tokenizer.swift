@@ -75,7 +75,9 @@ package struct Tokenizer: Sendable {
                         i += 1
                     } else if c >= 0x80 && !isSymbol(text, i) {
                         i = min(end, i + sequenceLength(c))
-                    } else if numeric, (c == UInt8(ascii: ".") || c == UInt8(ascii: ",")), i + 1 < end, isDigit(text[i + 1]) {
+                    } else if numeric, c == UInt8(ascii: ".") || c == UInt8(ascii: ","), i + 1 < end,
+                        isDigit(text[i + 1])
+                    {
                         i += 2
                     } else {
                         break
@@ -84,11 +86,15 @@ package struct Tokenizer: Sendable {
                 // "Parkinson s disease": a lone "s" between two words, one space (or a line end) from each, is a
                 // possessive whose apostrophe was lost in text extraction, matched like "'s"
                 // (a final "s", as in "protein S", stays a word).
-                let lostApostrophe = i - start == 1 && (b | 0x20) == UInt8(ascii: "s") && start >= 2
+                let lostApostrophe =
+                    i - start == 1 && (b | 0x20) == UInt8(ascii: "s") && start >= 2
                     && text[start - 1] == 0x20 && Tokenizer.isWordByte(text[start - 2])
                     && tokens.last.map { Int($0.end) == start - 1 && $0.kind == .word } == true
                     && i + 1 < end && (text[i] == 0x20 || text[i] == 0x0A) && Tokenizer.isWordByte(text[i + 1])
-                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: lostApostrophe ? .clitic : (numeric ? .number : .word)))
+                tokens.append(
+                    Token(
+                        start: Int32(start), end: Int32(i), key: Token.unknownKey,
+                        kind: lostApostrophe ? .clitic : (numeric ? .number : .word)))
                 continue
             }
             if b == UInt8(ascii: "'"), let last = tokens.last, Int(last.end) == i, last.kind == .word,
@@ -99,7 +105,7 @@ package struct Tokenizer: Sendable {
                 tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .clitic))
                 continue
             }
-            if (b == UInt8(ascii: "-") || b == UInt8(ascii: "/")), let last = tokens.last, Int(last.end) == i,
+            if b == UInt8(ascii: "-") || b == UInt8(ascii: "/"), let last = tokens.last, Int(last.end) == i,
                 last.kind != .punctuation, i + 1 < end, isWordByte(text[i + 1]) || text[i + 1] >= 0xC3
             {
                 i += 1

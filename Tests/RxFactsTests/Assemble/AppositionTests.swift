@@ -6,7 +6,8 @@ import Testing
 /// texts written for this test.
 @Suite struct AppositionTests {
     @Test func aLabelWithAnAdjectiveIsStillALabel() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Zelmora is and what it is used for
             Zelmora contains the active substance duloxetine.
 

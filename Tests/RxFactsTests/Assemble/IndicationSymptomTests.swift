@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func genericInfectionsAreNoIndication() throws {
-        let found = try Self.indications("Indicated for the treatment of the following infections caused by susceptible bacteria.\n")
+        let found = try Self.indications(
+            "Indicated for the treatment of the following infections caused by susceptible bacteria.\n")
         #expect(!found.contains("infections"))
     }
 

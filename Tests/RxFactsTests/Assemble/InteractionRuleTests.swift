@@ -52,7 +52,8 @@ import Testing
 /// phrase of the seed leaflet in the lexicon or context rules).
 @Suite struct EfficacyStatementTests {
     @Test func anEfficacyComparisonIsNoCombination() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine used for muscle spasm.
             Diazepam combined with NSAIDs provides no additional benefit in back pain, and careful trials are lacking.
             """)
@@ -60,7 +61,8 @@ import Testing
     }
 
     @Test func theSameWordsWithoutAComparisonStillNameACombination() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine used for muscle spasm.
             Diazepam combined with NSAIDs needs careful monitoring.
             """)
@@ -72,25 +74,31 @@ import Testing
 /// when there is no interaction.
 @Suite struct InteractionWordingTests {
     @Test func pharmacokineticNounsAreInteractionWording() throws {
-        let record = try TestSupport.record("Coadministering diazepam with cimetidine reduced the absorption of diazepam.")
+        let record = try TestSupport.record(
+            "Coadministering diazepam with cimetidine reduced the absorption of diazepam.")
         #expect(record.fact(.combination, "cimetidine") != nil)
     }
 
     @Test func anUnalteredPharmacokineticsIsNoInteraction() throws {
-        let record = try TestSupport.record("Coadministration of ketoconazole did not alter the pharmacokinetics of diazepam.")
+        let record = try TestSupport.record(
+            "Coadministration of ketoconazole did not alter the pharmacokinetics of diazepam.")
         #expect(record.fact(.combination, "ketoconazole") == nil)
     }
 
     /// A long list of combinations keeps going through a label right before its drug ("the
     /// hepatitis C protease inhibitor telaprevir") and through "plus" ("saquinavir plus ritonavir").
     @Test func aListGoesOnThroughLabelsAndPlus() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Atorvastatin is a statin. The risk of myopathy during treatment with atorvastatin is increased with \
             concurrent administration of cyclosporine, the hepatitis C protease inhibitor telaprevir, saquinavir plus \
             ritonavir, fibric acid derivatives, or azole antifungals.
             """)
         let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
-        #expect(combinations.isSuperset(of: ["cyclosporine", "telaprevir", "saquinavir", "ritonavir", "fibrate", "azole antifungal"]))
+        #expect(
+            combinations.isSuperset(of: [
+                "cyclosporine", "telaprevir", "saquinavir", "ritonavir", "fibrate", "azole antifungal",
+            ]))
         #expect(!combinations.contains("hepatitis c"))
     }
 }

@@ -22,8 +22,12 @@ import Testing
             let child = "part \(parent)"
             declared.append(SectionSpan(name: name, level: 1, range: start..<start + 20))
             declared.append(SectionSpan(name: child, level: 2, range: start + 10..<start + 20))
-            sections.append(Section(name: name, code: nil, heading: start..<start, body: start..<start + 10, sentences: 0..<0))
-            sections.append(Section(name: child, code: nil, heading: start + 10..<start + 10, body: start + 10..<start + 20, sentences: 0..<0))
+            sections.append(
+                Section(name: name, code: nil, heading: start..<start, body: start..<start + 10, sentences: 0..<0))
+            sections.append(
+                Section(
+                    name: child, code: nil, heading: start + 10..<start + 10, body: start + 10..<start + 20,
+                    sentences: 0..<0))
         }
         doc.declaredSections = declared
         doc.sections = sections

@@ -12,13 +12,16 @@ import Testing
 /// "contraindicated" get `severity: contraindicated`. Short leaflet-like texts written for these tests.
 @Suite struct SectionQualifierTests {
     @Test func boxedWarningFactsGetSeverityOthersDoNot() throws {
-        let boxed = "WARNING: Diazepam is a benzodiazepine. Pancreatitis has been fatal in patients treated with diazepam.\n"
+        let boxed =
+            "WARNING: Diazepam is a benzodiazepine. Pancreatitis has been fatal in patients treated with diazepam.\n"
         let reactions = "Headache is common.\n"
         let text = boxed + "\n" + reactions
-        let record = try SectionRuleTests.record(text, sections: [
-            ("boxed warning", SectionRuleTests.range(of: boxed, in: text)),
-            ("adverse reactions", SectionRuleTests.range(of: reactions, in: text)),
-        ])
+        let record = try SectionRuleTests.record(
+            text,
+            sections: [
+                ("boxed warning", SectionRuleTests.range(of: boxed, in: text)),
+                ("adverse reactions", SectionRuleTests.range(of: reactions, in: text)),
+            ])
         #expect(record.fact(.adverseEffect, "pancreatitis")?.qualifiers?["severity"] == ["boxed-warning"])
         let headache = try #require(record.fact(.adverseEffect, "headache"))
         #expect(headache.qualifiers?["severity"] == nil)
@@ -28,7 +31,8 @@ import Testing
     }
 
     @Test func contraindicationsSectionNamesConditionsNeitherNegatedNorHedged() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine.
 
             # Contraindications
@@ -45,7 +49,8 @@ import Testing
     }
 
     @Test func sameConditionsOutsideContraindicationsAreNoContraindication() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine.
 
             # How to take diazepam
@@ -56,7 +61,8 @@ import Testing
     }
 
     @Test func contraindicatedCueQualifiesTheFactsOfItsSentence() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine.
 
             # Other medicines and diazepam
@@ -78,7 +84,8 @@ import Testing
             rules:
               - {id: x.y, fact: class, cues: ["is a"], targets: [class]}
             """
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-\(UUID().uuidString).yaml")
+            .path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try YAMLFile.load(path)

@@ -22,7 +22,8 @@ import Testing
     }
 
     static func range(of part: String, in text: String) -> Range<Int> {
-        let bytes = Array(text.utf8), needle = Array(part.utf8)
+        let bytes = Array(text.utf8)
+        let needle = Array(part.utf8)
         for start in 0...(bytes.count - needle.count) where Array(bytes[start..<start + needle.count]) == needle {
             return start..<start + needle.count
         }
@@ -30,7 +31,8 @@ import Testing
     }
 
     @Test func conditionsInAnAdverseReactionsSectionAreAdverseEffects() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine.
 
             # Adverse reactions
@@ -45,18 +47,24 @@ import Testing
         let warnings = "Serious infections\nTuberculosis has occurred in patients treated with diazepam.\n"
         let boxed = "WARNING: pancreatitis has been fatal.\n"
         let text = "Diazepam is a benzodiazepine.\n\n" + boxed + "\n" + warnings
-        let record = try Self.record(text, sections: [
-            ("boxed warning", Self.range(of: boxed, in: text)),
-            // "serious infections" is a subsection inside "warnings and cautions" (LOINC 43685-7).
-            ("warnings and cautions", Self.range(of: warnings, in: text)),
-            ("serious infections", Self.range(of: "Tuberculosis has occurred in patients treated with diazepam.\n", in: text)),
-        ])
+        let record = try Self.record(
+            text,
+            sections: [
+                ("boxed warning", Self.range(of: boxed, in: text)),
+                // "serious infections" is a subsection inside "warnings and cautions" (LOINC 43685-7).
+                ("warnings and cautions", Self.range(of: warnings, in: text)),
+                (
+                    "serious infections",
+                    Self.range(of: "Tuberculosis has occurred in patients treated with diazepam.\n", in: text)
+                ),
+            ])
         #expect(record.fact(.adverseEffect, "tuberculosis")?.rule == "adverse-effect.warning-section")
         #expect(record.fact(.adverseEffect, "pancreatitis")?.evidence.first?.section == "boxed warning")
     }
 
     @Test func sameTermsOutsideThoseSectionsAreNotAdverseEffects() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine.
 
             # Before you take diazepam
@@ -67,7 +75,8 @@ import Testing
     }
 
     @Test func indicationsSectionTakesConditionsWithoutACue() throws {
-        let text = "Diazepam is a benzodiazepine.\n\nEpilepsy\nAdjunctive therapy in partial-onset seizures.\nDiazepam is not indicated for hypertension.\n"
+        let text =
+            "Diazepam is a benzodiazepine.\n\nEpilepsy\nAdjunctive therapy in partial-onset seizures.\nDiazepam is not indicated for hypertension.\n"
         let body = Self.range(of: "Epilepsy\nAdjunctive", in: text).lowerBound..<text.utf8.count
         let record = try Self.record(text, sections: [("indications and usage", body)])
         #expect(record.fact(.indication, "partial-onset seizures")?.rule == "indication.section")
@@ -77,7 +86,8 @@ import Testing
     }
 
     @Test func classesListedUnderOtherMedicinesAreCombinations() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine used for anxiety.
 
             # Other medicines and Diazepam
@@ -93,7 +103,8 @@ import Testing
     }
 
     @Test func classesOutsideAnInteractionsSectionNeedACue() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a benzodiazepine used for anxiety.
 
             # Storage

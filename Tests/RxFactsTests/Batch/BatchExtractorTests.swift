@@ -19,7 +19,8 @@ import Testing
         FileManager.default.createFile(atPath: dir + "/a.txt", contents: Data("Diazepam is used for anxiety.".utf8))
         FileManager.default.createFile(atPath: dir + "/b.txt", contents: Data())
         FileManager.default.createFile(atPath: dir + "/c.txt", contents: Data([0x41, 0x0A, 0x42, 0xFF, 0x43]))
-        FileManager.default.createFile(atPath: dir + "/d.txt", contents: Data("Lorazepam belongs to the benzodiazepines.".utf8))
+        FileManager.default.createFile(
+            atPath: dir + "/d.txt", contents: Data("Lorazepam belongs to the benzodiazepines.".utf8))
         let paths = InputCollector.collect([dir, dir + "/missing.txt"])
         var lines: [[UInt8]] = []
         var errors: [InputError] = []
@@ -47,7 +48,8 @@ import Testing
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/p.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data("name: x\nstages: [ingest, tag, normalize, emit]\n".utf8))
+        FileManager.default.createFile(
+            atPath: path, contents: Data("name: x\nstages: [ingest, tag, normalize, emit]\n".utf8))
         do {
             _ = try PipelineDefinition.load(contentsOf: path)
             Issue.record("expected an error")
@@ -67,7 +69,8 @@ import Testing
 
 @Suite struct ErrorLineTests {
     @Test func errorsAreJSONLinesWithPosition() throws {
-        let error = InputError(.encoding, path: "dir/a \"b\".txt", line: 2, column: 7, reason: "not valid UTF-8\tat byte 9")
+        let error = InputError(
+            .encoding, path: "dir/a \"b\".txt", line: 2, column: 7, reason: "not valid UTF-8\tat byte 9")
         let line = RecordEncoder().encodeErrorLine(error)
         #expect(line.last == 0x0A)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.dropLast())) as? [String: Any])
@@ -76,7 +79,9 @@ import Testing
         #expect(object["line"] as? Int == 2)
         #expect(object["column"] as? Int == 7)
         #expect(object["reason"] as? String == "not valid UTF-8\tat byte 9")
-        let noPosition = String(decoding: RecordEncoder().encodeErrorLine(InputError(.empty, path: "e.txt", reason: "file is empty")), as: UTF8.self)
+        let noPosition = String(
+            decoding: RecordEncoder().encodeErrorLine(InputError(.empty, path: "e.txt", reason: "file is empty")),
+            as: UTF8.self)
         #expect(noPosition == "{\"path\":\"e.txt\",\"kind\":\"empty\",\"reason\":\"file is empty\"}\n")
     }
 }

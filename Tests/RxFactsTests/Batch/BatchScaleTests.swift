@@ -80,12 +80,16 @@ import ZIPFoundation
 
         for jobs in [1, 2] {
             let result = try run([path], jobs: jobs)
-            #expect(result.records.map(\.document.source) == [
-                path + "!inner.zip!leaflets/diazepam.txt",
-                path + "!inner.zip!spl/label.xml",
-                path + "!lorazepam.txt",
-            ])
-            #expect(result.records.map(\.document.id) == ["inner/leaflets/diazepam", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "lorazepam"])
+            #expect(
+                result.records.map(\.document.source) == [
+                    path + "!inner.zip!leaflets/diazepam.txt",
+                    path + "!inner.zip!spl/label.xml",
+                    path + "!lorazepam.txt",
+                ])
+            #expect(
+                result.records.map(\.document.id) == [
+                    "inner/leaflets/diazepam", "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", "lorazepam",
+                ])
             #expect(result.records.map(\.document.format) == ["text", "spl", "text"])
             #expect(result.records[0].drugs.first?.name == "diazepam")
             #expect(result.errors.count == 1)
@@ -124,7 +128,10 @@ import ZIPFoundation
                 let walker = InputWalker(paths, shard: ShardSpec(index: k, count: n)!)
                 var taken = 0
                 while let unit = walker.next() {
-                    guard case .path(let path, _, _) = unit else { Issue.record("unexpected unit"); continue }
+                    guard case .path(let path, _, _) = unit else {
+                        Issue.record("unexpected unit")
+                        continue
+                    }
                     seen[path, default: 0] += 1
                     taken += 1
                 }
@@ -146,7 +153,9 @@ import ZIPFoundation
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let nested = try zip((0..<4).map { ("n\($0).txt", diazepam, true) })
-        var members: [(name: String, bytes: [UInt8], compressed: Bool)] = (0..<20).map { ("m\($0).txt", lorazepam, true) }
+        var members: [(name: String, bytes: [UInt8], compressed: Bool)] = (0..<20).map {
+            ("m\($0).txt", lorazepam, true)
+        }
         members.append(("nested.zip", nested, false))
         let path = dir + "/corpus.zip"
         try Data(try zip(members)).write(to: URL(fileURLWithPath: path))

@@ -41,7 +41,8 @@ import Testing
             #expect(error.reason.contains("JSON array"))
         }
         // A text that merely starts with a bracket is still text.
-        _ = try TestSupport.pipeline.extract(SourceInput(path: "x.txt", bytes: Array("[Product] Aspirin is used to treat pain.".utf8)))
+        _ = try TestSupport.pipeline.extract(
+            SourceInput(path: "x.txt", bytes: Array("[Product] Aspirin is used to treat pain.".utf8)))
     }
 
     @Test func lexiconCheckAndTheRuntimeReportInvalidUTF8AtTheSamePlace() throws {
@@ -71,16 +72,25 @@ import Testing
         let root = NSTemporaryDirectory() + "rxfacts-gold-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root + "/labeledin", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: root + "/labeledin/LabeledIn_annotated_XML_1.txt"))
-        #expect(throws: GoldSetError.self) { _ = try Evaluation.run(dataDirectory: root, sets: [.labeledIn], extractor: NoMentions()) }
+        #expect(throws: GoldSetError.self) {
+            _ = try Evaluation.run(dataDirectory: root, sets: [.labeledIn], extractor: NoMentions())
+        }
     }
 
     @Test func changesMatchDocumentsByAKeyTheUserNames() throws {
         func record(_ id: String, source: String, title: String, value: String) -> Record {
             Record(
                 document: DocumentInfo(id: id, source: source, format: "text", title: title),
-                drugs: [DrugRecord(name: "aspirin", brands: [], codes: [:], facts: [
-                    Fact(type: .indication, value: value, negated: false, hedged: false, code: nil, qualifiers: nil,
-                         evidence: [], rule: "r", source: "text")])])
+                drugs: [
+                    DrugRecord(
+                        name: "aspirin", brands: [], codes: [:],
+                        facts: [
+                            Fact(
+                                type: .indication, value: value, negated: false, hedged: false, code: nil,
+                                qualifiers: nil,
+                                evidence: [], rule: "r", source: "text")
+                        ])
+                ])
         }
         let old = [record("leaflet", source: "v1/a/leaflet.txt", title: "Aspirin", value: "pain")]
         let new = [record("a/leaflet", source: "v2/a/leaflet.txt", title: "Aspirin", value: "fever")]
@@ -88,8 +98,11 @@ import Testing
         #expect(byId.documentsCompared == 0 && byId.documentsAdded == ["a/leaflet"])
         let byTitle = RecordChanges.compare(old: old, new: new, key: .title)
         #expect(byTitle.documentsCompared == 1)
-        #expect(byTitle.changes.map(\.kind) == [.added, .removed] || byTitle.changes.map(\.kind) == [.removed, .added])
+        #expect(
+            byTitle.changes.map(\.kind) == [.added, .removed] || byTitle.changes.map(\.kind) == [.removed, .added])
         #expect(RecordChanges.compare(old: old, new: new, key: .file).documentsCompared == 1)
-        #expect(RecordChanges.DocumentKey.title.problem(in: old + old, named: "x.jsonl")?.contains("names more than one document") == true)
+        #expect(
+            RecordChanges.DocumentKey.title.problem(in: old + old, named: "x.jsonl")?.contains(
+                "names more than one document") == true)
     }
 }

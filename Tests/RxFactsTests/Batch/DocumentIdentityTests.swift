@@ -17,7 +17,9 @@ import RxFactsStore
         return path
     }
 
-    func run(_ collected: InputCollector.Collected) throws -> (ids: [String], errors: [InputError], summary: BatchExtractor.Summary) {
+    func run(
+        _ collected: InputCollector.Collected
+    ) throws -> (ids: [String], errors: [InputError], summary: BatchExtractor.Summary) {
         var ids: [String] = []
         var errors: [InputError] = []
         let summary = BatchExtractor(pipeline: TestSupport.pipeline, jobs: 2).run(
@@ -71,11 +73,14 @@ import RxFactsStore
     }
 
     @Test func anSPLWithAnEmptySetIdFallsBackToItsDocumentId() throws {
-        var text = try String(contentsOfFile: TestSupport.path("Tests/RxFactsTests/Fixtures/xml/scheduled-spl.xml"), encoding: .utf8)
-        text = text.replacingOccurrences(of: "<setId root=\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"/>", with: "<setId root=\"\"/>")
+        var text = try String(
+            contentsOfFile: TestSupport.path("Tests/RxFactsTests/Fixtures/xml/scheduled-spl.xml"), encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "<setId root=\"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee\"/>", with: "<setId root=\"\"/>")
         let record = try TestSupport.pipeline.extract(SourceInput(path: "label.xml", bytes: Array(text.utf8)))
         #expect(record.document.id == "11111111-2222-3333-4444-555555555555")
-        text = text.replacingOccurrences(of: "<id root=\"11111111-2222-3333-4444-555555555555\"/>", with: "<id root=\" \"/>")
+        text = text.replacingOccurrences(
+            of: "<id root=\"11111111-2222-3333-4444-555555555555\"/>", with: "<id root=\" \"/>")
         let bare = try TestSupport.pipeline.extract(SourceInput(path: "dir/label.xml", bytes: Array(text.utf8)))
         #expect(bare.document.id == "label")
     }
@@ -93,18 +98,26 @@ import RxFactsStore
         loader.refused = { refusals.append($0) }
         let first = record("leaflet", source: "a/leaflet.txt", content: "h1")
         let summary = try loader.load(
-            records: [first, record("leaflet", source: "b/leaflet.txt", content: "h2"), record("other", source: "c.txt", content: "h3")],
+            records: [
+                first, record("leaflet", source: "b/leaflet.txt", content: "h2"),
+                record("other", source: "c.txt", content: "h3"),
+            ],
             into: store)
         #expect(summary.refused == 1)
         #expect(summary.inserted == 2)
         #expect(refusals.count == 1)
         #expect(refusals.first?.description.contains("b/leaflet.txt: refused: document id 'leaflet'") == true)
-        let sources = try store.connection.query("SELECT source FROM documents WHERE id = 'leaflet'").compactMap { $0.first?.text }
+        let sources = try store.connection.query("SELECT source FROM documents WHERE id = 'leaflet'").compactMap {
+            $0.first?.text
+        }
         #expect(sources == ["a/leaflet.txt"])
         // The same document again is unchanged; the same file edited replaces; the same content
         // moved elsewhere is the same document.
         let again = try loader.load(
-            records: [first, record("leaflet", source: "a/leaflet.txt", content: "h1-edited"), record("leaflet", source: "moved.txt", content: "h1-edited")],
+            records: [
+                first, record("leaflet", source: "a/leaflet.txt", content: "h1-edited"),
+                record("leaflet", source: "moved.txt", content: "h1-edited"),
+            ],
             into: store)
         #expect(again.refused == 0)
         #expect(again.unchanged == 1 && again.replaced == 2)
@@ -115,7 +128,9 @@ import RxFactsStore
         var loader = StoreLoader()
         var refusals: [StoreError] = []
         loader.refused = { refusals.append($0) }
-        let summary = try loader.load(records: [record("", source: "x.xml", content: "h"), record("y", source: "y.txt", content: "h")], into: store)
+        let summary = try loader.load(
+            records: [record("", source: "x.xml", content: "h"), record("y", source: "y.txt", content: "h")],
+            into: store)
         #expect(summary.refused == 1 && summary.inserted == 1)
         #expect(refusals == [.emptyId(source: "x.xml")])
     }

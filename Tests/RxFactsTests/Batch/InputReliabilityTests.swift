@@ -19,7 +19,9 @@ import ZIPFoundation
     func zip(_ members: [(name: String, bytes: [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (name, bytes) in members {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate
+            ) { position, size in
                 Data(bytes[Int(position)..<Int(position) + size])
             }
         }
@@ -34,11 +36,15 @@ import ZIPFoundation
         var marked = 0
         while at + 46 < archive.count {
             let signature = Array(archive[at..<(at + 4)])
-            if signature == [0x50, 0x4B, 0x03, 0x04], Array(archive[(at + 30)..<(at + 30 + nameBytes.count)]) == nameBytes {
+            if signature == [0x50, 0x4B, 0x03, 0x04],
+                Array(archive[(at + 30)..<(at + 30 + nameBytes.count)]) == nameBytes
+            {
                 archive[at + 6] |= 1
                 marked += 1
             }
-            if signature == [0x50, 0x4B, 0x01, 0x02], Array(archive[(at + 46)..<(at + 46 + nameBytes.count)]) == nameBytes {
+            if signature == [0x50, 0x4B, 0x01, 0x02],
+                Array(archive[(at + 46)..<(at + 46 + nameBytes.count)]) == nameBytes
+            {
                 archive[at + 8] |= 1
                 marked += 1
             }
@@ -53,12 +59,16 @@ import ZIPFoundation
         var errors: [InputError]
     }
 
-    func run(_ paths: [String], maxDocumentBytes: Int = BatchExtractor.defaultMaxDocumentBytes, problems: [String: InputError] = [:]) throws -> Run {
+    func run(
+        _ paths: [String], maxDocumentBytes: Int = BatchExtractor.defaultMaxDocumentBytes,
+        problems: [String: InputError] = [:]
+    ) throws -> Run {
         var lines: [[UInt8]] = []
         var errors: [InputError] = []
         var extractor = BatchExtractor(pipeline: TestSupport.pipeline, jobs: 2)
         extractor.maxDocumentBytes = maxDocumentBytes
-        let summary = extractor.run(paths: paths, problems: problems, record: { lines.append($0) }, failure: { errors.append($0) })
+        let summary = extractor.run(
+            paths: paths, problems: problems, record: { lines.append($0) }, failure: { errors.append($0) })
         let sources = try lines.map { try JSONDecoder().decode(Record.self, from: Data($0)).document.source }
         #expect(summary.inputs == summary.records + summary.errors)
         return Run(summary: summary, sources: sources, errors: errors)
@@ -143,7 +153,8 @@ import ZIPFoundation
     @Test func aDocumentTheTokenOffsetsCannotAddressIsRefusedBeforeAnyStage() throws {
         var pipeline = TestSupport.pipeline
         pipeline.documentByteLimit = 64
-        let input = SourceInput(path: "long.txt", bytes: Array(String(repeating: "Aspirin treats pain. ", count: 10).utf8))
+        let input = SourceInput(
+            path: "long.txt", bytes: Array(String(repeating: "Aspirin treats pain. ", count: 10).utf8))
         #expect(throws: InputError.self) { try pipeline.extract(input) }
         do {
             _ = try pipeline.extract(input)
@@ -164,7 +175,9 @@ import ZIPFoundation
             for case let name as String in FileManager.default.enumerator(atPath: root)! {
                 var isDirectory: ObjCBool = false
                 let path = root + "/" + name
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files.append(path)
+                }
             }
         }
         files.sort()
@@ -174,7 +187,9 @@ import ZIPFoundation
         #expect(result.summary.inputs == result.sources.count + result.errors.count)
         // Every file named is accounted for: as a record's source, an error's path, or the
         // archive its members came from.
-        let accounted = Set(result.sources + result.errors.map(\.path)).map { $0.split(separator: "!").first.map(String.init) ?? $0 }
+        let accounted = Set(result.sources + result.errors.map(\.path)).map {
+            $0.split(separator: "!").first.map(String.init) ?? $0
+        }
         #expect(Set(files).subtracting(accounted).isEmpty, "\(Set(files).subtracting(accounted).sorted())")
     }
 

@@ -26,7 +26,8 @@ import Testing
 
     @Test func standardInputOverTheLimitIsAnErrorNotUnboundedMemory() throws {
         let (status, output) = try Executable.run(
-            ["extract", "--max-document-mib", "1", "-"], stdin: Data(repeating: UInt8(ascii: "a"), count: (1 << 20) + 10))
+            ["extract", "--max-document-mib", "1", "-"],
+            stdin: Data(repeating: UInt8(ascii: "a"), count: (1 << 20) + 10))
         #expect(status == 1, "\(output)")
         #expect(output.contains("-: document is over the limit of 1 MiB (--max-document-mib); not read"), "\(output)")
     }

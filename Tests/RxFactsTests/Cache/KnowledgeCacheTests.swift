@@ -15,22 +15,25 @@ import Testing
         var cache: String { root + "/cache" }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-cache-\(UUID().uuidString)").path
+            root =
+                FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-cache-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            try "# rxfacts-lexicon/1\nspelling\toedema\toedema|edema\t-\n".write(toFile: files[0], atomically: true, encoding: .utf8)
+            try "# rxfacts-lexicon/1\nspelling\toedema\toedema|edema\t-\n".write(
+                toFile: files[0], atomically: true, encoding: .utf8)
             try """
-                # rxfacts-lexicon/1
-                drug\tdiazepam\tdiazepam|Valium\trxcui:3322\tclass=benzodiazepine
-                effect\tpulmonary oedema\tpulmonary oedema\t-\t-
-                class\tbenzodiazepine\tbenzodiazepines\t-\t-
+            # rxfacts-lexicon/1
+            drug\tdiazepam\tdiazepam|Valium\trxcui:3322\tclass=benzodiazepine
+            effect\tpulmonary oedema\tpulmonary oedema\t-\t-
+            class\tbenzodiazepine\tbenzodiazepines\t-\t-
 
-                """.write(toFile: files[1], atomically: true, encoding: .utf8)
+            """.write(toFile: files[1], atomically: true, encoding: .utf8)
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }
 
         var artifacts: [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".rxk") }.sorted()
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".rxk") }
+                .sorted()
         }
     }
 
@@ -44,7 +47,8 @@ import Testing
         }
         var mentions: [Mention] = []
         let positions = tokens.indices.filter { !PhraseAutomaton.isSkipped(tokens[$0], bytes) }
-        compiled.phrases.matches(tokens: tokens, positions: Array(positions), sentence: 0, layer: PhraseLayer.terms, into: &mentions)
+        compiled.phrases.matches(
+            tokens: tokens, positions: Array(positions), sentence: 0, layer: PhraseLayer.terms, into: &mentions)
         return mentions.flatMap { $0.entries.map { compiled.lexicon.entries[Int($0)].canonical } }
     }
 
@@ -88,7 +92,8 @@ import Testing
         for i in 0..<KnowledgeCache.kept {
             let other = scratch.cache + "/lexicon-other\(i).rxk"
             try Data("other build".utf8).write(to: URL(fileURLWithPath: other))
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: other)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: other)
         }
         let (_, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
         #expect(second == .reused(path: path))
@@ -102,7 +107,8 @@ import Testing
         defer { scratch.remove() }
         let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
         // Same size, one letter changed: the content hash, not the size or date, tells.
-        let edited = try String(contentsOfFile: scratch.files[1], encoding: .utf8).replacingOccurrences(of: "Valium", with: "Valiun")
+        let edited = try String(contentsOfFile: scratch.files[1], encoding: .utf8).replacingOccurrences(
+            of: "Valium", with: "Valiun")
         try edited.write(toFile: scratch.files[1], atomically: true, encoding: .utf8)
         let (compiled, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
         guard case .built(let path) = second else {
@@ -155,7 +161,8 @@ import Testing
             return
         }
         #expect(memory.cacheOutcome == .memoryOnly)
-        let input = SourceInput(path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath))))
+        let input = SourceInput(
+            path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath))))
         let expected = try memory.extractLine(input)
         #expect(try built.extractLine(input) == expected)
         #expect(try reused.extractLine(input) == expected)

@@ -9,7 +9,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let facts = directory + "/facts.jsonl"
 
-        let (extractStatus, extractOutput) = try Executable.run(["extract", "Corpus/text", "Corpus/spl", "-o", facts, "--quiet"])
+        let (extractStatus, extractOutput) = try Executable.run([
+            "extract", "Corpus/text", "Corpus/spl", "-o", facts, "--quiet",
+        ])
         #expect(extractStatus == 0, "\(extractOutput)")
         let lines = try String(contentsOfFile: facts, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 12)

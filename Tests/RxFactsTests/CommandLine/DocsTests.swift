@@ -52,7 +52,8 @@ import Testing
         files.flatMap { file -> [Snippet] in
             let text = (try? String(contentsOfFile: TestSupport.path(file), encoding: .utf8)) ?? ""
             return blocks(text).enumerated().compactMap { index, block in
-                languages.contains(block.language) ? Snippet(file: file, index: index, language: block.language, code: block.code) : nil
+                languages.contains(block.language)
+                    ? Snippet(file: file, index: index, language: block.language, code: block.code) : nil
             }
         }
     }
@@ -76,8 +77,10 @@ import Testing
     @Test(arguments: sql)
     func documentedQueryReturnsRows(_ snippet: Snippet) throws {
         let store = try RecordStore(url: Self.corpusDatabase.get())
-        let statement = snippet.code.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--") }
-            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let statement = snippet.code.split(separator: "\n").filter {
+            !$0.trimmingCharacters(in: .whitespaces).hasPrefix("--")
+        }
+        .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let query = statement.hasSuffix(";") ? String(statement.dropLast()) : statement
         let rows = try store.connection.query(query)
         #expect(!rows.isEmpty, "no rows on the bundled corpus:\n\(query)")
@@ -95,7 +98,10 @@ import Testing
             var pending = ""
             for raw in snippet.code.split(separator: "\n") {
                 var line = String(raw)
-                if line.hasSuffix("\\") { pending += line.dropLast() + " "; continue }
+                if line.hasSuffix("\\") {
+                    pending += line.dropLast() + " "
+                    continue
+                }
                 line = pending + line
                 pending = ""
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -113,12 +119,15 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-docs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for name in ["Corpus", "Pipelines", "Tests"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: TestSupport.path(name))
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent(name).path, withDestinationPath: TestSupport.path(name))
         }
         return folder
     }
 
-    static func shell(_ command: String, in folder: URL, executable: String = "/bin/bash") throws -> (status: Int32, err: String) {
+    static func shell(
+        _ command: String, in folder: URL, executable: String = "/bin/bash"
+    ) throws -> (status: Int32, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = executable.hasSuffix("bash") ? ["-c", command] : [command]
@@ -139,7 +148,9 @@ import Testing
         return (process.terminationStatus, (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 
-    @Test(.enabled(if: rxfactsDirectory != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"), arguments: files)
+    @Test(
+        .enabled(if: rxfactsDirectory != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"),
+        arguments: files)
     func documentedCommandsRunAsWritten(file: String) throws {
         let (commands, _) = Self.commands(in: file)
         let folder = try Self.workspace()
@@ -162,12 +173,15 @@ import Testing
 
     @Test func readmeRecordExampleIsWhatExtractWrites() throws {
         let readme = try String(contentsOfFile: TestSupport.path("README.md"), encoding: .utf8)
-        let example = try #require(Self.blocks(readme).first { $0.language == "json" && $0.code.contains("\"schema\":\"rxfacts/1\"") }?.code)
+        let example = try #require(
+            Self.blocks(readme).first { $0.language == "json" && $0.code.contains("\"schema\":\"rxfacts/1\"") }?.code)
         let record = try TestSupport.pipeline.extract(InputCollector.read(TestSupport.seedPath))
-        let evidence = Set(record.drugs.flatMap(\.facts).flatMap(\.evidence).map {
-            "\($0.section)|\($0.start)|\($0.end)|\($0.charStart ?? -1)|\($0.charEnd ?? -1)|\($0.text)"
-        })
-        let pattern = /\{"section":"([^"]*)","start":(\d+),"end":(\d+),"charStart":(\d+),"charEnd":(\d+),\s*"text":"([^"]*)"\}/
+        let evidence = Set(
+            record.drugs.flatMap(\.facts).flatMap(\.evidence).map {
+                "\($0.section)|\($0.start)|\($0.end)|\($0.charStart ?? -1)|\($0.charEnd ?? -1)|\($0.text)"
+            })
+        let pattern =
+            /\{"section":"([^"]*)","start":(\d+),"end":(\d+),"charStart":(\d+),"charEnd":(\d+),\s*"text":"([^"]*)"\}/
         let shown = example.matches(of: pattern).map { "\($0.1)|\($0.2)|\($0.3)|\($0.4)|\($0.5)|\($0.6)" }
         #expect(shown.count >= 3)
         for item in shown { #expect(evidence.contains(item), "README evidence not in the seed's record: \(item)") }
@@ -177,7 +191,9 @@ import Testing
 
     // MARK: Python
 
-    static let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python3: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test(.enabled(if: python3 != nil && rxfactsDirectory != nil, "python3 or the rxfacts executable is not available"))
     func pythonRecipeRuns() throws {
@@ -205,8 +221,14 @@ import Testing
         var rows: [Substring] = []
         var inTable = false
         for line in page.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("| bad input") { inTable = true; continue }
-            guard line.hasPrefix("|") else { inTable = false; continue }
+            if line.hasPrefix("| bad input") {
+                inTable = true
+                continue
+            }
+            guard line.hasPrefix("|") else {
+                inTable = false
+                continue
+            }
             if inTable, !line.hasPrefix("|---") { rows.append(line) }
         }
         #expect(rows.count >= 40, "\(rows.count) kinds")
@@ -215,7 +237,8 @@ import Testing
         }
         var sources: [String] = []
         let tests = TestSupport.root.appendingPathComponent("Tests/RxFactsTests")
-        for case let name as String in FileManager.default.enumerator(atPath: tests.path)! where name.hasSuffix(".swift") {
+        for case let name as String in FileManager.default.enumerator(atPath: tests.path)!
+        where name.hasSuffix(".swift") {
             sources.append(try String(contentsOf: tests.appendingPathComponent(name), encoding: .utf8))
         }
         var named = 0

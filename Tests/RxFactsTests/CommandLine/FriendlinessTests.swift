@@ -12,7 +12,10 @@ import Testing
     @Test(arguments: [
         ("%PDF-1.7\n%\u{E2}\u{E3}\n1 0 obj", "PDF is not supported"),
         ("<!DOCTYPE html>\n<html><body><p>Diazepam is a benzodiazepine.</p></body></html>", "HTML is not supported"),
-        ("<?xml version=\"1.0\"?>\n<!-- saved page -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>", "HTML is not supported"),
+        (
+            "<?xml version=\"1.0\"?>\n<!-- saved page -->\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>",
+            "HTML is not supported"
+        ),
         ("  <HTML>\n<BODY>Valium</BODY></HTML>", "HTML is not supported"),
         ("{\\rtf1\\ansi Diazepam}", "RTF is not supported"),
     ])
@@ -27,7 +30,8 @@ import Testing
     }
 
     @Test func textAboutHTMLIsStillText() throws {
-        let record = try TestSupport.record("Leaflets saved as <html> pages are not read. Diazepam belongs to the benzodiazepine class.")
+        let record = try TestSupport.record(
+            "Leaflets saved as <html> pages are not read. Diazepam belongs to the benzodiazepine class.")
         #expect(record.document.format == "text")
         // An XML leaflet whose root happens to be <html> without an HTML head or body stays XML.
         #expect(UnsupportedFormat.sniff(Array("<html>\n<chapter>Diazepam</chapter></html>".utf8), from: 0) == nil)
@@ -35,7 +39,8 @@ import Testing
 
     @Test func directoryWalkCountsWhatItSkips() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-walk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["a.txt", "b.pdf", "sub/c.html", "README.md", ".hidden.pdf", "sub/d.xml"] {
             try Data("x".utf8).write(to: folder.appendingPathComponent(name))
@@ -48,8 +53,15 @@ import Testing
     }
 
     @Test func lexiconCheckNamesWhatIsNotALexicon() throws {
-        #expect(try LexiconFileCheck.check(path: TestSupport.path("Pipelines/lexicons/core.tsv")) == .lexicon(entries: try LexiconFileParser().parse(path: TestSupport.path("Pipelines/lexicons/core.tsv")).count))
-        guard case .interactionTable(let pairs) = try LexiconFileCheck.check(path: TestSupport.path("Pipelines/lexicons/interactions.tsv")) else {
+        #expect(
+            try LexiconFileCheck.check(path: TestSupport.path("Pipelines/lexicons/core.tsv"))
+                == .lexicon(
+                    entries: try LexiconFileParser().parse(path: TestSupport.path("Pipelines/lexicons/core.tsv")).count)
+        )
+        guard
+            case .interactionTable(let pairs) = try LexiconFileCheck.check(
+                path: TestSupport.path("Pipelines/lexicons/interactions.tsv"))
+        else {
             Issue.record("interactions.tsv is not recognised as an interaction table")
             return
         }
@@ -62,9 +74,11 @@ import Testing
             }
         }
         // A lexicon with a real mistake keeps its precise message, not "not a lexicon".
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-lexcheck-\(UUID().uuidString).tsv")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-lexcheck-\(UUID().uuidString).tsv")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "# rxfacts-lexicon/1\ndrug\tdiazepam\tdiazepam\tnotacode\n".write(to: folder, atomically: true, encoding: .utf8)
+        try "# rxfacts-lexicon/1\ndrug\tdiazepam\tdiazepam\tnotacode\n".write(
+            to: folder, atomically: true, encoding: .utf8)
         #expect {
             _ = try LexiconFileCheck.check(path: folder.path)
         } throws: { error in
@@ -74,8 +88,10 @@ import Testing
     }
 
     @Test func evalSaysWhereItsDataComesFrom() throws {
-        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-nodata-\(UUID().uuidString)").path
-        let message = try #require(Evaluation.missingDataExplanation(dataDirectory: empty, sets: Evaluation.GoldSet.allCases))
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-nodata-\(UUID().uuidString)")
+            .path
+        let message = try #require(
+            Evaluation.missingDataExplanation(dataDirectory: empty, sets: Evaluation.GoldSet.allCases))
         #expect(message.contains("tatonetti-lab/onsides"))
         #expect(message.contains("dhimmel/indications"))
         #expect(message.contains("isegura/DDICorpus"))
@@ -85,14 +101,19 @@ import Testing
 }
 
 /// The built `rxfacts` as a user runs it.
-@Suite(.enabled(if: StoreTestSupport.rxfactsExecutable != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"))
+@Suite(
+    .enabled(
+        if: StoreTestSupport.rxfactsExecutable != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"
+    ))
 struct CommandLineTests {
     static func rxfacts(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = StoreTestSupport.rxfactsExecutable
         process.arguments = arguments
         process.currentDirectoryURL = TestSupport.root
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -102,7 +123,10 @@ struct CommandLineTests {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     @Test func versionIsTheLibraryVersion() throws {
@@ -110,8 +134,10 @@ struct CommandLineTests {
     }
 
     @Test func diffReadsStandardInput() throws {
-        let reference = try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Corpus/reference/000_07aae011b33a312d.jsonl")))
-        let result = try Self.rxfacts(["diff", "Corpus/reference/000_07aae011b33a312d.jsonl", "-", "--min-f1", "1"], stdin: reference)
+        let reference = try Data(
+            contentsOf: URL(fileURLWithPath: TestSupport.path("Corpus/reference/000_07aae011b33a312d.jsonl")))
+        let result = try Self.rxfacts(
+            ["diff", "Corpus/reference/000_07aae011b33a312d.jsonl", "-", "--min-f1", "1"], stdin: reference)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("missing (in reference, not in actual): 0"))
         let both = try Self.rxfacts(["diff", "-", "-"])
@@ -123,8 +149,11 @@ struct CommandLineTests {
     @Test func diffReadsAProcessSubstitution() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "exec \"$0\" diff --changes Corpus/reference/000_07aae011b33a312d.jsonl <(cat Corpus/reference/000_07aae011b33a312d.jsonl)",
-                             StoreTestSupport.rxfactsExecutable!.path]
+        process.arguments = [
+            "-c",
+            "exec \"$0\" diff --changes Corpus/reference/000_07aae011b33a312d.jsonl <(cat Corpus/reference/000_07aae011b33a312d.jsonl)",
+            StoreTestSupport.rxfactsExecutable!.path,
+        ]
         process.currentDirectoryURL = TestSupport.root
         let output = Pipe()
         process.standardOutput = output
@@ -152,7 +181,9 @@ struct CommandLineTests {
     }
 
     @Test func lexiconCheckOfTheShippedFilesPasses() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("Pipelines/lexicons")).filter { $0.hasSuffix(".tsv") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.path("Pipelines/lexicons")).filter {
+            $0.hasSuffix(".tsv")
+        }.sorted()
         let result = try Self.rxfacts(["lexicon", "check"] + files.map { "Pipelines/lexicons/\($0)" })
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("interactions.tsv: not a lexicon but an interaction table"))

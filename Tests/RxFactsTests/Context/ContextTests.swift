@@ -16,18 +16,21 @@ import Testing
 
     @Test func negationWindowIsBounded() throws {
         let record = try TestSupport.record(
-            "Diazepam does not cure the underlying illness of the spine or joints in any way at all, and it is used for anxiety.")
+            "Diazepam does not cure the underlying illness of the spine or joints in any way at all, and it is used for anxiety."
+        )
         #expect(record.factKeys.contains("indication:anxiety"))
     }
 
     @Test func pseudoNegationDoesNotNegate() throws {
-        let record = try TestSupport.record("Diazepam is not only used for anxiety. Diazepam is used for muscle spasms.")
+        let record = try TestSupport.record(
+            "Diazepam is not only used for anxiety. Diazepam is used for muscle spasms.")
         #expect(record.factKeys.isSuperset(of: ["indication:anxiety", "indication:muscle spasm"]))
         #expect(!record.factKeys.contains("indication:anxiety!"))
     }
 
     @Test func notApprovedForReachesTheConditionFarAfterIt() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Olanzapine is used to treat schizophrenia. Olanzapine is not approved for the treatment of elderly \
             patients with dementia-related psychosis and behavioural disturbances.
             """)
@@ -37,7 +40,8 @@ import Testing
 
     @Test func withAndWithoutIsNoNegation() throws {
         let record = try TestSupport.record(
-            "In a study, clonazepam was administered with and without propantheline, and the AUC of clonazepam was 10% lower with propantheline.")
+            "In a study, clonazepam was administered with and without propantheline, and the AUC of clonazepam was 10% lower with propantheline."
+        )
         #expect(record.factKeys.contains("combination:propantheline"))
     }
 
@@ -55,7 +59,8 @@ import Testing
     }
 
     @Test func otherDrugsNamedInASentenceAreNotTheSubject() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is used for anxiety. Diazepam is prescribed for muscle spasms.
             Ibuprofen is a non-steroidal anti-inflammatory drug used for pain.
             Do not take it with fluvoxamine (another medicine used in the treatment of depression) because of the risk of sedation.
@@ -75,7 +80,8 @@ import Testing
 
     @Test func coordinationEllipsisExpands() throws {
         let record = try TestSupport.record("Diazepam can lead to physical or psychological dependence.")
-        #expect(record.factKeys.isSuperset(of: ["dependence:physical dependence", "dependence:psychological dependence"]))
+        #expect(
+            record.factKeys.isSuperset(of: ["dependence:physical dependence", "dependence:psychological dependence"]))
     }
 
     @Test func efficacyStatementsAreNotDangerousCombinations() throws {
@@ -87,7 +93,8 @@ import Testing
 
 @Suite struct RuleScopeTests {
     @Test func callingAnotherMedicineByItsClassIsNotTheDrugsClass() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Duloxetine is used for depression.
             Do not take duloxetine if you take another medicine called a monoamine oxidase inhibitor.
             """)
@@ -114,7 +121,8 @@ import Testing
 
 @Suite struct DocumentNameTests {
     @Test func aLeafletNamedAfterItsDrugIsAboutThatDrug() throws {
-        let text = "Citalopram is a racemate. Citalopram and citalopram metabolites are studied. Escitalopram is used for depression."
+        let text =
+            "Citalopram is a racemate. Citalopram and citalopram metabolites are studied. Escitalopram is used for depression."
         let named = try TestSupport.record(text, path: "Escitalopram_ddi.txt")
         #expect(named.drugs.map(\.name) == ["escitalopram"])
         #expect(named.factKeys.contains("indication:depression"))

@@ -12,17 +12,20 @@ import Testing
 @Suite struct ExistingConditionTests {
     static func warnings(_ body: String) throws -> Record {
         let text = "Diazepam is a benzodiazepine.\n\n" + body + "\n"
-        return try SectionRuleTests.record(text, sections: [("warnings and cautions", SectionRuleTests.range(of: body, in: text))])
+        return try SectionRuleTests.record(
+            text, sections: [("warnings and cautions", SectionRuleTests.range(of: body, in: text))])
     }
 
     @Test func patientsWithAConditionIsNotAnAdverseEffect() throws {
-        let record = try Self.warnings("Use with caution in patients with myasthenia gravis. Pancreatitis has been reported with diazepam.")
+        let record = try Self.warnings(
+            "Use with caution in patients with myasthenia gravis. Pancreatitis has been reported with diazepam.")
         #expect(record.fact(.adverseEffect, "pancreatitis") != nil)
         #expect(record.fact(.adverseEffect, "myasthenia gravis") == nil)
     }
 
     @Test func historyOfAndPreExistingAreNotAdverseEffects() throws {
-        let record = try Self.warnings("""
+        let record = try Self.warnings(
+            """
             Patients with a history of pancreatitis should be monitored. Diazepam may worsen pre-existing glaucoma.
             Headache was reported.
             """)
@@ -34,7 +37,8 @@ import Testing
     @Test func anAdverseEffectOutsideTheScopeInTheSameSentenceIsKept() throws {
         // The scope of "patients with" ends at its window: "pancreatitis" at the end is the effect.
         let record = try Self.warnings(
-            "In clinical studies of elderly patients with myasthenia gravis who received diazepam for several weeks, cases of fatal pancreatitis occurred.")
+            "In clinical studies of elderly patients with myasthenia gravis who received diazepam for several weeks, cases of fatal pancreatitis occurred."
+        )
         #expect(record.fact(.adverseEffect, "myasthenia gravis") == nil)
         #expect(record.fact(.adverseEffect, "pancreatitis") != nil)
     }

@@ -8,18 +8,26 @@ import Testing
 
 /// Small records built in code; `jsonl` renders them the way `rxfacts extract` writes them.
 enum DiffFixture {
-    static func fact(_ type: FactType, _ value: String, negated: Bool = false, hedged: Bool = false,
-                     qualifiers: [String: [String]]? = nil, code: String? = nil, text: String? = nil,
-                     start: Int = 0) -> Fact {
+    static func fact(
+        _ type: FactType, _ value: String, negated: Bool = false, hedged: Bool = false,
+        qualifiers: [String: [String]]? = nil, code: String? = nil, text: String? = nil,
+        start: Int = 0
+    ) -> Fact {
         let evidenceText = text ?? value
-        return Fact(type: type, value: value, negated: negated, hedged: hedged, code: code, qualifiers: qualifiers,
-                    evidence: [Evidence(section: "adverse reactions", start: start, end: start + evidenceText.utf8.count, text: evidenceText)],
-                    rule: "test")
+        return Fact(
+            type: type, value: value, negated: negated, hedged: hedged, code: code, qualifiers: qualifiers,
+            evidence: [
+                Evidence(
+                    section: "adverse reactions", start: start, end: start + evidenceText.utf8.count, text: evidenceText
+                )
+            ],
+            rule: "test")
     }
 
     static func record(_ id: String, _ drugs: [(String, [Fact])]) -> Record {
-        Record(document: DocumentInfo(id: id, source: "\(id).txt", format: "text"),
-               drugs: drugs.map { DrugRecord(name: $0.0, facts: $0.1) })
+        Record(
+            document: DocumentInfo(id: id, source: "\(id).txt", format: "text"),
+            drugs: drugs.map { DrugRecord(name: $0.0, facts: $0.1) })
     }
 
     static func jsonl(_ records: [Record]) -> [UInt8] {
@@ -29,30 +37,58 @@ enum DiffFixture {
     }
 
     static let reference = [
-        record("label-a", [("pregabalin", [
-            fact(.adverseEffect, "dizziness"),
-            fact(.adverseEffect, "somnolence", hedged: true),
-            fact(.indication, "epilepsy"),
-            fact(.combination, "opioids", qualifiers: ["risks": ["respiratory depression"]]),
-        ])]),
-        record("label-b", [("alprazolam", [
-            fact(.schedule, "CIV"),
-            fact(.adverseEffect, "seizures", negated: true),
-        ])]),
+        record(
+            "label-a",
+            [
+                (
+                    "pregabalin",
+                    [
+                        fact(.adverseEffect, "dizziness"),
+                        fact(.adverseEffect, "somnolence", hedged: true),
+                        fact(.indication, "epilepsy"),
+                        fact(.combination, "opioids", qualifiers: ["risks": ["respiratory depression"]]),
+                    ]
+                )
+            ]),
+        record(
+            "label-b",
+            [
+                (
+                    "alprazolam",
+                    [
+                        fact(.schedule, "CIV"),
+                        fact(.adverseEffect, "seizures", negated: true),
+                    ]
+                )
+            ]),
     ]
 
     static let actual = [
-        record("label-a", [("pregabalin", [
-            fact(.adverseEffect, "dizziness", start: 40),
-            fact(.adverseEffect, "somnolence"),               // hedged lost
-            fact(.adverseEffect, "weight gain"),              // extra
-            fact(.combination, "opioids", qualifiers: ["risks": ["coma", "respiratory depression"]]),
-            // indication "epilepsy" missing
-        ])]),
-        record("label-b", [("alprazolam", [
-            fact(.schedule, "CIV"),
-            fact(.adverseEffect, "seizures"),                 // negation lost: one miss, one extra
-        ])]),
+        record(
+            "label-a",
+            [
+                (
+                    "pregabalin",
+                    [
+                        fact(.adverseEffect, "dizziness", start: 40),
+                        fact(.adverseEffect, "somnolence"),  // hedged lost
+                        fact(.adverseEffect, "weight gain"),  // extra
+                        fact(.combination, "opioids", qualifiers: ["risks": ["coma", "respiratory depression"]]),
+                        // indication "epilepsy" missing
+                    ]
+                )
+            ]),
+        record(
+            "label-b",
+            [
+                (
+                    "alprazolam",
+                    [
+                        fact(.schedule, "CIV"),
+                        fact(.adverseEffect, "seizures"),  // negation lost: one miss, one extra
+                    ]
+                )
+            ]),
     ]
 }
 
@@ -63,7 +99,8 @@ enum DiffFixture {
         #expect(report.coverage.matchedDocuments == 2)
         #expect(report.overall == Score(truePositives: 4, falsePositives: 2, falseNegatives: 2))
         #expect(report.score(for: .schedule)?.micro == Score(truePositives: 1))
-        #expect(report.score(for: .adverseEffect)?.micro == Score(truePositives: 2, falsePositives: 2, falseNegatives: 1))
+        #expect(
+            report.score(for: .adverseEffect)?.micro == Score(truePositives: 2, falsePositives: 2, falseNegatives: 1))
         #expect(report.score(for: .indication)?.micro == Score(falseNegatives: 1))
         #expect(abs(report.overall.f1 - 4.0 / 6.0) < 1e-9)
     }
@@ -74,9 +111,11 @@ enum DiffFixture {
     }
 
     @Test func listsMissingAndExtraFactsWithEvidenceInOrder() {
-        #expect(report.missing.map { "\($0.document) \($0.type.rawValue) \($0.value)" }
+        #expect(
+            report.missing.map { "\($0.document) \($0.type.rawValue) \($0.value)" }
                 == ["label-a indication epilepsy", "label-b adverse-effect seizures"])
-        #expect(report.extra.map { "\($0.document) \($0.type.rawValue) \($0.value)" }
+        #expect(
+            report.extra.map { "\($0.document) \($0.type.rawValue) \($0.value)" }
                 == ["label-a adverse-effect weight gain", "label-b adverse-effect seizures"])
         #expect(report.extra[0].evidence.first?.text == "weight gain")
         let text = DiffTextFormatter.text(report)
@@ -86,14 +125,16 @@ enum DiffFixture {
     }
 
     @Test func hedgedAndQualifiersAreReportedButDoNotBreakMatchesByDefault() {
-        #expect(report.attributeDifferences.map(\.value) == ["somnolence", "opioids"])  // type order: adverse-effect < combination
+        // Type order: adverse-effect < combination.
+        #expect(report.attributeDifferences.map(\.value) == ["somnolence", "opioids"])
         #expect(report.attributeDifferences.first { $0.value == "somnolence" }?.attributes == ["hedged"])
         #expect(report.attributeDifferences.first { $0.value == "opioids" }?.attributes == ["qualifiers"])
     }
 
     @Test func matchingOptionsMakeHedgedAndQualifiersPartOfTheIdentity() {
-        let strict = RecordDiff.compare(reference: DiffFixture.reference, actual: DiffFixture.actual,
-                                        options: DiffOptions(matchHedged: true, matchQualifiers: true))
+        let strict = RecordDiff.compare(
+            reference: DiffFixture.reference, actual: DiffFixture.actual,
+            options: DiffOptions(matchHedged: true, matchQualifiers: true))
         #expect(strict.overall == Score(truePositives: 2, falsePositives: 4, falseNegatives: 4))
         #expect(strict.attributeDifferences.isEmpty)
         #expect(strict.missing.contains { $0.value == "somnolence" && $0.hedged })
@@ -114,7 +155,8 @@ enum DiffFixture {
     }
 
     @Test func outputIsDeterministic() {
-        let again = RecordDiff.compare(reference: DiffFixture.reference.reversed(), actual: DiffFixture.actual.reversed())
+        let again = RecordDiff.compare(
+            reference: DiffFixture.reference.reversed(), actual: DiffFixture.actual.reversed())
         #expect(DiffTextFormatter.json(again) == DiffTextFormatter.json(report))
         #expect(DiffTextFormatter.text(again) == DiffTextFormatter.text(report))
     }
@@ -167,21 +209,35 @@ enum DiffFixture {
 
 @Suite struct RecordChangesTests {
     let old = [
-        DiffFixture.record("label-a", [("pregabalin", [
-            DiffFixture.fact(.adverseEffect, "dizziness", text: "Dizziness was common."),
-            DiffFixture.fact(.adverseEffect, "seizures", negated: true),
-            DiffFixture.fact(.indication, "epilepsy"),
-            DiffFixture.fact(.drugClass, "gabapentinoid", code: "nui:1"),
-        ])]),
+        DiffFixture.record(
+            "label-a",
+            [
+                (
+                    "pregabalin",
+                    [
+                        DiffFixture.fact(.adverseEffect, "dizziness", text: "Dizziness was common."),
+                        DiffFixture.fact(.adverseEffect, "seizures", negated: true),
+                        DiffFixture.fact(.indication, "epilepsy"),
+                        DiffFixture.fact(.drugClass, "gabapentinoid", code: "nui:1"),
+                    ]
+                )
+            ]),
         DiffFixture.record("label-old", [("x", [])]),
     ]
     let new = [
-        DiffFixture.record("label-a", [("pregabalin", [
-            DiffFixture.fact(.adverseEffect, "dizziness", text: "Dizziness was very common.", start: 99),
-            DiffFixture.fact(.adverseEffect, "seizures"),
-            DiffFixture.fact(.adverseEffect, "euphoria"),
-            DiffFixture.fact(.drugClass, "gabapentinoid", code: "nui:1", start: 500),
-        ])]),
+        DiffFixture.record(
+            "label-a",
+            [
+                (
+                    "pregabalin",
+                    [
+                        DiffFixture.fact(.adverseEffect, "dizziness", text: "Dizziness was very common.", start: 99),
+                        DiffFixture.fact(.adverseEffect, "seizures"),
+                        DiffFixture.fact(.adverseEffect, "euphoria"),
+                        DiffFixture.fact(.drugClass, "gabapentinoid", code: "nui:1", start: 500),
+                    ]
+                )
+            ]),
         DiffFixture.record("label-new", [("y", [])]),
     ]
 
@@ -189,7 +245,8 @@ enum DiffFixture {
         let report = RecordChanges.compare(old: old, new: new)
         #expect(report.documentsAdded == ["label-new"])
         #expect(report.documentsRemoved == ["label-old"])
-        #expect(report.changes.map { "\($0.kind.rawValue) \($0.value)" }
+        #expect(
+            report.changes.map { "\($0.kind.rawValue) \($0.value)" }
                 == ["changed dizziness", "added euphoria", "negation-changed seizures", "removed epilepsy"])
         #expect(report.changes[0].fields == ["evidence"])
         #expect(report.changes[2].old?.negated == true && report.changes[2].new?.negated == false)
@@ -208,7 +265,9 @@ enum DiffFixture {
 
     @Test func textShowsNegationChangeOnOneLine() {
         let text = DiffTextFormatter.text(RecordChanges.compare(old: old, new: new))
-        #expect(text.contains("  ! label-a / pregabalin: adverse-effect \"seizures\": negation changed: negated -> asserted"))
+        #expect(
+            text.contains(
+                "  ! label-a / pregabalin: adverse-effect \"seizures\": negation changed: negated -> asserted"))
     }
 }
 
@@ -241,11 +300,14 @@ enum DiffFixture {
     }
 
     @Test func readsDirectoriesInPathOrderAndRejectsDuplicateDocuments() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-diff-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-diff-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("sub"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(DiffFixture.jsonl([DiffFixture.reference[1]])).write(to: directory.appendingPathComponent("b.jsonl"))
-        try Data(DiffFixture.jsonl([DiffFixture.reference[0]])).write(to: directory.appendingPathComponent("sub/a.jsonl"))
+        try Data(DiffFixture.jsonl([DiffFixture.reference[0]])).write(
+            to: directory.appendingPathComponent("sub/a.jsonl"))
         try Data("not records".utf8).write(to: directory.appendingPathComponent("notes.txt"))
         let records = try RecordReader.records(directory.path)
         #expect(records.map(\.document.id) == ["label-b", "label-a"])

@@ -7,7 +7,8 @@ import Testing
 /// indexing): slicing the decoded source with them gives the evidence text, in every format.
 @Suite struct CharacterOffsetsTests {
     /// Every evidence of `record`, sliced from `source` decoded to code points, is its text.
-    static func checkSlices(_ record: Record, source: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    static func checkSlices(_ record: Record, source: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> Int
+    {
         let scalars = Array(String(decoding: source, as: UTF8.self).unicodeScalars)
         var checked = 0
         for drug in record.drugs {
@@ -19,7 +20,9 @@ import Testing
                     }
                     var sliced = String.UnicodeScalarView()
                     sliced.append(contentsOf: scalars[start..<end])
-                    #expect(String(sliced) == evidence.text, "\(fact.type.rawValue) \(fact.value)", sourceLocation: sourceLocation)
+                    #expect(
+                        String(sliced) == evidence.text, "\(fact.type.rawValue) \(fact.value)",
+                        sourceLocation: sourceLocation)
                     #expect(end - start == evidence.text.unicodeScalars.count, sourceLocation: sourceLocation)
                     checked += 1
                 }
@@ -31,7 +34,8 @@ import Testing
     /// A text leaflet with accents, dashes and an emoji before its facts: byte and
     /// code-point offsets part ways at the first of them.
     @Test func plainTextWithNonASCIIBeforeTheEvidence() throws {
-        let text = "Café résumé — “Valium” 🙂\n\nDiazepam belongs to the benzodiazepine class. It is used to treat anxiety and seizures. Do not combine diazepam with alcohol: it may cause respiratory depression.\n"
+        let text =
+            "Café résumé — “Valium” 🙂\n\nDiazepam belongs to the benzodiazepine class. It is used to treat anxiety and seizures. Do not combine diazepam with alcohol: it may cause respiratory depression.\n"
         let input = SourceInput(path: "offsets.txt", bytes: Array(text.utf8))
         let record = try TestSupport.pipeline.extract(input)
         let evidence = record.drugs.flatMap(\.facts).flatMap(\.evidence)
@@ -40,7 +44,9 @@ import Testing
     }
 
     /// The seed leaflet and every SPL label of the corpus.
-    @Test(arguments: ["Corpus/text/000_07aae011b33a312d.txt"] + InputCollector.collect([TestSupport.path("Corpus/spl")]).map { $0 })
+    @Test(
+        arguments: ["Corpus/text/000_07aae011b33a312d.txt"]
+            + InputCollector.collect([TestSupport.path("Corpus/spl")]).map { $0 })
     func corpusDocument(path: String) throws {
         let input = try InputCollector.read(path.hasPrefix("/") ? path : TestSupport.path(path))
         let record = try TestSupport.pipeline.extract(input)
@@ -59,7 +65,8 @@ import Testing
     /// ePI as FHIR JSON with non-ASCII text and a JSON `\u` escape before the evidence: offsets
     /// count the escape as the six code points it is in the file.
     @Test func epiJSONWithEscapesAndAccents() throws {
-        let fixture = try String(contentsOfFile: TestSupport.path("Tests/RxFactsTests/Fixtures/epijson/composition.json"), encoding: .utf8)
+        let fixture = try String(
+            contentsOfFile: TestSupport.path("Tests/RxFactsTests/Fixtures/epijson/composition.json"), encoding: .utf8)
         let edited = fixture.replacingOccurrences(
             of: "<p>Valium contains diazepam.", with: "<p>Valium (caf\\u00e9 — été) contains diazepam.")
         #expect(edited != fixture)

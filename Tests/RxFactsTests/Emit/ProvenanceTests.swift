@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func outputIsByteIdenticalAcrossRuns() throws {
-        let input = SourceInput(path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath))))
+        let input = SourceInput(
+            path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath))))
         let first = try TestSupport.pipeline.extractLine(input)
         let second = try Pipeline.load(contentsOf: TestSupport.path("Pipelines/default.yaml")).extractLine(input)
         #expect(first == second)
@@ -37,10 +38,12 @@ import Testing
         try fm.createDirectory(at: folder.appendingPathComponent("lexicons"), withIntermediateDirectories: true)
         try fm.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
         for file in [
-            "core.yaml", "lexicons/core.tsv", "rules/facts.yaml", "rules/context.yaml", "rules/subject.yaml", "rules/sections.yaml",
+            "core.yaml", "lexicons/core.tsv", "rules/facts.yaml", "rules/context.yaml", "rules/subject.yaml",
+            "rules/sections.yaml",
             "rules/abbreviations.txt",
         ] {
-            try fm.copyItem(atPath: TestSupport.path("Pipelines/\(file)"), toPath: folder.appendingPathComponent(file).path)
+            try fm.copyItem(
+                atPath: TestSupport.path("Pipelines/\(file)"), toPath: folder.appendingPathComponent(file).path)
         }
         let original = try Pipeline.load(contentsOf: TestSupport.path("Pipelines/core.yaml")).provenance
         let copy = try Pipeline.load(contentsOf: folder.appendingPathComponent("core.yaml").path).provenance
@@ -50,7 +53,8 @@ import Testing
         #expect(copy.vocabularies == nil)
 
         let lexicon = folder.appendingPathComponent("lexicons/core.tsv")
-        try (try String(contentsOf: lexicon, encoding: .utf8) + "\n").write(to: lexicon, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: lexicon, encoding: .utf8) + "\n").write(
+            to: lexicon, atomically: true, encoding: .utf8)
         let changed = try Pipeline.load(contentsOf: folder.appendingPathComponent("core.yaml").path).provenance
         #expect(changed.fingerprint != original.fingerprint)
         #expect(changed.pipeline == "core")
@@ -59,7 +63,9 @@ import Testing
     /// A DEA schedule the lexicon adds is a US fact as of the list's date; a class the lexicon adds
     /// is an FDA (US) class. Facts read in the text get neither.
     @Test func lexiconFactsNameJurisdictionAndDate() throws {
-        let record = try TestSupport.record("Alprazolam is used to treat anxiety. Alprazolam belongs to the benzodiazepine class.", path: "alprazolam.txt")
+        let record = try TestSupport.record(
+            "Alprazolam is used to treat anxiety. Alprazolam belongs to the benzodiazepine class.",
+            path: "alprazolam.txt")
         let schedule = try #require(record.fact(.schedule, "CIV"))
         #expect(schedule.source.hasPrefix("lexicon:"))
         #expect(schedule.qualifiers?["jurisdiction"] == ["US"])
@@ -67,7 +73,9 @@ import Testing
         let stated = try #require(record.fact(.drugClass, "benzodiazepine"))
         #expect(stated.source == "text")
         #expect(stated.qualifiers?["jurisdiction"] == nil)
-        #expect(PipelineProvenance.isDate("2020-09-08") && PipelineProvenance.isDate("2014") && !PipelineProvenance.isDate("a@b"))
+        #expect(
+            PipelineProvenance.isDate("2020-09-08") && PipelineProvenance.isDate("2014")
+                && !PipelineProvenance.isDate("a@b"))
     }
 
     @Test func aPipelineBuiltFromItsDefinitionHasTheSameProvenance() throws {

@@ -8,13 +8,13 @@ import RxFacts
 
 @Suite struct LexiconEnricherTests {
     static let lexiconText = """
-    # rxfacts-lexicon/1
-    drug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU drugbank:DB00829\tclass=benzodiazepine;schedule=CIV
-    drug\toxycodone\toxycodone\trxcui:7804\tclass=opioid agonist;jurisdiction=US;schedule=CII;schedule-as-of=2024-09-13;schedule-source=DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13
-    class\tbenzodiazepine\tbenzodiazepines\tnui:N0000175694\ttype=EPC
-    class\topioid agonist\topioid agonists\tnui:N0000175690\ttype=EPC
+        # rxfacts-lexicon/1
+        drug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU drugbank:DB00829\tclass=benzodiazepine;schedule=CIV
+        drug\toxycodone\toxycodone\trxcui:7804\tclass=opioid agonist;jurisdiction=US;schedule=CII;schedule-as-of=2024-09-13;schedule-source=DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13
+        class\tbenzodiazepine\tbenzodiazepines\tnui:N0000175694\ttype=EPC
+        class\topioid agonist\topioid agonists\tnui:N0000175690\ttype=EPC
 
-    """
+        """
 
     static func enricher() throws -> LexiconEnricher {
         LexiconEnricher(lexicon: try Lexicon.parse(Array(lexiconText.utf8), path: "Pipelines/lexicons/drugs.tsv"))
@@ -24,11 +24,14 @@ import RxFacts
         Record(document: DocumentInfo(id: "x", source: "x.txt", format: "text"), drugs: [drug])
     }
 
-    static func anchor(_ text: String) -> Evidence { Evidence(section: "main", start: 0, end: text.utf8.count, text: text) }
+    static func anchor(_ text: String) -> Evidence {
+        Evidence(section: "main", start: 0, end: text.utf8.count, text: text)
+    }
 
     @Test func addsScheduleAndClassWithLexiconSource() throws {
         let drug = DrugRecord(name: "oxycodone", codes: ["rxcui": "7804"], facts: [])
-        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["oxycodone": Self.anchor("OxyContin")]).drugs[0]
+        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["oxycodone": Self.anchor("OxyContin")])
+            .drugs[0]
         let schedule = try #require(enriched.facts.first { $0.type == .schedule })
         #expect(schedule.value == "CII")
         #expect(schedule.source == "lexicon:drugs")
@@ -36,9 +39,13 @@ import RxFacts
         #expect(schedule.evidence.map(\.text) == ["OxyContin"])
         #expect(schedule.evidence.first?.path == "lexicons/drugs.tsv:3")
         // A schedule is one country's law at one date, and says where it was read.
-        #expect(schedule.qualifiers == [
-            "jurisdiction": ["US"], "as-of": ["2024-09-13"], "citation": ["DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13"],
-        ])
+        #expect(
+            schedule.qualifiers == [
+                "jurisdiction": ["US"], "as-of": ["2024-09-13"],
+                "citation": [
+                    "DEA controlled substances list 2020-09-08 with Federal Register scheduling actions to 2024-09-13"
+                ],
+            ])
         let drugClass = try #require(enriched.facts.first { $0.type == .drugClass })
         #expect(drugClass.value == "opioid agonist")
         #expect(drugClass.code == "nui:N0000175690")
@@ -46,14 +53,20 @@ import RxFacts
     }
 
     @Test func textFactsAreKeptAndNotDuplicated() throws {
-        let stated = Fact(type: .schedule, value: "CIV", evidence: [Evidence(section: "s", start: 0, end: 11, text: "Schedule IV")], rule: "schedule.stated")
+        let stated = Fact(
+            type: .schedule, value: "CIV", evidence: [Evidence(section: "s", start: 0, end: 11, text: "Schedule IV")],
+            rule: "schedule.stated")
         let drug = DrugRecord(name: "diazepam", codes: ["rxcui": "3322"], facts: [stated])
-        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["diazepam": Self.anchor("diazepam")]).drugs[0]
+        let enriched = try Self.enricher().enrich(Self.record(drug), anchors: ["diazepam": Self.anchor("diazepam")])
+            .drugs[0]
         let schedules = enriched.facts.filter { $0.type == .schedule }
         #expect(schedules.count == 1)
         #expect(schedules[0].source == "text")
         // The class the text did not state is added from the lexicon.
-        #expect(enriched.facts.contains { $0.type == .drugClass && $0.value == "benzodiazepine" && $0.source == "lexicon:drugs" })
+        #expect(
+            enriched.facts.contains {
+                $0.type == .drugClass && $0.value == "benzodiazepine" && $0.source == "lexicon:drugs"
+            })
         // Missing code systems are filled in; existing ones are kept.
         #expect(enriched.codes == ["rxcui": "3322", "unii": "Q3JTX2Q7TU", "drugbank": "DB00829"])
     }

@@ -13,8 +13,9 @@ struct FakeExtractor: MentionExtractor {
     func mentions(in text: [UInt8], title: String) throws -> [ScoredMention] {
         terms.flatMap { term in
             MentionScorer.occurrences(of: Array(term.text.utf8), in: text).map {
-                ScoredMention(type: term.type, start: $0.lowerBound, end: $0.upperBound, value: term.value,
-                              code: term.code, subject: term.subject)
+                ScoredMention(
+                    type: term.type, start: $0.lowerBound, end: $0.upperBound, value: term.value,
+                    code: term.code, subject: term.subject)
             }
         }
     }
@@ -24,7 +25,9 @@ struct FakeExtractor: MentionExtractor {
     @Test func overlapMatchesOneToOne() {
         let gold: [MentionScorer.Item] = [.init(spans: [0..<10]), .init(spans: [20..<30])]
         let predicted: [MentionScorer.Item] = [.init(spans: [5..<8]), .init(spans: [6..<9]), .init(spans: [40..<42])]
-        #expect(MentionScorer.overlap(gold: gold, predicted: predicted) == Score(truePositives: 1, falsePositives: 2, falseNegatives: 1))
+        #expect(
+            MentionScorer.overlap(gold: gold, predicted: predicted)
+                == Score(truePositives: 1, falsePositives: 2, falseNegatives: 1))
     }
 
     @Test func overlapPrefersEqualKeys() {
@@ -36,14 +39,18 @@ struct FakeExtractor: MentionExtractor {
 
     @Test func normalizesCaseAndWhitespace() {
         #expect(MentionScorer.normalize("  Peripheral\n  Neuropathy ") == "peripheral neuropathy")
-        #expect(MentionScorer.occurrences(of: Array("rash".utf8), in: Array("Rash, RASH and rashes".utf8)) == [0..<4, 6..<10, 15..<19])
+        #expect(
+            MentionScorer.occurrences(of: Array("rash".utf8), in: Array("Rash, RASH and rashes".utf8)) == [
+                0..<4, 6..<10, 15..<19,
+            ])
     }
 }
 
 @Suite struct GoldConverterTests {
     @Test func splADRConvertsCharacterOffsetsToBytes() throws {
         // "é" is two bytes: the mention after it starts one byte later than its character offset.
-        let json = #"[{"label_id":"X","section_name":"adverse reactions","section_text":"Café: nausea, rash. Nausea.","adverse_events":[["nausea","Nausea",1.0,null,null,"6","6","human"],["skin eruption","Rash",2.0,null,null,null,"13","human"]]}]"#
+        let json =
+            #"[{"label_id":"X","section_name":"adverse reactions","section_text":"Café: nausea, rash. Nausea.","adverse_events":[["nausea","Nausea",1.0,null,null,"6","6","human"],["skin eruption","Rash",2.0,null,null,null,"13","human"]]}]"#
         let documents = try SPLADRGold.parse(Data(json.utf8), path: "t.json")
         #expect(documents.count == 1 && documents[0].id == "X/adverse reactions" && documents[0].group == "X")
         let nausea = documents[0].annotations[0]
@@ -53,12 +60,14 @@ struct FakeExtractor: MentionExtractor {
     }
 
     @Test func splADRRejectsOffsetsOutsideTheText() {
-        let json = #"[{"label_id":"X","section_name":"s","section_text":"short","adverse_events":[["nausea","Nausea",1.0,null,null,"3","6","human"]]}]"#
+        let json =
+            #"[{"label_id":"X","section_name":"s","section_text":"short","adverse_events":[["nausea","Nausea",1.0,null,null,"3","6","human"]]}]"#
         #expect(throws: GoldSetError.self) { try SPLADRGold.parse(Data(json.utf8), path: "t.json") }
     }
 
     @Test func labeledInStripsMarkupAndKeepsAnnotationSpans() throws {
-        let line = #"10004|9c98|Tablets are indicated for <br> <div> <annotation cui="C0017168">GERD</annotation> &amp; <annotation cui="C0267055">Erosive Esophagitis</annotation></div>|"#
+        let line =
+            #"10004|9c98|Tablets are indicated for <br> <div> <annotation cui="C0017168">GERD</annotation> &amp; <annotation cui="C0267055">Erosive Esophagitis</annotation></div>|"#
         let documents = try LabeledInGold.parse(line + "\n", path: "l.txt")
         let document = try #require(documents.first)
         let text = String(decoding: document.text, as: UTF8.self)
@@ -97,7 +106,8 @@ struct FakeExtractor: MentionExtractor {
         let text = String(decoding: document.text, as: UTF8.self)
         #expect(text == "Fentanyl with ritonavir & ketoconazole.\nDURAGESIC and CNS depressants.")
         #expect(document.sentences.count == 2)
-        #expect(document.annotations.map { String(decoding: document.text[$0.range!], as: UTF8.self) }
+        #expect(
+            document.annotations.map { String(decoding: document.text[$0.range!], as: UTF8.self) }
                 == ["Fentanyl", "ritonavir", "ketoconazole", "DURAGESIC", "CNS depressants"])
         #expect(document.pairs.map(\.kind) == ["mechanism", "effect"])
     }
@@ -105,12 +115,13 @@ struct FakeExtractor: MentionExtractor {
 
 @Suite struct EvaluationScoringTests {
     @Test func splADRScoresDistinctMentionsSpansAndPTs() throws {
-        let json = #"[{"label_id":"X","section_name":"ar","section_text":"Nausea, back pain and rash. Nausea again.","adverse_events":[["nausea","Nausea",1.0,null,null,"0","6","human"],["back pain","Back pain",2.0,null,null,"8","9","human"],["rash","Rash",3.0,null,null,"22","4","human"]]}]"#
+        let json =
+            #"[{"label_id":"X","section_name":"ar","section_text":"Nausea, back pain and rash. Nausea again.","adverse_events":[["nausea","Nausea",1.0,null,null,"0","6","human"],["back pain","Back pain",2.0,null,null,"8","9","human"],["rash","Rash",3.0,null,null,"22","4","human"]]}]"#
         let documents = try SPLADRGold.parse(Data(json.utf8), path: "t.json")
         let fake = FakeExtractor(terms: [
             ("nausea", .adverseEffect, "nausea", nil, nil),  // both occurrences: one distinct mention
-            ("pain", .adverseEffect, "pain", nil, nil),      // overlaps "back pain" only
-            ("again", .adverseEffect, "again", nil, nil),    // wrong
+            ("pain", .adverseEffect, "pain", nil, nil),  // overlaps "back pain" only
+            ("again", .adverseEffect, "again", nil, nil),  // wrong
         ])
         var failures: [String] = []
         var log = MistakeLog(enabled: true)
@@ -122,13 +133,15 @@ struct FakeExtractor: MentionExtractor {
         #expect(rows[2].score == Score(truePositives: 1, falsePositives: 2, falseNegatives: 2))
         #expect(failures.isEmpty)
         // --errors: the exact matching's mistakes, with the mention in its context.
-        #expect(log.entries.map { "\($0.kind.rawValue) \($0.text)" } == ["FP again", "FP pain", "FN back pain", "FN rash"])
+        #expect(
+            log.entries.map { "\($0.kind.rawValue) \($0.text)" } == ["FP again", "FP pain", "FN back pain", "FN rash"])
         #expect(log.entries[0].context == "Nausea, back pain and rash. Nausea [again].")
     }
 
     @Test func labeledInScoresSpansAndCUIs() throws {
         let documents = try LabeledInGold.parse(
-            #"1|a|For <annotation cui="C1">partial seizures</annotation> and <annotation cui="C2">migraine</annotation>.|"# + "\n",
+            #"1|a|For <annotation cui="C1">partial seizures</annotation> and <annotation cui="C2">migraine</annotation>.|"#
+                + "\n",
             path: "l.txt")
         let fake = FakeExtractor(terms: [
             ("seizures", .indication, "seizures", "umls:C1", nil),
@@ -150,7 +163,7 @@ struct FakeExtractor: MentionExtractor {
             ("ritonavir", "drug", "ritonavir", nil, nil),
             ("ritonavir", .combination, "ritonavir", nil, "fentanyl"),
             ("ketoconazole", .combination, "ketoconazole", nil, "fentanyl"),  // gold says no interaction
-            ("CNS", "drug", "cns", nil, nil),                                  // partial name
+            ("CNS", "drug", "cns", nil, nil),  // partial name
         ])
         var failures: [String] = []
         var log = MistakeLog(enabled: false)
@@ -178,8 +191,10 @@ struct FakeExtractor: MentionExtractor {
     // Reads the real gold sets when the shared data is present (never on a machine without ../shared).
     static let sharedData = TestSupport.root.appendingPathComponent("../shared/data").standardizedFileURL.path
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedData + "/spl-adr"),
-                   "needs /work/shared/data (eval-only gold sets are not in the repo)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sharedData + "/spl-adr"),
+            "needs /work/shared/data (eval-only gold sets are not in the repo)"))
     func realGoldSetsConvert() throws {
         let adr = try SPLADRGold.load(directory: Self.sharedData + "/spl-adr")
         #expect(adr.count == 239)
@@ -206,9 +221,13 @@ struct FakeExtractor: MentionExtractor {
 @Suite struct PipelineMentionTests {
     @Test func aNegatedIndicationIsNoIndicationMention() throws {
         let extractor = PipelineMentionExtractor(pipeline: TestSupport.pipeline)
-        let text = "Alfuzosin is indicated for the treatment of benign prostatic hyperplasia. Alfuzosin is not indicated for the treatment of hypertension."
-        let mentions = try extractor.mentions(in: Array(text.utf8), title: "Alfuzosin", section: "indications and usage")
-        let indications = mentions.filter { $0.type == .indication }.map { String(decoding: Array(text.utf8)[$0.range], as: UTF8.self) }
+        let text =
+            "Alfuzosin is indicated for the treatment of benign prostatic hyperplasia. Alfuzosin is not indicated for the treatment of hypertension."
+        let mentions = try extractor.mentions(
+            in: Array(text.utf8), title: "Alfuzosin", section: "indications and usage")
+        let indications = mentions.filter { $0.type == .indication }.map {
+            String(decoding: Array(text.utf8)[$0.range], as: UTF8.self)
+        }
         #expect(Set(indications) == ["benign prostatic hyperplasia"])
     }
 }

@@ -24,11 +24,16 @@ import Testing
     }
 
     @Test func tildrakizumabClasses() throws {
-        let document = try SPLIngester().ingest(try XMLTestSupport.corpusFile("4ad64379-4281-4d60-bf5f-655931ceba13.xml"))
+        let document = try SPLIngester().ingest(
+            try XMLTestSupport.corpusFile("4ad64379-4281-4d60-bf5f-655931ceba13.xml"))
         let facts = document.declaredFacts
         #expect(facts.count == 2)
-        #expect(facts[0].value == "interleukin-23 antagonist" && facts[0].type == .drugClass && facts[0].code == "nui:N0000192799")
-        #expect(facts[1].value == "interleukin-23 antagonists" && facts[1].type == .mechanism && facts[1].code == "nui:N0000192798")
+        #expect(
+            facts[0].value == "interleukin-23 antagonist" && facts[0].type == .drugClass
+                && facts[0].code == "nui:N0000192799")
+        #expect(
+            facts[1].value == "interleukin-23 antagonists" && facts[1].type == .mechanism
+                && facts[1].code == "nui:N0000192798")
         #expect(document.products.first?.ingredients.first?.unii == "DEW6X41BEK")
     }
 }

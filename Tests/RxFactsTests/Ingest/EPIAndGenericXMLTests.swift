@@ -14,17 +14,21 @@ import Testing
         #expect(document.info.id == "EU/1/04/279")
         #expect(document.info.effectiveTime == "2024-03-01")
         #expect(document.info.documentType == "100000155538")
-        #expect(document.info.title == "Package leaflet: Information for the patient \u{2014} Lyrica 25 mg hard capsules")
-        #expect(document.info.sections == [
-            "what lyrica is and what it is used for", "what you need to know before you take lyrica", "other medicines and lyrica",
-        ])
+        #expect(
+            document.info.title == "Package leaflet: Information for the patient \u{2014} Lyrica 25 mg hard capsules")
+        #expect(
+            document.info.sections == [
+                "what lyrica is and what it is used for", "what you need to know before you take lyrica",
+                "other medicines and lyrica",
+            ])
         #expect(document.sections.map(\.level) == [1, 1, 2])
-        #expect(XMLTestSupport.string(document.text[document.sections[0].range]) == """
-            Lyrica belongs to a group of medicines used to treat epilepsy & neuropathic pain.
+        #expect(
+            XMLTestSupport.string(document.text[document.sections[0].range]) == """
+                Lyrica belongs to a group of medicines used to treat epilepsy & neuropathic pain.
 
-            Peripheral neuropathic pain
-            Generalised Anxiety Disorder
-            """)
+                Peripheral neuropathic pain
+                Generalised Anxiety Disorder
+                """)
         let other = document.sections[2]
         let sentence = XMLTestSupport.string(document.text[other.range])
         #expect(sentence == "Opioids such as morphine may increase drowsiness.")

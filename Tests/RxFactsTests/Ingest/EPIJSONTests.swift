@@ -36,25 +36,30 @@ import Testing
         #expect(document.info.effectiveTime == "2025-01-15")
         #expect(document.info.documentType == "100000155538")
         #expect(document.info.contentHash == ContentHash.fnv1a64Hex(input.bytes))
-        #expect(document.info.sections == [
-            "what valium is and what it is used for", "what you need to know before you take valium",
-            "other medicines and valium",
-        ])
+        #expect(
+            document.info.sections == [
+                "what valium is and what it is used for", "what you need to know before you take valium",
+                "other medicines and valium",
+            ])
         #expect(document.sections.map(\.level) == [1, 1, 2])
         #expect(document.sections.map(\.code) == ["1", nil, "2.1"])
-        #expect(Self.string(document.text[document.sections[0].range]) == """
-            Valium contains diazepam. It is used to treat anxiety.
+        #expect(
+            Self.string(document.text[document.sections[0].range]) == """
+                Valium contains diazepam. It is used to treat anxiety.
 
-            Muscle spasms
-            Alcohol withdrawal
-            """)
+                Muscle spasms
+                Alcohol withdrawal
+                """)
         // The parent section's range covers its nested section.
         let parent = document.sections[1]
         let child = document.sections[2]
         #expect(parent.range.contains(child.range.lowerBound) && parent.range.upperBound == child.range.upperBound)
         #expect(Self.string(document.text[child.range]) == "Opioids such as morphine may increase drowsiness.")
         #expect(Self.string(document.text).hasPrefix("Package leaflet: Valium 5 mg tablets\n\n1. What Valium is"))
-        for word in ["Valium contains diazepam", "anxiety", "Muscle spasms", "morphine", "allergic", "Other medicines and Valium"] {
+        for word in [
+            "Valium contains diazepam", "anxiety", "Muscle spasms", "morphine", "allergic",
+            "Other medicines and Valium",
+        ] {
             #expect(try Self.source(of: word, in: document) == word)
         }
         let sentence = Self.string(document.text[child.range])
@@ -80,13 +85,14 @@ import Testing
         let document = try FormatDetector().ingest(input)
         #expect(document.info.title == "Caf\u{E9} \"leaflet\"")
         #expect(document.info.sections == ["side effects"])
-        #expect(Self.string(document.text) == """
-            Caf\u{E9} "leaflet"
+        #expect(
+            Self.string(document.text) == """
+                Caf\u{E9} "leaflet"
 
-            Side effects
+                Side effects
 
-            Say "no" to caf\u{E9} \u{1F600} now. Next line: Examplol/tablets \\ done.
-            """)
+                Say "no" to caf\u{E9} \u{1F600} now. Next line: Examplol/tablets \\ done.
+                """)
         for word in ["Say", "now.", "Next line: Examplol", "tablets", "done."] {
             #expect(try Self.source(of: word, in: document) == word)
         }
@@ -144,7 +150,8 @@ import Testing
     }
 
     @Test func deepNestingIsRefused() {
-        let json = "{\"resourceType\": \"Composition\", \"x\": " + String(repeating: "[", count: 500)
+        let json =
+            "{\"resourceType\": \"Composition\", \"x\": " + String(repeating: "[", count: 500)
             + String(repeating: "]", count: 500) + "}"
         #expect(throws: InputError.self) {
             try EPIJSONIngester().ingest(SourceInput(path: "deep.json", bytes: Array(json.utf8)))

@@ -11,7 +11,10 @@ import Testing
     }
 
     @Test func detectsByContentNotExtension() throws {
-        #expect(try detect("<?xml version=\"1.0\"?>\n<document xmlns=\"urn:hl7-org:v3\"><title/></document>", path: "label.txt") == .spl)
+        #expect(
+            try detect(
+                "<?xml version=\"1.0\"?>\n<document xmlns=\"urn:hl7-org:v3\"><title/></document>", path: "label.txt")
+                == .spl)
         #expect(try detect("<document><title/></document>", path: "label.xml") == .xml)  // no HL7 namespace
         #expect(try detect("<Bundle xmlns=\"http://hl7.org/fhir\"/>") == .epi)
         #expect(try detect("<fhir:Composition xmlns:fhir=\"http://hl7.org/fhir\"/>") == .epi)

@@ -36,7 +36,8 @@ import Testing
     @Test func anEndlessDeflateStreamIsAnErrorNotAHang() throws {
         let path = Self.directory.appendingPathComponent("zip/endless-deflate-hang.zip").path
         var failures: [InputError] = []
-        _ = BatchExtractor(pipeline: TestSupport.pipeline, jobs: 1).run(paths: [path], record: { _ in }, failure: { failures.append($0) })
+        _ = BatchExtractor(pipeline: TestSupport.pipeline, jobs: 1).run(
+            paths: [path], record: { _ in }, failure: { failures.append($0) })
         #expect(failures.map(\.path) == [path + "!b/label.xml"])
         #expect(failures.first?.reason.hasPrefix("corrupt zip member") == true)
     }

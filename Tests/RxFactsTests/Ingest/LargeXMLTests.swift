@@ -76,7 +76,8 @@ import Testing
     @Test func tooManyAttributesInAnEPIDivOrAnSPLFileAreErrorsToo() throws {
         var attributes = ""
         for i in 0..<200_000 { attributes += " a\(i)=\"1\"" }
-        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Side effects\", \"text\": {\"div\": "
+        let json =
+            "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Side effects\", \"text\": {\"div\": "
             + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\"><p\(attributes.replacingOccurrences(of: "\"", with: "\\\""))>Headache.</p></div>\"}}]}"
         do {
             _ = try EPIJSONIngester().ingest(SourceInput(path: "attributes.json", bytes: Array(json.utf8)))
@@ -98,7 +99,8 @@ import Testing
         var paragraph = "<p>"
         while paragraph.utf8.count < 11_000_000 { paragraph += "Aspirin is used to treat pain. " }
         paragraph += "</p>"
-        let json = "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Uses\", \"text\": {\"div\": "
+        let json =
+            "{\"resourceType\": \"Composition\", \"section\": [{\"title\": \"Uses\", \"text\": {\"div\": "
             + "\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">\(paragraph)</div>\"}}]}"
         let document = try EPIJSONIngester().ingest(SourceInput(path: "big.json", bytes: Array(json.utf8)))
         #expect(document.sections.map(\.name) == ["uses"])
@@ -110,7 +112,8 @@ import Testing
         var json = "{\"resourceType\": \"Composition\", \"section\": ["
         for i in 0..<200_000 {
             if i > 0 { json += "," }
-            json += "{\"title\": \"Part \(i)\", \"text\": {\"div\": \"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Headache.</div>\"}}"
+            json +=
+                "{\"title\": \"Part \(i)\", \"text\": {\"div\": \"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">Headache.</div>\"}}"
         }
         json += "]}"
         let document = try EPIJSONIngester().ingest(SourceInput(path: "sections.json", bytes: Array(json.utf8)))
@@ -121,7 +124,8 @@ import Testing
 
     @Test func quotesInCommentsCDATAAndTextAreNotAttributes() throws {
         let quotes = String(repeating: "\"x\" 'y' ", count: 2_000)
-        let text = "<?xml version=\"1.0\"?><root a=\"1\"><!-- \(quotes) --><![CDATA[\(quotes)]]>\(quotes)<?pi \(quotes)?></root>"
+        let text =
+            "<?xml version=\"1.0\"?><root a=\"1\"><!-- \(quotes) --><![CDATA[\(quotes)]]>\(quotes)<?pi \(quotes)?></root>"
         try XMLReader().validate(Array(text.utf8))
     }
 }

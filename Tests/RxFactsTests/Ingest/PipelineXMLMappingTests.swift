@@ -33,12 +33,14 @@ import Testing
     }
 
     @Test func mappedChaptersBecomeSections() throws {
-        let (pipeline, _) = try pipeline(xml: """
-            xml:
-              sections:
-                - {path: //chapter, title: heading, text: body}
-            """)
-        let leaflet = "<leaflet><chapter><heading>What it is used for</heading><body><p>Diazepam is used for anxiety.</p></body></chapter>"
+        let (pipeline, _) = try pipeline(
+            xml: """
+                xml:
+                  sections:
+                    - {path: //chapter, title: heading, text: body}
+                """)
+        let leaflet =
+            "<leaflet><chapter><heading>What it is used for</heading><body><p>Diazepam is used for anxiety.</p></body></chapter>"
             + "<chapter><heading>Side effects</heading><body><p>Common side effects include drowsiness.</p></body></chapter></leaflet>"
         let bytes = Array(leaflet.utf8)
         let record = try pipeline.extract(SourceInput(path: "leaflet.xml", bytes: bytes))
@@ -53,11 +55,12 @@ import Testing
 
     @Test func aBadPathIsAConfigurationError() throws {
         do {
-            _ = try pipeline(xml: """
-                xml:
-                  sections:
-                    - {path: "//chapter[1]"}
-                """)
+            _ = try pipeline(
+                xml: """
+                    xml:
+                      sections:
+                        - {path: "//chapter[1]"}
+                    """)
             Issue.record("expected an error")
         } catch let error as InputError {
             #expect(error.kind == .configuration)

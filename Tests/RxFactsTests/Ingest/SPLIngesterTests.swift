@@ -23,47 +23,59 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
 
 @Suite struct SPLIngesterTests {
     static let expectations: [SPLExpectation] = [
-        .init(file: "369f6e89-c1f9-4efe-e063-6394a90a920d.xml", setId: "369f73b9-e032-4315-e063-6294a90a4ca1",
-              version: "1", effectiveTime: "20250602", documentType: "34391-3",
-              titlePrefix: "Dutasteride capsule, liquid filled",
-              sectionCount: 81, topLevelCount: 18, ingredients: ["DUTASTERIDE": "O0J6XJN02I"]),
-        .init(file: "64f8040f-938d-4236-8e22-c838c9b5f8da.xml", setId: "0b0be196-0c62-461c-94f4-9a35339b4501",
-              version: "20", effectiveTime: "20171107", documentType: "34391-3",
-              titlePrefix: "Viagra tablet, film coated",
-              sectionCount: 105, topLevelCount: 22, ingredients: ["SILDENAFIL CITRATE": "BW9B0ZE037"]),
-        .init(file: "6f5c36d3-3f99-803c-5be6-66b2e1058946.xml", setId: "a4f917f4-2aa2-c3ed-071e-232fa0f125e8",
-              version: "3", effectiveTime: "20101202", documentType: "34391-3", titlePrefix: "Primidone Tablets USP",
-              sectionCount: 24, topLevelCount: 16, ingredients: ["primidone": "13AFD7670Q"]),
-        .init(file: "bonine-example.xml", setId: "9220360a-67d3-4a14-ba21-304a06697cd4",
-              version: "1", effectiveTime: "20090617", documentType: "34390-5", titlePrefix: "CHEWABLE TRAVEL TABLET",
-              sectionCount: 16, topLevelCount: 12, ingredients: ["Chlorcyclizine Hydrochloride": "NPB7A7874U"]),
-        .init(file: "cough.xml", setId: "00f66f25-3469-4c16-9baf-fba21e9628bd",
-              version: "1", effectiveTime: "20110426", documentType: "34390-5", titlePrefix: "TRIAMINIC Childrens Night Time Cold and Cough syrup",
-              sectionCount: 19, topLevelCount: 11,
-              ingredients: ["DIPHENHYDRAMINE HYDROCHLORIDE": "TC2D6JAD40", "PHENYLEPHRINE HYDROCHLORIDE": "04JA59TNSJ"]),
-        .init(file: "humira.xml", setId: "608d4f0d-b19f-46d3-749a-7159aa5f933d",
-              version: "1560", effectiveTime: "20130930", documentType: "34391-3",
-              titlePrefix: "Humira kit",
-              sectionCount: 73, topLevelCount: 21, ingredients: ["ADALIMUMAB": "FYS6T7F842"]),
-        .init(file: "lipitor-orig.xml", setId: "c6e131fe-e7df-4876-83f7-9156fc4e8228",
-              version: "11", effectiveTime: "20140113", documentType: "34391-3",
-              titlePrefix: "Lipitor tablet, film coated",
-              sectionCount: 110, topLevelCount: 38, ingredients: ["ATORVASTATIN CALCIUM TRIHYDRATE": "48A5M73Z4Q"]),
-        .init(file: "lipitor-repack.xml", setId: "17a163ef-b349-4e32-bc8c-b02bac7f65d6",
-              version: "8", effectiveTime: "20120229", documentType: "34391-3",
-              titlePrefix: "Lipitor tablet, film coated",
-              sectionCount: 93, topLevelCount: 21, ingredients: ["atorvastatin calcium trihydrate": "48A5M73Z4Q"]),
-        .init(file: "no-title.xml", setId: "0027b8a3-73bf-4005-a7e3-b035f451a861",
-              version: "1", effectiveTime: "20100728", documentType: "34391-3", titlePrefix: "Haloperidol tablet",
-              sectionCount: 44, topLevelCount: 13, ingredients: ["HALOPERIDOL": "J6292F8L3D"]),
-        .init(file: "METHOXSALEN.xml", setId: "ea1a6225-0eb9-4743-9601-23d5795936a3",
-              version: "1", effectiveTime: "20101101", documentType: "60685-5",
-              titlePrefix: "METHOXSALEN Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
-              ingredients: ["METHOXSALEN": "U4VJ29L7BQ"]),
-        .init(file: "4ad64379-4281-4d60-bf5f-655931ceba13.xml", setId: "9324733b-5201-4981-b4a1-18f43f022210",
-              version: "1", effectiveTime: "20180604", documentType: "60685-5",
-              titlePrefix: "TILDRAKIZUMAB\u{A0}Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
-              ingredients: ["TILDRAKIZUMAB": "DEW6X41BEK"]),
+        .init(
+            file: "369f6e89-c1f9-4efe-e063-6394a90a920d.xml", setId: "369f73b9-e032-4315-e063-6294a90a4ca1",
+            version: "1", effectiveTime: "20250602", documentType: "34391-3",
+            titlePrefix: "Dutasteride capsule, liquid filled",
+            sectionCount: 81, topLevelCount: 18, ingredients: ["DUTASTERIDE": "O0J6XJN02I"]),
+        .init(
+            file: "64f8040f-938d-4236-8e22-c838c9b5f8da.xml", setId: "0b0be196-0c62-461c-94f4-9a35339b4501",
+            version: "20", effectiveTime: "20171107", documentType: "34391-3",
+            titlePrefix: "Viagra tablet, film coated",
+            sectionCount: 105, topLevelCount: 22, ingredients: ["SILDENAFIL CITRATE": "BW9B0ZE037"]),
+        .init(
+            file: "6f5c36d3-3f99-803c-5be6-66b2e1058946.xml", setId: "a4f917f4-2aa2-c3ed-071e-232fa0f125e8",
+            version: "3", effectiveTime: "20101202", documentType: "34391-3", titlePrefix: "Primidone Tablets USP",
+            sectionCount: 24, topLevelCount: 16, ingredients: ["primidone": "13AFD7670Q"]),
+        .init(
+            file: "bonine-example.xml", setId: "9220360a-67d3-4a14-ba21-304a06697cd4",
+            version: "1", effectiveTime: "20090617", documentType: "34390-5", titlePrefix: "CHEWABLE TRAVEL TABLET",
+            sectionCount: 16, topLevelCount: 12, ingredients: ["Chlorcyclizine Hydrochloride": "NPB7A7874U"]),
+        .init(
+            file: "cough.xml", setId: "00f66f25-3469-4c16-9baf-fba21e9628bd",
+            version: "1", effectiveTime: "20110426", documentType: "34390-5",
+            titlePrefix: "TRIAMINIC Childrens Night Time Cold and Cough syrup",
+            sectionCount: 19, topLevelCount: 11,
+            ingredients: ["DIPHENHYDRAMINE HYDROCHLORIDE": "TC2D6JAD40", "PHENYLEPHRINE HYDROCHLORIDE": "04JA59TNSJ"]),
+        .init(
+            file: "humira.xml", setId: "608d4f0d-b19f-46d3-749a-7159aa5f933d",
+            version: "1560", effectiveTime: "20130930", documentType: "34391-3",
+            titlePrefix: "Humira kit",
+            sectionCount: 73, topLevelCount: 21, ingredients: ["ADALIMUMAB": "FYS6T7F842"]),
+        .init(
+            file: "lipitor-orig.xml", setId: "c6e131fe-e7df-4876-83f7-9156fc4e8228",
+            version: "11", effectiveTime: "20140113", documentType: "34391-3",
+            titlePrefix: "Lipitor tablet, film coated",
+            sectionCount: 110, topLevelCount: 38, ingredients: ["ATORVASTATIN CALCIUM TRIHYDRATE": "48A5M73Z4Q"]),
+        .init(
+            file: "lipitor-repack.xml", setId: "17a163ef-b349-4e32-bc8c-b02bac7f65d6",
+            version: "8", effectiveTime: "20120229", documentType: "34391-3",
+            titlePrefix: "Lipitor tablet, film coated",
+            sectionCount: 93, topLevelCount: 21, ingredients: ["atorvastatin calcium trihydrate": "48A5M73Z4Q"]),
+        .init(
+            file: "no-title.xml", setId: "0027b8a3-73bf-4005-a7e3-b035f451a861",
+            version: "1", effectiveTime: "20100728", documentType: "34391-3", titlePrefix: "Haloperidol tablet",
+            sectionCount: 44, topLevelCount: 13, ingredients: ["HALOPERIDOL": "J6292F8L3D"]),
+        .init(
+            file: "METHOXSALEN.xml", setId: "ea1a6225-0eb9-4743-9601-23d5795936a3",
+            version: "1", effectiveTime: "20101101", documentType: "60685-5",
+            titlePrefix: "METHOXSALEN Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
+            ingredients: ["METHOXSALEN": "U4VJ29L7BQ"]),
+        .init(
+            file: "4ad64379-4281-4d60-bf5f-655931ceba13.xml", setId: "9324733b-5201-4981-b4a1-18f43f022210",
+            version: "1", effectiveTime: "20180604", documentType: "60685-5",
+            titlePrefix: "TILDRAKIZUMAB\u{A0}Pharmacologic Class Indexing", sectionCount: 1, topLevelCount: 1,
+            ingredients: ["TILDRAKIZUMAB": "DEW6X41BEK"]),
     ]
 
     @Test func everyCorpusFileHasAnExpectation() throws {
@@ -114,7 +126,9 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
             let provenance = try #require(ingredient.provenance)
             #expect(XMLTestSupport.string(input.bytes[provenance.range]) == ingredient.name)
             #expect(provenance.path.hasSuffix("/ingredientSubstance/name"))
-            #expect(provenance.path.hasPrefix("/document/component/structuredBody/component[1]/section/subject/manufacturedProduct"))
+            #expect(
+                provenance.path.hasPrefix(
+                    "/document/component/structuredBody/component[1]/section/subject/manufacturedProduct"))
         }
         #expect(document.products.first?.name == "TRIAMINIC Childrens Night Time Cold and Cough")
     }
@@ -123,21 +137,25 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         let document = try SPLIngester().ingest(try XMLTestSupport.corpusFile("no-title.xml"))
         #expect(document.info.title == "Haloperidol tablet")
         let top = document.sections.filter { $0.level == 1 }.map(\.name)
-        #expect(top == [
-            "spl product data elements", "boxed warning", "description", "clinical pharmacology",
-            "indications and usage", "contraindications", "warnings", "precautions", "adverse reactions",
-            "overdosage", "dosage and administration", "how supplied", "package label: principal display panel",
-        ])
+        #expect(
+            top == [
+                "spl product data elements", "boxed warning", "description", "clinical pharmacology",
+                "indications and usage", "contraindications", "warnings", "precautions", "adverse reactions",
+                "overdosage", "dosage and administration", "how supplied", "package label: principal display panel",
+            ])
         let indications = try #require(document.sections.first { $0.name == "indications and usage" })
         let text = XMLTestSupport.string(document.text[indications.range])
-        #expect(text.hasPrefix("Haloperidol is indicated for use in the management of manifestations of psychotic disorders."))
+        #expect(
+            text.hasPrefix(
+                "Haloperidol is indicated for use in the management of manifestations of psychotic disorders."))
         // The untitled boxed warning (34066-1) still gets its canonical name and its text.
         let boxed = try #require(document.sections.first { $0.code == "34066-1" })
         #expect(XMLTestSupport.string(document.text[boxed.range]).contains("Increased Mortality in Elderly Patients"))
     }
 
     @Test func viagraUnclassifiedSubsectionsAreNamedAndNested() throws {
-        let document = try SPLIngester().ingest(try XMLTestSupport.corpusFile("64f8040f-938d-4236-8e22-c838c9b5f8da.xml"))
+        let document = try SPLIngester().ingest(
+            try XMLTestSupport.corpusFile("64f8040f-938d-4236-8e22-c838c9b5f8da.xml"))
         let warnings = try #require(document.sections.first { $0.code == "43685-7" })
         #expect(warnings.name == "warnings and cautions")
         let cardiovascular = try #require(document.sections.first { $0.name == "cardiovascular" })
@@ -147,10 +165,14 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         #expect(cardiovascular.range.upperBound <= warnings.range.upperBound)
         #expect(!cardiovascular.range.isEmpty)
         // Untitled unclassified subsections take their parent's name instead of "spl unclassified".
-        let nested = document.sections.filter { $0.level == 3 && $0.name == "dosage adjustments due to drug interactions" }
+        let nested = document.sections.filter {
+            $0.level == 3 && $0.name == "dosage adjustments due to drug interactions"
+        }
         #expect(nested.count == 2)
         #expect(XMLTestSupport.string(document.text[nested[0].range]).hasPrefix("Ritonavir"))
-        let drugInteractions = document.sections.filter { $0.code == "42229-5" && $0.name == "ritonavir and other cyp3a4 inhibitors" }
+        let drugInteractions = document.sections.filter {
+            $0.code == "42229-5" && $0.name == "ritonavir and other cyp3a4 inhibitors"
+        }
         #expect(drugInteractions.count == 1)
     }
 
@@ -161,7 +183,8 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         let indications = try #require(document.sections.first { $0.name == "indications and usage" })
         let sectionText = Array(document.text[indications.range])
         let local = try #require(sectionText.firstRange(of: Array(sentence.utf8)))
-        let textRange = (indications.range.lowerBound + local.lowerBound)..<(indications.range.lowerBound + local.upperBound)
+        let textRange =
+            (indications.range.lowerBound + local.lowerBound)..<(indications.range.lowerBound + local.upperBound)
         let sourceRange = document.textMap.sourceRange(textRange)
         #expect(sourceRange == 53364..<(53364 + sentence.utf8.count))  // offset found with grep -b
         #expect(XMLTestSupport.string(input.bytes[sourceRange]) == sentence)
@@ -177,7 +200,10 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         var i = 0
         var checked = 0
         while i < text.count {
-            if text[i] == 0x20 || text[i] == 0x0A { i += 1; continue }
+            if text[i] == 0x20 || text[i] == 0x0A {
+                i += 1
+                continue
+            }
             let start = i
             while i < text.count, text[i] != 0x20, text[i] != 0x0A { i += 1 }
             // Skip the inserted " | " cell separators.
@@ -186,7 +212,8 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
             let source = XMLTestSupport.string(input.bytes[document.textMap.sourceRange(start..<i)])
             let decoded = XMLTestSupport.decodeEntities(XMLTestSupport.removingTags(source))
             if decoded != word {
-                Issue.record("\(file): text \(start)..<\(i) \(word.debugDescription) maps to \(source.debugDescription)")
+                Issue.record(
+                    "\(file): text \(start)..<\(i) \(word.debugDescription) maps to \(source.debugDescription)")
                 return
             }
             checked += 1
@@ -207,35 +234,42 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
         let schedule = try #require(product.schedule)
         #expect(schedule.value == "CII")
         #expect(XMLTestSupport.string(input.bytes[schedule.range]) == "C48675")
-        #expect(schedule.path == "/document/component/structuredBody/component[1]/section/subject/manufacturedProduct/subjectOf/policy/code/@code")
-        #expect(document.info.sections == ["spl product data elements", "boxed warning", "indications and usage", "limitations of use"])
+        #expect(
+            schedule.path
+                == "/document/component/structuredBody/component[1]/section/subject/manufacturedProduct/subjectOf/policy/code/@code"
+        )
+        #expect(
+            document.info.sections == [
+                "spl product data elements", "boxed warning", "indications and usage", "limitations of use",
+            ])
     }
 
     @Test func flattenedLayoutAndEntityOffsets() throws {
         let input = try XMLTestSupport.fixture("scheduled-spl.xml")
         let document = try SPLIngester().ingest(input)
         let text = XMLTestSupport.string(document.text)
-        #expect(text == """
-            OXYCODONE HYDROCHLORIDE tablets, for oral use, CII
+        #expect(
+            text == """
+                OXYCODONE HYDROCHLORIDE tablets, for oral use, CII
 
-            WARNING: ADDICTION, ABUSE, AND MISUSE
+                WARNING: ADDICTION, ABUSE, AND MISUSE
 
-            Oxycodone exposes users to risks of addiction, abuse, and misuse.
+                Oxycodone exposes users to risks of addiction, abuse, and misuse.
 
-            Concomitant use with benzodiazepines & other CNS depressants may cause profound sedation.
-            Respiratory depression \u{2014} monitor closely.
+                Concomitant use with benzodiazepines & other CNS depressants may cause profound sedation.
+                Respiratory depression \u{2014} monitor closely.
 
-            1 INDICATIONS AND USAGE
+                1 INDICATIONS AND USAGE
 
-            Oxycodone hydrochloride tablets are indicated for the management of severe pain.
+                Oxycodone hydrochloride tablets are indicated for the management of severe pain.
 
-            Strength | Color
-            5 mg | white
+                Strength | Color
+                5 mg | white
 
-            1.1 Limitations of Use
+                1.1 Limitations of Use
 
-            Reserve for patients without alternatives.
-            """)
+                Reserve for patients without alternatives.
+                """)
         // "&amp;" maps to its five source bytes, the em dash to "&#8212;".
         let amp = try #require(document.text.firstIndex(of: UInt8(ascii: "&")))
         #expect(XMLTestSupport.string(input.bytes[document.textMap.sourceRange(amp..<(amp + 1))]) == "&amp;")
@@ -265,7 +299,10 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
     static let product = Product(name: "Lipitor", ingredients: [])
 
     @Test(arguments: [
-        ("These highlights do not include all the information needed to use LIPITOR safely and effectively.", "Lipitor tablet"),
+        (
+            "These highlights do not include all the information needed to use LIPITOR safely and effectively.",
+            "Lipitor tablet"
+        ),
         ("HIGHLIGHTS OF PRESCRIBING INFORMATION", "Lipitor tablet"),
         ("Drug Facts", "Lipitor tablet"),
         ("  ", "Lipitor tablet"),
@@ -276,12 +313,17 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
     }
 
     @Test func severalProductsAreListedOnceEach() {
-        let products = [Product(name: "Lipitor", ingredients: []), Product(name: "LIPITOR", ingredients: []), Product(name: "Caduet", ingredients: [])]
+        let products = [
+            Product(name: "Lipitor", ingredients: []), Product(name: "LIPITOR", ingredients: []),
+            Product(name: "Caduet", ingredients: []),
+        ]
         #expect(SPLTitle.title("Drug Facts", products: products, firstForm: "tablet") == "Lipitor, Caduet")
     }
 
     @Test func withoutAProductNameTheTitleStays() {
-        #expect(SPLTitle.title("Drug Facts", products: [Product(name: nil, ingredients: [])], firstForm: nil) == "Drug Facts")
+        #expect(
+            SPLTitle.title("Drug Facts", products: [Product(name: nil, ingredients: [])], firstForm: nil)
+                == "Drug Facts")
         #expect(SPLTitle.title("", products: [], firstForm: nil) == nil)
     }
 }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct SPLSectionNamesTests {
     /// The generated Swift table matches the shipped CSV row for row.
     @Test func generatedTableMatchesShippedCSV() throws {
-        let csv = try String(contentsOf: XMLTestSupport.pipelines.appendingPathComponent("sections/spl_sections.csv"), encoding: .utf8)
+        let csv = try String(
+            contentsOf: XMLTestSupport.pipelines.appendingPathComponent("sections/spl_sections.csv"), encoding: .utf8)
         var rows: [String: String] = [:]
         for line in csv.split(separator: "\n") where !line.isEmpty {
             let comma = try #require(line.firstIndex(of: ","))
@@ -31,8 +32,14 @@ import Testing
     }
 
     @Test func untitledFallbacks() {
-        #expect(SPLSectionNames.name(code: "42229-5", heading: "", displayName: "SPL UNCLASSIFIED SECTION", parent: "warnings") == "warnings")
-        #expect(SPLSectionNames.name(code: "42229-5", heading: " ", displayName: nil, parent: nil) == "spl unclassified")
-        #expect(SPLSectionNames.name(code: "99999-9", heading: "", displayName: "LACTATION SECTION", parent: nil) == "lactation")
+        #expect(
+            SPLSectionNames.name(
+                code: "42229-5", heading: "", displayName: "SPL UNCLASSIFIED SECTION", parent: "warnings") == "warnings"
+        )
+        #expect(
+            SPLSectionNames.name(code: "42229-5", heading: " ", displayName: nil, parent: nil) == "spl unclassified")
+        #expect(
+            SPLSectionNames.name(code: "99999-9", heading: "", displayName: "LACTATION SECTION", parent: nil)
+                == "lactation")
     }
 }

@@ -30,7 +30,10 @@ enum XMLTestSupport {
         var rest = Substring(raw)
         while let amp = rest.firstIndex(of: "&") {
             out += rest[..<amp]
-            guard let semi = rest[amp...].firstIndex(of: ";") else { out += rest[amp...]; return out }
+            guard let semi = rest[amp...].firstIndex(of: ";") else {
+                out += rest[amp...]
+                return out
+            }
             let name = rest[rest.index(after: amp)..<semi]
             switch name {
             case "lt": out += "<"

@@ -14,7 +14,8 @@ import RxFacts
     /// The data bundle on the development machine; absent elsewhere, so tests that need it are skipped.
     static let sharedVocab = root.deletingLastPathComponent().appendingPathComponent("shared/data/vocab").path
     static let lexiconFiles = [
-        "drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "symptoms.tsv", "schedules.tsv", "effects.tsv", "core.tsv",
+        "drugs.tsv", "brands.tsv", "classes.tsv", "conditions.tsv", "symptoms.tsv", "schedules.tsv", "effects.tsv",
+        "core.tsv",
         "abbreviations.tsv",
     ]
 
@@ -45,10 +46,12 @@ import RxFacts
         #expect(loaded.entries.count == entries.count)
     }
 
-    @Test("brand names resolve to ingredients", arguments: [
-        ("valium", ["diazepam"]), ("xanax", ["alprazolam"]), ("percocet", ["acetaminophen", "oxycodone"]),
-        ("lyrica", ["pregabalin"]), ("lipitor", ["atorvastatin"]),
-    ])
+    @Test(
+        "brand names resolve to ingredients",
+        arguments: [
+            ("valium", ["diazepam"]), ("xanax", ["alprazolam"]), ("percocet", ["acetaminophen", "oxycodone"]),
+            ("lyrica", ["pregabalin"]), ("lipitor", ["atorvastatin"]),
+        ])
     func brandToIngredient(brand: String, ingredients: [String]) throws {
         let entry = try #require(try Self.entry("brands.tsv", kind: "brand", brand))
         #expect(entry.attributes["ingredient"] == ingredients)
@@ -59,10 +62,12 @@ import RxFacts
         }
     }
 
-    @Test("DEA schedules are attached to drugs", arguments: [
-        ("diazepam", "CIV"), ("oxycodone", "CII"), ("alprazolam", "CIV"), ("pregabalin", "CV"),
-        ("fentanyl", "CII"), ("ketamine", "CIII"), ("zolpidem", "CIV"), ("lacosamide", "CV"),
-    ])
+    @Test(
+        "DEA schedules are attached to drugs",
+        arguments: [
+            ("diazepam", "CIV"), ("oxycodone", "CII"), ("alprazolam", "CIV"), ("pregabalin", "CV"),
+            ("fentanyl", "CII"), ("ketamine", "CIII"), ("zolpidem", "CIV"), ("lacosamide", "CV"),
+        ])
     func scheduleLookup(drug: String, schedule: String) throws {
         let entry = try #require(try Self.entry("drugs.tsv", kind: "drug", drug))
         #expect(entry.attributes["schedule"] == [schedule])
@@ -70,11 +75,13 @@ import RxFacts
     }
 
     /// The 2020-09-08 list brought up to date with the DEA actions since (Federal Register).
-    @Test("schedules are as of now", arguments: [
-        ("daridorexant", "CIV"), ("remimazolam", "CIV"), ("oliceridine", "CII"), ("serdexmethylphenidate", "CIV"),
-        ("ganaxolone", "CV"), ("zuranolone", "CIV"), ("cenobamate", "CV"), ("lasmiditan", "CV"),
-        ("lemborexant", "CIV"), ("brexanolone", "CIV"),
-    ])
+    @Test(
+        "schedules are as of now",
+        arguments: [
+            ("daridorexant", "CIV"), ("remimazolam", "CIV"), ("oliceridine", "CII"), ("serdexmethylphenidate", "CIV"),
+            ("ganaxolone", "CV"), ("zuranolone", "CIV"), ("cenobamate", "CV"), ("lasmiditan", "CV"),
+            ("lemborexant", "CIV"), ("brexanolone", "CIV"),
+        ])
     func currentSchedule(drug: String, schedule: String) throws {
         let entry = try #require(try Self.entry("drugs.tsv", kind: "drug", drug))
         #expect(entry.attributes["schedule"] == [schedule])
@@ -143,9 +150,12 @@ import RxFacts
     @Test func aRowWithVeryManySynonymsIsDeduplicatedInOnePass() {
         // "Synonym baaa", "Synonym caaa", …: letters only (three digits would make it a code).
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        let forms = (0..<100_000).map { n in "Synonym " + String((0..<4).map { letters[n / [1, 26, 676, 17_576][$0] % 26] }) }
+        let forms = (0..<100_000).map { n in
+            "Synonym " + String((0..<4).map { letters[n / [1, 26, 676, 17_576][$0] % 26] })
+        }
         var report = LexiconBuildReport()
-        let accepted = DrugTable(filter: TermFilter()).acceptedVariants(forms + forms.reversed() + ["  SYNONYM BAAA "], report: &report)
+        let accepted = DrugTable(filter: TermFilter()).acceptedVariants(
+            forms + forms.reversed() + ["  SYNONYM BAAA "], report: &report)
         #expect(accepted.count == forms.count)
         #expect(accepted.first == forms.first?.lowercased() && accepted.last == forms.last?.lowercased())
         #expect(report.droppedVariants.isEmpty)
@@ -153,11 +163,13 @@ import RxFacts
 
     /// One drug per active moiety, named by RxNorm: the acid and its anion/salt forms and the
     /// INN spelling are variants of one entry.
-    @Test("salt and acid forms are one drug", arguments: [
-        ("ethacrynic acid", ["ethacrynate", "etacrynic acid"], "4109"),
-        ("valproic acid", ["valproate"], "11118"),
-        ("alendronate", ["alendronic acid"], "46041"),
-    ])
+    @Test(
+        "salt and acid forms are one drug",
+        arguments: [
+            ("ethacrynic acid", ["ethacrynate", "etacrynic acid"], "4109"),
+            ("valproic acid", ["valproate"], "11118"),
+            ("alendronate", ["alendronic acid"], "46041"),
+        ])
     func oneDrugPerMoiety(canonical: String, variants: [String], rxcui: String) throws {
         let drugs = try Self.committed("drugs.tsv")
         let entry = try #require(drugs.first { $0.kind == "drug" && $0.canonical == canonical })
@@ -170,16 +182,21 @@ import RxFacts
 
     @Test func edecrinBrandsNameOneDrug() throws {
         #expect(try Self.entry("brands.tsv", kind: "brand", "edecrin")?.attributes["ingredient"] == ["ethacrynic acid"])
-        #expect(try Self.entry("brands.tsv", kind: "brand", "edecrin sodium")?.attributes["ingredient"] == ["ethacrynic acid"])
+        #expect(
+            try Self.entry("brands.tsv", kind: "brand", "edecrin sodium")?.attributes["ingredient"] == [
+                "ethacrynic acid"
+            ])
     }
 
-    @Test("acid, anion and spelling variants of one moiety", arguments: [
-        ("ethacrynic acid", "ethacrynate", true), ("etacrynic acid", "ethacrynic acid", true),
-        ("valproate", "valproic acid", true), ("thioguanine", "tioguanine", true),
-        ("iron sucrose", "sucroferric oxyhydroxide", false), ("azilsartan", "azilsartan medoxomil", false),
-        ("follitropin alfa", "follitropin beta", false), ("diphenoxylate", "difenoxin", false),
-        ("fenofibrate", "fenoterol", false),
-    ])
+    @Test(
+        "acid, anion and spelling variants of one moiety",
+        arguments: [
+            ("ethacrynic acid", "ethacrynate", true), ("etacrynic acid", "ethacrynic acid", true),
+            ("valproate", "valproic acid", true), ("thioguanine", "tioguanine", true),
+            ("iron sucrose", "sucroferric oxyhydroxide", false), ("azilsartan", "azilsartan medoxomil", false),
+            ("follitropin alfa", "follitropin beta", false), ("diphenoxylate", "difenoxin", false),
+            ("fenofibrate", "fenoterol", false),
+        ])
     func sameMoiety(a: String, b: String, same: Bool) {
         #expect(DrugTable.sameMoiety(a, b) == same)
     }
@@ -220,11 +237,13 @@ import RxFacts
         #expect(ssri.variants.contains("ssris"))
     }
 
-    @Test("conditions carry DOID and ICD-10-CM codes", arguments: [
-        ("generalized anxiety disorder", "DOID:14320", "F41.1"),
-        ("schizophrenia", "DOID:5419", "F20"),
-        ("epilepsy", "DOID:1826", "G40.909"),
-    ])
+    @Test(
+        "conditions carry DOID and ICD-10-CM codes",
+        arguments: [
+            ("generalized anxiety disorder", "DOID:14320", "F41.1"),
+            ("schizophrenia", "DOID:5419", "F20"),
+            ("epilepsy", "DOID:1826", "G40.909"),
+        ])
     func conditionCodes(condition: String, doid: String, icd: String) throws {
         let entry = try #require(try Self.entry("conditions.tsv", kind: "condition", condition))
         #expect(entry.code("doid") == doid)
@@ -259,21 +278,24 @@ import RxFacts
 
     // MARK: parser errors
 
-    @Test("bad lexicon lines are errors naming file, line and column", arguments: [
-        ("drug\tdiazepam\tdiazepam", 1, "expected 4 or 5"),
-        ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
-        ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
-        ("drug\tdiazepam\tdiazepam\trxcui3322", 24, "system:code"),
-        ("brand\tvalium\tvalium\t-\tschedule=CIV", 23, "ingredient="),
-        ("drug\tdiazepam\tdiazepam\t-\tschedule", 26, "key=value"),
-    ])
+    @Test(
+        "bad lexicon lines are errors naming file, line and column",
+        arguments: [
+            ("drug\tdiazepam\tdiazepam", 1, "expected 4 or 5"),
+            ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
+            ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
+            ("drug\tdiazepam\tdiazepam\trxcui3322", 24, "system:code"),
+            ("brand\tvalium\tvalium\t-\tschedule=CIV", 23, "ingredient="),
+            ("drug\tdiazepam\tdiazepam\t-\tschedule", 26, "key=value"),
+        ])
     func badLines(line: String, column: Int, message: String) {
         let text = "# rxfacts-lexicon/1\n" + line + "\n"
         #expect {
             try LexiconFileParser().parse(text: text, path: "user.tsv")
         } throws: { error in
             guard let error = error as? LexiconBuildError else { return false }
-            return error.path == "user.tsv" && error.line == 2 && error.column == column && error.reason.contains(message)
+            return error.path == "user.tsv" && error.line == 2 && error.column == column
+                && error.reason.contains(message)
         }
     }
 
@@ -282,7 +304,10 @@ import RxFacts
             kind: "drug", canonical: "diazepam", variants: ["valium-free", "diazepam", "b-name"],
             codes: [LexiconCode("unii", "Q3JTX2Q7TU"), LexiconCode("rxcui", "3322")],
             attributes: ["schedule": ["CIV"], "class": ["benzodiazepine"]])
-        #expect(entry.line == "drug\tdiazepam\tdiazepam|b-name|valium-free\trxcui:3322 unii:Q3JTX2Q7TU\tclass=benzodiazepine;schedule=CIV")
+        #expect(
+            entry.line
+                == "drug\tdiazepam\tdiazepam|b-name|valium-free\trxcui:3322 unii:Q3JTX2Q7TU\tclass=benzodiazepine;schedule=CIV"
+        )
         let parsed = try LexiconFileParser().parseLine(entry.line, path: "x", line: 1)
         #expect(parsed.line == entry.line)
     }
@@ -352,7 +377,8 @@ import RxFacts
     func fullBuildIsReproducible() throws {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-lexicon-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temp) }
-        let a = temp.appendingPathComponent("a").path, b = temp.appendingPathComponent("b").path
+        let a = temp.appendingPathComponent("a").path
+        let b = temp.appendingPathComponent("b").path
         // symptoms.tsv adopts the effect names of the hand-written lexicons beside it.
         var builder = LexiconBuilder()
         builder.curatedDirectory = Self.lexicons

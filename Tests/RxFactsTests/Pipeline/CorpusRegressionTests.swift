@@ -11,13 +11,17 @@ import Testing
 /// rule or lexicon change moves a fact, this fails and prints the diff; review it, then
 /// regenerate the references with `Scripts/update-references.sh`.
 @Suite struct CorpusRegressionTests {
-    static let inputs: [String] = InputCollector.collect([TestSupport.path("Corpus/text"), TestSupport.path("Corpus/spl")])
+    static let inputs: [String] = InputCollector.collect([
+        TestSupport.path("Corpus/text"), TestSupport.path("Corpus/spl"),
+    ])
 
     @Test func everyCorpusInputHasAReference() {
         #expect(Self.inputs.count >= 12)
         for input in Self.inputs {
             let stem = SourceInput(path: input, bytes: []).stem
-            #expect(FileManager.default.fileExists(atPath: TestSupport.path("Corpus/reference/\(stem).jsonl")), "no reference for \(input)")
+            #expect(
+                FileManager.default.fileExists(atPath: TestSupport.path("Corpus/reference/\(stem).jsonl")),
+                "no reference for \(input)")
         }
     }
 

@@ -11,9 +11,14 @@ import Testing
 
     /// `rxfacts diff GOLD ACTUAL --min-f1 X …`: exit code and output.
     static func diff(gold: String, actual: String, minF1: Double, perType: [String: Double]) throws -> (Int32, String) {
-        var arguments = ["diff", gold, actual, "--concepts", "--min-f1", String(minF1), "--source", "text", "--source", "spl-metadata"]
+        var arguments = [
+            "diff", gold, actual, "--concepts", "--min-f1", String(minF1), "--source", "text", "--source",
+            "spl-metadata",
+        ]
         for type in types { arguments += ["--type", type] }
-        for (type, value) in perType.sorted(by: { $0.key < $1.key }) { arguments += ["--min-f1-type", "\(type)=\(value)"] }
+        for (type, value) in perType.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--min-f1-type", "\(type)=\(value)"]
+        }
         return try Executable.run(arguments)
     }
 
@@ -21,7 +26,9 @@ import Testing
     static func reference(_ names: [String], in directory: String) throws -> String {
         let path = directory + "/gold.jsonl"
         var bytes = Data()
-        for name in names { bytes.append(try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Corpus/gold/\(name)")))) }
+        for name in names {
+            bytes.append(try Data(contentsOf: URL(fileURLWithPath: TestSupport.path("Corpus/gold/\(name)"))))
+        }
         try bytes.write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -34,20 +41,27 @@ import Testing
             ["extract", TestSupport.path("Corpus/spl"), TestSupport.path("Corpus/text"), "-o", actual, "--quiet"])
         #expect(extractStatus == 0, "\(extractOutput)")
         let gold = try Self.reference(["gold-spl.jsonl", "gold-text.jsonl"], in: directory)
-        let (status, output) = try Self.diff(gold: gold, actual: actual, minF1: 0.58, perType: ["class": 0.68, "combination": 0.64, "schedule": 1.0])
+        let (status, output) = try Self.diff(
+            gold: gold, actual: actual, minF1: 0.58, perType: ["class": 0.68, "combination": 0.64, "schedule": 1.0])
         #expect(status == 0, "\(output)")
         #expect(output.contains("overall (micro)"))
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedLeaflets), "needs ../shared/data/leaflets-ema (eval-only leaflets are not in the repo)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sharedLeaflets),
+            "needs ../shared/data/leaflets-ema (eval-only leaflets are not in the repo)"))
     func emaPatientLeafletsMeetTheirFloor() throws {
         let directory = try Executable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let actual = directory + "/actual.jsonl"
-        let (extractStatus, extractOutput) = try Executable.run(["extract", Self.sharedLeaflets, "-o", actual, "--quiet"])
+        let (extractStatus, extractOutput) = try Executable.run([
+            "extract", Self.sharedLeaflets, "-o", actual, "--quiet",
+        ])
         #expect(extractStatus == 0, "\(extractOutput)")
         let (status, output) = try Self.diff(
-            gold: TestSupport.path("Corpus/gold/gold-ema.jsonl"), actual: actual, minF1: 0.86, perType: ["class": 0.85, "combination": 0.89, "contraindication": 0.75, "indication": 0.70])
+            gold: TestSupport.path("Corpus/gold/gold-ema.jsonl"), actual: actual, minF1: 0.86,
+            perType: ["class": 0.85, "combination": 0.89, "contraindication": 0.75, "indication": 0.70])
         #expect(status == 0, "\(output)")
     }
 
@@ -56,9 +70,13 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let empty = directory + "/empty.jsonl"
         // A run that found nothing for the seed leaflet: same document, no drugs.
-        try Data(#"{"schema":"rxfacts/1","document":{"id":"000_07aae011b33a312d","source":"x","format":"text"},"drugs":[]}"#.utf8)
-            .write(to: URL(fileURLWithPath: empty))
-        let (status, output) = try Self.diff(gold: TestSupport.path("Corpus/gold/gold-text.jsonl"), actual: empty, minF1: 0.5, perType: [:])
+        try Data(
+            #"{"schema":"rxfacts/1","document":{"id":"000_07aae011b33a312d","source":"x","format":"text"},"drugs":[]}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: empty))
+        let (status, output) = try Self.diff(
+            gold: TestSupport.path("Corpus/gold/gold-text.jsonl"), actual: empty, minF1: 0.5, perType: [:])
         #expect(status == 1, "\(output)")
     }
 }
@@ -67,7 +85,9 @@ import Testing
 enum Executable {
     /// The binary beside the test bundle (`.build/<config>/rxfacts`).
     static var path: String {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rxfacts").path
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "rxfacts"
+        ).path
         if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         return TestSupport.path(".build/debug/rxfacts")
     }

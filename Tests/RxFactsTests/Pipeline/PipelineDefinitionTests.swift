@@ -34,7 +34,8 @@ import Testing
         lexicons: String = "\(pipelines)/lexicons/core.tsv"
     ) -> String {
         let lines: [(String, String)] = [
-            ("ingest", "  - ingest"), ("normalize", "  - normalize"), ("segment", "  - segment: {roles: \(pipelines)/rules/sections.yaml}"), ("tokenize", "  - tokenize"),
+            ("ingest", "  - ingest"), ("normalize", "  - normalize"),
+            ("segment", "  - segment: {roles: \(pipelines)/rules/sections.yaml}"), ("tokenize", "  - tokenize"),
             ("tag", "  - tag: {lexicons: [\(lexicons)]}"),
             ("context", "  - context: {rules: \(pipelines)/rules/context.yaml}"),
             ("subject", "  - subject: {rules: \(pipelines)/rules/subject.yaml}"),
@@ -76,9 +77,14 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let pipeline = try Pipeline.load(contentsOf: workspace.write("p.yaml", Self.stages()))
-        #expect(pipeline.stages.map(\.name) == ["normalize", "segment", "tokenize", "tag", "context", "subject", "assemble", "enrich", "emit"])
-        let without = try Pipeline.load(contentsOf: workspace.write("q.yaml", Self.stages(replacing: ["enrich": nil, "context": nil])))
-        #expect(without.stages.map(\.name) == ["normalize", "segment", "tokenize", "tag", "subject", "assemble", "emit"])
+        #expect(
+            pipeline.stages.map(\.name) == [
+                "normalize", "segment", "tokenize", "tag", "context", "subject", "assemble", "enrich", "emit",
+            ])
+        let without = try Pipeline.load(
+            contentsOf: workspace.write("q.yaml", Self.stages(replacing: ["enrich": nil, "context": nil])))
+        #expect(
+            without.stages.map(\.name) == ["normalize", "segment", "tokenize", "tag", "subject", "assemble", "emit"])
     }
 
     @Test func withoutEnrichOnlyTheLexiconFactsAndCodesGo() throws {
@@ -86,7 +92,8 @@ import Testing
         defer { workspace.remove() }
         let full = try Pipeline.load(contentsOf: workspace.write("full.yaml", Self.stages(lexicons: Self.fullLexicons)))
         let bare = try Pipeline.load(
-            contentsOf: workspace.write("bare.yaml", Self.stages(replacing: ["enrich": nil], lexicons: Self.fullLexicons)))
+            contentsOf: workspace.write(
+                "bare.yaml", Self.stages(replacing: ["enrich": nil], lexicons: Self.fullLexicons)))
         let text = "Zolpidem is used for insomnia. It may cause drowsiness."
         let enriched = try #require(try full.extract(text: text).drugs.first)
         let plain = try #require(try bare.extract(text: text).drugs.first)
@@ -101,7 +108,8 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let full = try Self.seed(try Pipeline.load(contentsOf: workspace.write("full.yaml", Self.stages())))
-        let bare = try Self.seed(try Pipeline.load(contentsOf: workspace.write("bare.yaml", Self.stages(replacing: ["context": nil]))))
+        let bare = try Self.seed(
+            try Pipeline.load(contentsOf: workspace.write("bare.yaml", Self.stages(replacing: ["context": nil]))))
         #expect(full.facts.contains { $0.negated } && full.facts.contains { $0.hedged })
         #expect(!bare.facts.contains { $0.negated || $0.hedged })
         // "not classified as a primary analgesic" is now read as a class.
@@ -113,9 +121,13 @@ import Testing
     }
 
     @Test func aStageBeforeWhatItNeedsIsRefused() throws {
-        let text = Self.stages(replacing: ["tag": nil, "emit": "  - tag: {lexicons: [\(Self.pipelines)/lexicons/core.tsv]}\n  - emit"])
+        let text = Self.stages(replacing: [
+            "tag": nil, "emit": "  - tag: {lexicons: [\(Self.pipelines)/lexicons/core.tsv]}\n  - emit",
+        ])
         let error = try Self.loadError(text)
-        #expect(error.reason.contains("stage 'context' needs layer 'mentions', which 'tag' produces: put 'tag' before 'context'"))
+        #expect(
+            error.reason.contains(
+                "stage 'context' needs layer 'mentions', which 'tag' produces: put 'tag' before 'context'"))
         #expect(error.line == 8 && error.column == 5)
     }
 
@@ -137,16 +149,36 @@ import Testing
 
     /// A rule (line 5 of a rule file) with one mistake, the text the error must point at, and its reason.
     static let ruleMistakes: [(name: String, rule: String, at: String, reason: String)] = [
-        ("misspelt key", "{id: a, fact: class, cues: [is a], tagets: [class]}", "tagets", "unknown key 'tagets' in rules[0]; did you mean 'targets'?"),
-        ("misspelt kind", "{id: a, fact: class, cues: [is a], targets: [clas]}", "clas]", "unknown target kind 'clas'; did you mean 'class'?"),
-        ("misspelt fact type", "{id: a, fact: indicaton, cues: [used for], targets: [condition]}", "indicaton", "unknown fact type 'indicaton'; did you mean 'indication'?"),
-        ("phrase the normalizer changes", "{id: a, fact: class, cues: [\"it’s a\"], targets: [class]}", "\"it’s", "phrase 'it’s a' can never match"),
-        ("phrase without a token", "{id: a, fact: class, cues: [\"is a\", \" \"], targets: [class]}", "\" \"", "phrase ' ' can never match"),
-        ("wrong value type", "{id: a, fact: class, cues: [is a], targets: [class], gap: many}", "many", "rules[0].gap: expected a whole number"),
+        (
+            "misspelt key", "{id: a, fact: class, cues: [is a], tagets: [class]}", "tagets",
+            "unknown key 'tagets' in rules[0]; did you mean 'targets'?"
+        ),
+        (
+            "misspelt kind", "{id: a, fact: class, cues: [is a], targets: [clas]}", "clas]",
+            "unknown target kind 'clas'; did you mean 'class'?"
+        ),
+        (
+            "misspelt fact type", "{id: a, fact: indicaton, cues: [used for], targets: [condition]}", "indicaton",
+            "unknown fact type 'indicaton'; did you mean 'indication'?"
+        ),
+        (
+            "phrase the normalizer changes", "{id: a, fact: class, cues: [\"it’s a\"], targets: [class]}", "\"it’s",
+            "phrase 'it’s a' can never match"
+        ),
+        (
+            "phrase without a token", "{id: a, fact: class, cues: [\"is a\", \" \"], targets: [class]}", "\" \"",
+            "phrase ' ' can never match"
+        ),
+        (
+            "wrong value type", "{id: a, fact: class, cues: [is a], targets: [class], gap: many}", "many",
+            "rules[0].gap: expected a whole number"
+        ),
     ]
 
     @Test(arguments: ruleMistakes)
-    func ruleFileMistakesAreRefusedWithTheirPosition(_ mistake: (name: String, rule: String, at: String, reason: String)) throws {
+    func ruleFileMistakesAreRefusedWithTheirPosition(
+        _ mistake: (name: String, rule: String, at: String, reason: String)
+    ) throws {
         let line = "  - " + mistake.rule
         let rules = "schema: rxfacts-rules/1\nseparators: [\",\"]\nstops: [\".\"]\nrules:\n\(line)\n"
         let column = try #require(line.range(of: mistake.at)).lowerBound.utf16Offset(in: line) + 1
@@ -175,9 +207,10 @@ import Testing
 
     @Test func aStageOfYourOwnRunsWhereTheFileSays() throws {
         var registry = StageRegistry.builtIn
-        registry.register(StageDescriptor(
-            name: "drop-hedged", summary: "removes hedged facts", requires: [.facts], rewrites: [.facts]
-        ) { _, _ in DropHedged() })
+        registry.register(
+            StageDescriptor(
+                name: "drop-hedged", summary: "removes hedged facts", requires: [.facts], rewrites: [.facts]
+            ) { _, _ in DropHedged() })
         let workspace = try Workspace()
         defer { workspace.remove() }
         let path = workspace.write("p.yaml", Self.stages(replacing: ["enrich": "  - enrich\n  - drop-hedged"]))

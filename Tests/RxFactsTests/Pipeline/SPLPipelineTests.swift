@@ -60,6 +60,8 @@ import Testing
     }
 
     @Test func hostileXMLIsAnInputErrorInThePipeline() throws {
-        #expect(throws: InputError.self) { try TestSupport.pipeline.extract(try XMLTestSupport.fixture("billion-laughs.xml")) }
+        #expect(throws: InputError.self) {
+            try TestSupport.pipeline.extract(try XMLTestSupport.fixture("billion-laughs.xml"))
+        }
     }
 }

@@ -29,7 +29,8 @@ import Testing
     @Test(arguments: [
         "class:benzodiazepine", "class:cns depressant", "class:skeletal muscle relaxant", "class:analgesic!",
         "mechanism:gaba-a receptor", "schedule:CIV",
-        "indication:anxiety", "indication:seizures", "indication:muscle spasm", "indication:spasticity", "indication:insomnia",
+        "indication:anxiety", "indication:seizures", "indication:muscle spasm", "indication:spasticity",
+        "indication:insomnia",
         "combination:alcohol", "combination:opioid", "combination:cns depressant",
         "adverse-effect:drowsiness", "adverse-effect:fatigue", "adverse-effect:impaired coordination",
         "withdrawal:tremor", "withdrawal:muscle pain", "withdrawal:anxiety", "withdrawal:seizures",
@@ -86,8 +87,14 @@ import Testing
         let path = TestSupport.path("Corpus/reference/000_07aae011b33a312d.jsonl")
         let data = try #require(FileManager.default.contents(atPath: path))
         let reference = try JSONDecoder().decode(Record.self, from: data)
-        let expected = Set(reference.drugs.flatMap { d in d.facts.map { "\(d.name) \($0.type.rawValue):\($0.value) negated=\($0.negated)" } })
-        let actual = Set(Self.record.drugs.flatMap { d in d.facts.map { "\(d.name) \($0.type.rawValue):\($0.value) negated=\($0.negated)" } })
+        let expected = Set(
+            reference.drugs.flatMap { d in
+                d.facts.map { "\(d.name) \($0.type.rawValue):\($0.value) negated=\($0.negated)" }
+            })
+        let actual = Set(
+            Self.record.drugs.flatMap { d in
+                d.facts.map { "\(d.name) \($0.type.rawValue):\($0.value) negated=\($0.negated)" }
+            })
         #expect(actual.subtracting(expected).sorted() == [], "extra facts")
         #expect(expected.subtracting(actual).sorted() == [], "missing facts")
     }

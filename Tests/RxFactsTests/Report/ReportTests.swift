@@ -26,11 +26,19 @@ import Testing
         var out = ""
         var inTag = false
         for character in text {
-            if character == "<" { inTag = true; continue }
-            if character == ">", inTag { inTag = false; continue }
+            if character == "<" {
+                inTag = true
+                continue
+            }
+            if character == ">", inTag {
+                inTag = false
+                continue
+            }
             if !inTag { out.append(character) }
         }
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#160;", " "), ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'"), ("&#160;", " "), ("&amp;", "&"),
+        ] {
             out = out.replacingOccurrences(of: entity, with: character)
         }
         return String(out.filter { !$0.isWhitespace })
@@ -93,7 +101,8 @@ import Testing
 
     @Test func negatedAndHedgedFactsAreStyledApart() throws {
         let marks = MarkParser.parse(Self.corpus.html)
-        let negated = try #require(marks.first { $0.attributes["data-value"] == "analgesic" && $0.classes.contains("neg") })
+        let negated = try #require(
+            marks.first { $0.attributes["data-value"] == "analgesic" && $0.classes.contains("neg") })
         #expect(negated.text == "classified as a primary analgesic")
         #expect(marks.contains { $0.classes.contains("hedge") })
         #expect(Self.corpus.html.contains("mark.neg {") && Self.corpus.html.contains("mark.hedge {"))
@@ -102,31 +111,49 @@ import Testing
     // MARK: Overlaps
 
     @Test func nestedSpansOpenLongestFirst() {
-        let plan = MarkPlan(length: 10, spans: [.init(id: 0, range: 2..<4), .init(id: 1, range: 0..<8), .init(id: 2, range: 0..<8)], sections: [])
-        #expect(plan.steps == [
-            .open(span: 1, part: 1), .open(span: 2, part: 1), .text(0..<2), .open(span: 0, part: 1), .text(2..<4),
-            .close(span: 0), .text(4..<8), .close(span: 2), .close(span: 1), .text(8..<10),
-        ])
+        let plan = MarkPlan(
+            length: 10, spans: [.init(id: 0, range: 2..<4), .init(id: 1, range: 0..<8), .init(id: 2, range: 0..<8)],
+            sections: [])
+        #expect(
+            plan.steps == [
+                .open(span: 1, part: 1), .open(span: 2, part: 1), .text(0..<2), .open(span: 0, part: 1), .text(2..<4),
+                .close(span: 0), .text(4..<8), .close(span: 2), .close(span: 1), .text(8..<10),
+            ])
     }
 
     @Test func crossingSpanIsSplitIntoParts() {
         // 0..<6 and 3..<9 cross: the second closes at 6 with the first and reopens as part 2.
         let plan = MarkPlan(length: 9, spans: [.init(id: 0, range: 0..<6), .init(id: 1, range: 3..<9)], sections: [4])
-        #expect(plan.steps == [
-            .open(span: 0, part: 1), .text(0..<3), .open(span: 1, part: 1), .text(3..<4), .text(4..<6),
-            .close(span: 1), .close(span: 0), .open(span: 1, part: 2), .text(6..<9), .close(span: 1), .section(0),
-        ])
+        #expect(
+            plan.steps == [
+                .open(span: 0, part: 1), .text(0..<3), .open(span: 1, part: 1), .text(3..<4), .text(4..<6),
+                .close(span: 1), .close(span: 0), .open(span: 1, part: 2), .text(6..<9), .close(span: 1), .section(0),
+            ])
     }
 
     @Test func crossingSpansRenderAsOneMarkPlusContinuations() throws {
         let text = "Diazepam belongs to the benzodiazepine class of drugs."
         let record = Record(
             document: DocumentInfo(id: "x", source: "x.txt", format: "text"),
-            drugs: [DrugRecord(name: "diazepam", facts: [
-                Fact(type: .drugClass, value: "benzodiazepine", evidence: [Evidence(section: "main", start: 0, end: 38, text: "Diazepam belongs to the benzodiazepine")], rule: "r1"),
-                Fact(type: .indication, value: "y", hedged: true, evidence: [Evidence(section: "main", start: 24, end: 44, text: "benzodiazepine class")], rule: "r2"),
-            ])])
-        let layout = TextLayout(text: Array(text.utf8), textMap: .identity(count: text.utf8.count), sections: [.init(name: "main", offset: 0, level: 1)])
+            drugs: [
+                DrugRecord(
+                    name: "diazepam",
+                    facts: [
+                        Fact(
+                            type: .drugClass, value: "benzodiazepine",
+                            evidence: [
+                                Evidence(
+                                    section: "main", start: 0, end: 38, text: "Diazepam belongs to the benzodiazepine")
+                            ], rule: "r1"),
+                        Fact(
+                            type: .indication, value: "y", hedged: true,
+                            evidence: [Evidence(section: "main", start: 24, end: 44, text: "benzodiazepine class")],
+                            rule: "r2"),
+                    ])
+            ])
+        let layout = TextLayout(
+            text: Array(text.utf8), textMap: .identity(count: text.utf8.count),
+            sections: [.init(name: "main", offset: 0, level: 1)])
         let html = HTMLReport().render([ReportDocument(record: record, layout: layout)])
         let marks = MarkParser.parse(html)
         #expect(marks.filter { $0.attributes["id"] != nil }.count == 2)
@@ -139,7 +166,8 @@ import Testing
     // MARK: From JSON Lines
 
     @Test func recordsFromJSONLinesAreShownOnTheirSources() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-report-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let leaflet = folder.appendingPathComponent("seed.txt")
@@ -147,7 +175,8 @@ import Testing
         var record = try TestSupport.pipeline.extract(InputCollector.read(leaflet.path))
         // Relative to the records file, as `extract` run in that folder writes it.
         record.document.source = "seed.txt"
-        let missing = Record(document: DocumentInfo(id: "gone", source: "gone.txt", format: "text"), drugs: record.drugs)
+        let missing = Record(
+            document: DocumentInfo(id: "gone", source: "gone.txt", format: "text"), drugs: record.drugs)
         let jsonl = folder.appendingPathComponent("facts.jsonl")
         try Data(RecordEncoder().encodeLine(record) + RecordEncoder().encodeLine(missing)).write(to: jsonl)
 
@@ -158,12 +187,15 @@ import Testing
         #expect(result.documents[1].layout == nil)
         #expect(result.documents[1].note?.contains("source not found: gone.txt") == true)
         let marks = MarkParser.parse(HTMLReport().render(result.documents))
-        #expect(marks.filter { $0.attributes["id"] != nil }.count == 2 * record.drugs.flatMap(\.facts).flatMap(\.evidence).count)
+        #expect(
+            marks.filter { $0.attributes["id"] != nil }.count == 2
+                * record.drugs.flatMap(\.facts).flatMap(\.evidence).count)
         let firstDocument = marks.filter { $0.attributes["id"]?.hasPrefix("d0-") == true }
         #expect(!firstDocument.isEmpty && firstDocument.allSatisfy { $0.inText })
 
         // The same record after its source changed: listed, not laid out on the wrong text.
-        try ("Changed.\n" + String(contentsOf: leaflet, encoding: .utf8)).write(to: leaflet, atomically: true, encoding: .utf8)
+        try ("Changed.\n" + String(contentsOf: leaflet, encoding: .utf8)).write(
+            to: leaflet, atomically: true, encoding: .utf8)
         let changed = ReportBuilder(pipeline: TestSupport.pipeline).build([jsonl.path])
         #expect(changed.documents[0].layout == nil)
         #expect(changed.documents[0].note?.contains("has changed") == true)
@@ -173,10 +205,13 @@ import Testing
 
     /// Headless Chromium parses the page: its DOM holds one `<mark id=…>` per evidence span (the
     /// nesting survived the HTML parser), and it renders the page to a PNG.
-    @Test(.enabled(if: Chromium.path != nil, "Chromium is not installed (apt-get install chromium, or set RXFACTS_CHROMIUM)"))
+    @Test(
+        .enabled(
+            if: Chromium.path != nil, "Chromium is not installed (apt-get install chromium, or set RXFACTS_CHROMIUM)"))
     func chromiumParsesAndRendersTheReport() throws {
         let chromium = try #require(Chromium.path)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-chromium-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("report.html")
@@ -188,7 +223,8 @@ import Testing
         #expect(browserMarks.filter { $0.attributes["id"] != nil }.count == Self.evidenceCount)
 
         let png = folder.appendingPathComponent("report.png")
-        _ = try Chromium.run(chromium, ["--screenshot=\(png.path)", "--window-size=1280,2000", page.absoluteString], in: folder)
+        _ = try Chromium.run(
+            chromium, ["--screenshot=\(png.path)", "--window-size=1280,2000", page.absoluteString], in: folder)
         let bytes = try Data(contentsOf: png)
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(bytes.count > 20_000, "a blank page compresses to a few kB")
@@ -200,7 +236,8 @@ enum Chromium {
     static let path: String? = {
         if let explicit = ProcessInfo.processInfo.environment["RXFACTS_CHROMIUM"], !explicit.isEmpty { return explicit }
         for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for directory in ["/usr/bin", "/usr/local/bin", "/snap/bin"] where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+            for directory in ["/usr/bin", "/usr/local/bin", "/snap/bin"]
+            where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
                 return "\(directory)/\(name)"
             }
         }
@@ -210,7 +247,8 @@ enum Chromium {
     static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(directory.path)/profile"] + arguments
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(directory.path)/profile"] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice

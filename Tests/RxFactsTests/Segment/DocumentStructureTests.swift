@@ -73,7 +73,8 @@ import Testing
         #expect(record.fact(.combination, "antifungal agents") != nil)
         #expect(record.fact(.combination, "analgesic") == nil)
         // "may be taken with" says there is nothing to report.
-        #expect(record.drugs.first?.facts.contains { $0.type == .combination && $0.value.contains("contracept") } == false)
+        #expect(
+            record.drugs.first?.facts.contains { $0.type == .combination && $0.value.contains("contracept") } == false)
         // Warnings name existing conditions, not combinations or indications.
         #expect(record.fact(.indication, "bipolar disorder") == nil)
     }
@@ -88,7 +89,8 @@ import Testing
     }
 
     @Test func oneSentenceNeverStatesAFactBothWays() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Quetiapine is an antipsychotic. Quetiapine is not approved for the treatment of dementia-related psychosis \
             and is used to treat dementia only in trials.
             """)
@@ -100,7 +102,8 @@ import Testing
     /// Where the leaflet says what the medicine is for, a sentence stating a purpose names every
     /// indication in it, not only the first after the cue; elsewhere the cue is still needed.
     @Test func aPurposeSentenceNamesEveryIndication() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Velqua is and what it is used for
             Velqua contains the active substance rufinamide. Velqua is used to treat seizures (fits) in patients             aged 2 years and over who have either a type of epilepsy called Dravet syndrome or one called             Lennox-Gastaut syndrome.
 
@@ -116,7 +119,8 @@ import Testing
     /// A ban with its condition after "if", outside the "Do not take" section, and the lay words of
     /// a "Do not take X if you:" list; a sentence listing symptoms there names no contraindication.
     @Test func bansInProseAndLayWords() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Dabrix is and what it is used for
             Dabrix contains the active substance dabigatran etexilate.
 
@@ -134,16 +138,19 @@ import Testing
             Talk to your doctor before taking Dabrix if you have kidney problems.
             """, path: "dabrix.txt")
         let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
-        #expect(contraindications.isSuperset(of: [
-            "gastrointestinal ulcer", "intracranial hemorrhage", "recent brain or eye surgery", "alcohol intoxication",
-            "severe hepatic impairment", "breast-feeding",
-        ]))
+        #expect(
+            contraindications.isSuperset(of: [
+                "gastrointestinal ulcer", "intracranial hemorrhage", "recent brain or eye surgery",
+                "alcohol intoxication",
+                "severe hepatic impairment", "breast-feeding",
+            ]))
         #expect(contraindications.isDisjoint(with: ["hallucinations", "coma", "renal impairment"]))
     }
 
     /// Classes named by what they do, in lay words, under "Other medicines and X".
     @Test func classesNamedByWhatTheyDo() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Zelmora is and what it is used for
             Zelmora contains the active substance duloxetine.
 
@@ -155,12 +162,14 @@ import Testing
             - anti-inflammatory and pain-relieving medicines (e.g. naproxen)
             """, path: "zelmora.txt")
         let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
-        #expect(combinations.isSuperset(of: ["cns depressant", "serotonergic drug", "antihypertensive agents", "nsaid"]))
+        #expect(
+            combinations.isSuperset(of: ["cns depressant", "serotonergic drug", "antihypertensive agents", "nsaid"]))
     }
 
     /// A class that labels a drug beside it explains the drug; the drug is the combination.
     @Test func aLabelOfANamedDrugIsNoSecondCombination() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Zelmora is and what it is used for
             Zelmora contains the active substance duloxetine.
 
@@ -172,7 +181,8 @@ import Testing
             - antibiotics such as ciprofloxacin
             """, path: "zelmora.txt")
         let combinations = Set(record.drugs.flatMap(\.facts).filter { $0.type == .combination }.map(\.value))
-        #expect(combinations.isSuperset(of: ["linezolid", "clarithromycin", "tramadol", "ciprofloxacin", "antibiotic"]))
+        #expect(
+            combinations.isSuperset(of: ["linezolid", "clarithromycin", "tramadol", "ciprofloxacin", "antibiotic"]))
         let antibiotic = record.fact(.combination, "antibiotic")
         #expect(antibiotic?.evidence.allSatisfy { $0.text.lowercased().hasPrefix("antibiotics") } == true)
         #expect(record.fact(.combination, "analgesic") == nil)
@@ -182,7 +192,8 @@ import Testing
     /// named by a label ("a type of pain called …", "…, a brain disorder") is one indication; "may
     /// or may not" is no negation.
     @Test func subheadingsLabelsAndUndecidedWording() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Velqua is and what it is used for
             Velqua contains the active substance rufinamide. Velqua is used to treat a type of pain called \
             breakthrough pain in adults. It is also used to treat partial seizures, which may or may not be followed \
@@ -206,7 +217,8 @@ import Testing
 
     /// Risk factors and accompanying conditions say who the medicine is for, not what it treats.
     @Test func riskFactorsAreNoIndications() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Lixora is and what it is used for
             Lixora contains the active substance edoxaban. Lixora is used in adults to prevent stroke if you have an \
             irregular heart rhythm and at least one additional risk factor, such as heart failure or high blood pressure.
@@ -222,7 +234,8 @@ import Testing
 
     /// An ellipsis in a list of bans names both conditions: "moderate or serious kidney problems".
     @Test func anEllipsisInAListNamesBothConditions() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Dabrix is and what it is used for
             Dabrix contains the active substance dabigatran etexilate.
 
@@ -231,14 +244,18 @@ import Testing
             You should not take Dabrix if you have serious liver problems or moderate or serious kidney problems.
             """, path: "dabrix.txt")
         let contraindications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .contraindication }.map(\.value))
-        #expect(contraindications.isSuperset(of: ["severe hepatic impairment", "moderate renal impairment", "severe renal impairment"]))
+        #expect(
+            contraindications.isSuperset(of: [
+                "severe hepatic impairment", "moderate renal impairment", "severe renal impairment",
+            ]))
     }
 
     /// Bullets that text extraction ran into one line ("such as: * …; * …") are list items; a
     /// medicine named by what it prevents or lowers is its class; a role heading keeps its own role
     /// wherever it stands (no indication "malaria" under "Other medicines" right after section 1).
     @Test func inlineBulletsAndPurposeClasses() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Zelmora is and what it is used for
             Zelmora contains the active substance duloxetine.
 
@@ -257,7 +274,8 @@ import Testing
     /// How an allergic reaction shows ("may be recognised as a rash … or shortness of breath")
     /// names no contraindication.
     @Test func signsOfAnAllergyAreNoBans() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             ## 1. What Zelmora is and what it is used for
             Zelmora contains the active substance duloxetine.
 
@@ -275,13 +293,15 @@ import Testing
     /// An OTC "Uses" section: the symptoms a product relieves are what it is for, through inline
     /// bullets and an ellipsis ("nasal and sinus congestion").
     @Test func symptomsAnOTCProductRelievesAreIndications() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Zyrtec contains cetirizine.
 
             Uses
             temporarily relieves these symptoms: • sneezing • runny nose • itchy nose • nasal and sinus congestion
             """, path: "zyrtec.txt")
         let indications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .indication }.map(\.value))
-        #expect(indications.isSuperset(of: ["sneezing", "runny nose", "itchy nose", "blocked nose", "sinus congestion"]))
+        #expect(
+            indications.isSuperset(of: ["sneezing", "runny nose", "itchy nose", "blocked nose", "sinus congestion"]))
     }
 }

@@ -12,8 +12,10 @@ import Testing
     }
 
     @Test func abbreviationsAndDecimalsDoNotEndSentences() {
-        #expect(sentences("Take 2.5 mg daily, e.g. with food. Dr. Smith agrees. Stop now!") ==
-            ["Take 2.5 mg daily, e.g. with food.", "Dr. Smith agrees.", "Stop now!"])
+        #expect(
+            sentences("Take 2.5 mg daily, e.g. with food. Dr. Smith agrees. Stop now!") == [
+                "Take 2.5 mg daily, e.g. with food.", "Dr. Smith agrees.", "Stop now!",
+            ])
     }
 
     @Test func sentenceNeedsACapitalAfterTheStop() {
@@ -22,28 +24,37 @@ import Testing
     }
 
     @Test func wrappedLinesContinueButBulletsAndParagraphsSplit() {
-        let text = "It belongs to a group of medicines called\nantidepressants.\n\nDo not take it:\n- if you are allergic\n- if you are pregnant"
-        #expect(sentences(text) == [
-            "It belongs to a group of medicines called\nantidepressants.", "Do not take it:", "- if you are allergic", "- if you are pregnant",
-        ])
+        let text =
+            "It belongs to a group of medicines called\nantidepressants.\n\nDo not take it:\n- if you are allergic\n- if you are pregnant"
+        #expect(
+            sentences(text) == [
+                "It belongs to a group of medicines called\nantidepressants.", "Do not take it:",
+                "- if you are allergic", "- if you are pregnant",
+            ])
     }
 
     @Test func bulletsRunIntoOneLineStillSplit() {
-        #expect(sentences("Tell your doctor if you take: * steroids; * medicines for malaria; a * b.") == [
-            "Tell your doctor if you take:", "* steroids;", "* medicines for malaria; a * b.",
-        ])
+        #expect(
+            sentences("Tell your doctor if you take: * steroids; * medicines for malaria; a * b.") == [
+                "Tell your doctor if you take:", "* steroids;", "* medicines for malaria; a * b.",
+            ])
     }
 
     @Test func plainTextHeadingsBecomeSections() throws {
         let doc = try TestSupport.analyze(
-            "Valium is used for anxiety.\nSafety Considerations and Dependence\nDependence can occur.\n## 4. Possible side effects\nDrowsiness.")
+            "Valium is used for anxiety.\nSafety Considerations and Dependence\nDependence can occur.\n## 4. Possible side effects\nDrowsiness."
+        )
         #expect(doc.sections.map(\.name) == ["main", "safety considerations and dependence", "possible side effects"])
-        #expect(doc.sentences.map { doc.string($0.range) } == ["Valium is used for anxiety.", "Dependence can occur.", "Drowsiness."])
+        #expect(
+            doc.sentences.map { doc.string($0.range) } == [
+                "Valium is used for anxiety.", "Dependence can occur.", "Drowsiness.",
+            ])
     }
 
     /// The end of a wrapped cross-reference names a section but is none.
     @Test func aWrappedCrossReferenceIsNoHeading() throws {
-        let doc = try TestSupport.analyze("""
+        let doc = try TestSupport.analyze(
+            """
             Other medicines and Zelmora
             - other medicines to reduce blood clotting (e.g. warfarin (see section
             Warnings and precautions))
@@ -54,10 +65,11 @@ import Testing
 
     @Test func seedLeafletSections() throws {
         let doc = try TestSupport.pipeline.analyze(InputCollector.read(TestSupport.seedPath))
-        #expect(doc.sections.map(\.name) == [
-            "main", "the indirect role in pain management", "treating musculoskeletal conditions",
-            "addressing pain-related anxiety and sleep", "safety considerations and dependence",
-        ])
+        #expect(
+            doc.sections.map(\.name) == [
+                "main", "the indirect role in pain management", "treating musculoskeletal conditions",
+                "addressing pain-related anxiety and sleep", "safety considerations and dependence",
+            ])
         // 40 non-blank sentences by hand minus the 4 heading lines.
         #expect(doc.sentences.count == 36)
     }

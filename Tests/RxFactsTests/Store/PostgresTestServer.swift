@@ -7,7 +7,8 @@ import Testing
 /// throwaway server `.ci/postgres.sh` starts (postgres://postgres@127.0.0.1:54329/rxfacts_test).
 /// When it cannot be reached those tests are reported as skipped, never as passed.
 enum PostgresTestServer {
-    static let url = ProcessInfo.processInfo.environment["RXFACTS_TEST_POSTGRES_URL"]
+    static let url =
+        ProcessInfo.processInfo.environment["RXFACTS_TEST_POSTGRES_URL"]
         ?? "postgres://postgres@127.0.0.1:54329/rxfacts_test"
 
     static let isReachable: Bool = (try? PostgresConnection(url: withOption(url, "connect_timeout=3"))) != nil

@@ -62,7 +62,9 @@ enum StoreScenarios {
         let reopened = try RecordStore(url: url)
         try StoreLoader().load(records: records, into: reopened)
         #expect(try S.dump(reopened) == before)
-        #expect(try reopened.connection.query("SELECT COUNT(*) FROM schema_version").first?.first?.integer == Int64(Schema.latestVersion))
+        #expect(
+            try reopened.connection.query("SELECT COUNT(*) FROM schema_version").first?.first?.integer
+                == Int64(Schema.latestVersion))
     }
 
     static func sameVersionWithNewContentReplaces(_ url: DatabaseURL) throws {
@@ -142,7 +144,8 @@ enum StoreScenarios {
     static func killedLoadIsConsistentAndRerunCompletes(_ url: DatabaseURL) throws {
         let executable = try #require(S.rxfactsExecutable)
         let records = (0..<3000).map { S.record(id: "doc-\($0)", version: "\($0 % 3 + 1)", facts: 6) }
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-kill-\(UUID().uuidString).jsonl")
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-kill-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: input) }
         try S.jsonl(records).write(to: input)
         let observer = try RecordStore(url: url)  // creates the schema, so polling can start at once
@@ -201,7 +204,10 @@ enum StoreScenarios {
         try StoreScenarios.failureMidLoadRollsBackOneDocumentAndRerunCompletes(StoreTestSupport.temporarySQLiteURL())
     }
 
-    @Test(.enabled(if: StoreTestSupport.rxfactsExecutable != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"))
+    @Test(
+        .enabled(
+            if: StoreTestSupport.rxfactsExecutable != nil,
+            "rxfacts executable not found beside the tests (set RXFACTS_BIN)"))
     func killedLoadIsConsistentAndRerunCompletes() throws {
         try StoreScenarios.killedLoadIsConsistentAndRerunCompletes(StoreTestSupport.temporarySQLiteURL())
     }
@@ -229,14 +235,18 @@ struct PostgresRecordStoreTests {
         try StoreScenarios.failureMidLoadRollsBackOneDocumentAndRerunCompletes(PostgresTestServer.freshSchemaURL())
     }
 
-    @Test(.enabled(if: StoreTestSupport.rxfactsExecutable != nil, "rxfacts executable not found beside the tests (set RXFACTS_BIN)"))
+    @Test(
+        .enabled(
+            if: StoreTestSupport.rxfactsExecutable != nil,
+            "rxfacts executable not found beside the tests (set RXFACTS_BIN)"))
     func killedLoadIsConsistentAndRerunCompletes() throws {
         try StoreScenarios.killedLoadIsConsistentAndRerunCompletes(PostgresTestServer.freshSchemaURL())
     }
 
     /// The same records give the same rows, value for value, in both engines.
     @Test func sameRowsAsSQLite() throws {
-        let records = (0..<12).map { StoreTestSupport.record(id: "doc-\($0)", version: "\($0 % 2 + 1)", facts: 2 + $0) }
+        let records =
+            (0..<12).map { StoreTestSupport.record(id: "doc-\($0)", version: "\($0 % 2 + 1)", facts: 2 + $0) }
             + [StoreTestSupport.record(id: "doc-0", version: "9", facts: 1, marker: "-new")]
         let sqlite = try RecordStore(url: StoreTestSupport.temporarySQLiteURL())
         let postgres = try RecordStore(url: PostgresTestServer.freshSchemaURL())
@@ -332,8 +342,10 @@ struct PostgresRecordStoreTests {
         for file in referenceFiles {
             try StoreLoader.forEachRecord(inFile: file) { record, _ in records.append(record) }
         }
-        return (Set(records.map { "\($0.document.id)@\($0.document.version ?? "")" }).count,
-                StoreTestSupport.factCount(records), StoreTestSupport.evidenceCount(records))
+        return (
+            Set(records.map { "\($0.document.id)@\($0.document.version ?? "")" }).count,
+            StoreTestSupport.factCount(records), StoreTestSupport.evidenceCount(records)
+        )
     }
 
     static func load(into url: DatabaseURL) throws -> TableCounts {
@@ -378,7 +390,9 @@ struct PostgresRecordStoreTests {
         #expect(first.facts == record.drugs.reduce(0) { $0 + $1.facts.count })
         #expect(try store.counts().facts == first.facts)
         // What `rxfacts load` computes for the same line (without its newline).
-        let again = try store.load(try JSONDecoder().decode(Record.self, from: Data(line.dropLast())), fingerprint: RecordStore.fingerprint(Data(line.dropLast())))
+        let again = try store.load(
+            try JSONDecoder().decode(Record.self, from: Data(line.dropLast())),
+            fingerprint: RecordStore.fingerprint(Data(line.dropLast())))
         #expect(again.action == .unchanged)
         #expect(try store.counts().facts == first.facts)
     }

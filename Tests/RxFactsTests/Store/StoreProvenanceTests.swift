@@ -11,9 +11,15 @@ import Testing
     @Test func documentRowsCarryTheRecordsProvenance() throws {
         let url = try StoreTestSupport.temporarySQLiteURL()
         let store = try RecordStore(url: url)
-        let record = try TestSupport.pipeline.extract(SourceInput(path: TestSupport.seedPath, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath)))))
+        let record = try TestSupport.pipeline.extract(
+            SourceInput(
+                path: TestSupport.seedPath,
+                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.seedPath)))))
         try store.load(record)
-        let row = try #require(try store.connection.query("SELECT rxfacts_version, pipeline, pipeline_fingerprint, vocabularies FROM documents").first)
+        let row = try #require(
+            try store.connection.query(
+                "SELECT rxfacts_version, pipeline, pipeline_fingerprint, vocabularies FROM documents"
+            ).first)
         let provenance = try #require(record.provenance)
         #expect(row[0].text == provenance.rxfacts)
         #expect(row[1].text == "default")
@@ -21,11 +27,16 @@ import Testing
         let vocabularies = try JSONDecoder().decode([String: String].self, from: Data((row[3].text ?? "").utf8))
         #expect(vocabularies == provenance.vocabularies)
 
-        let evidence = try store.connection.query("SELECT start_offset, end_offset, char_start, char_end FROM evidence ORDER BY drug_ord, fact_ord, evidence_ord")
+        let evidence = try store.connection.query(
+            "SELECT start_offset, end_offset, char_start, char_end FROM evidence ORDER BY drug_ord, fact_ord, evidence_ord"
+        )
         let expected = record.drugs.flatMap(\.facts).flatMap(\.evidence)
         #expect(evidence.count == expected.count)
         for (row, item) in zip(evidence, expected) {
-            #expect(row.map(\.integer) == [Int64(item.start), Int64(item.end), item.charStart.map(Int64.init), item.charEnd.map(Int64.init)])
+            #expect(
+                row.map(\.integer) == [
+                    Int64(item.start), Int64(item.end), item.charStart.map(Int64.init), item.charEnd.map(Int64.init),
+                ])
         }
     }
 
@@ -35,18 +46,24 @@ import Testing
         do {
             // A database as rxfacts wrote it before provenance: schema version 1 and one document.
             let old = try SQLiteConnection(path: path)
-            try old.executeScript("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            try old.executeScript(
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
             try old.executeScript(Schema.migrations[0].statements(.sqlite))
             _ = try old.execute("INSERT INTO schema_version VALUES (1, 'v1', '2025-01-01T00:00:00Z')")
             _ = try old.execute(
-                "INSERT INTO documents (id, version, source, format, record_hash, is_current, loaded_at) VALUES ('old', '', 'old.txt', 'text', 'h', 1, 't')")
+                "INSERT INTO documents (id, version, source, format, record_hash, is_current, loaded_at) VALUES ('old', '', 'old.txt', 'text', 'h', 1, 't')"
+            )
         }
         let store = try RecordStore(url: url)
         #expect(try store.schemaVersion() == 2)
-        let row = try #require(try store.connection.query("SELECT id, rxfacts_version, pipeline_fingerprint FROM documents").first)
+        let row = try #require(
+            try store.connection.query("SELECT id, rxfacts_version, pipeline_fingerprint FROM documents").first)
         #expect(row[0].text == "old")
         #expect(row[1] == .null && row[2] == .null)
         try store.load(TestSupport.record("Diazepam belongs to the benzodiazepine class."))
-        #expect(try store.connection.query("SELECT COUNT(*) FROM documents WHERE rxfacts_version IS NOT NULL").first?.first?.integer == 1)
+        #expect(
+            try store.connection.query("SELECT COUNT(*) FROM documents WHERE rxfacts_version IS NOT NULL").first?.first?
+                .integer == 1)
     }
 }

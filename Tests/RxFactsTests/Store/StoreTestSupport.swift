@@ -86,12 +86,13 @@ enum StoreTestSupport {
         var lines: [String] = []
         for sql in queries {
             for row in try store.connection.query(sql) {
-                lines.append(row.map { value in
-                    switch value {
-                    case .bool(let b): b ? "1" : "0"
-                    default: value.description
-                    }
-                }.joined(separator: "|"))
+                lines.append(
+                    row.map { value in
+                        switch value {
+                        case .bool(let b): b ? "1" : "0"
+                        default: value.description
+                        }
+                    }.joined(separator: "|"))
             }
         }
         return lines
@@ -109,7 +110,9 @@ enum StoreTestSupport {
             """)
         var counts: [String: [Int]] = [:]
         for row in rows {
-            counts["\(row[0])@\(row[1])"] = [Int(row[2].integer ?? -1), Int(row[3].integer ?? -1), Int(row[4].integer ?? -1)]
+            counts["\(row[0])@\(row[1])"] = [
+                Int(row[2].integer ?? -1), Int(row[3].integer ?? -1), Int(row[4].integer ?? -1),
+            ]
         }
         return counts
     }
@@ -127,10 +130,13 @@ enum StoreTestSupport {
     /// The `rxfacts` executable built beside the test bundle, or nil when it is not there.
     static let rxfactsExecutable: URL? = {
         var candidates: [URL] = []
-        if let path = ProcessInfo.processInfo.environment["RXFACTS_BIN"] { candidates.append(URL(fileURLWithPath: path)) }
+        if let path = ProcessInfo.processInfo.environment["RXFACTS_BIN"] {
+            candidates.append(URL(fileURLWithPath: path))
+        }
         let testBinary = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
         candidates.append(testBinary.deletingLastPathComponent().appendingPathComponent("rxfacts"))
-        candidates.append(testBinary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rxfacts"))
+        candidates.append(
+            testBinary.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("rxfacts"))
         let packageRoot = TestSupport.root
         candidates.append(packageRoot.appendingPathComponent(".build/debug/rxfacts"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }

@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func withoutTheLinkPhraseTheNameIsNobody() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam is a medicine. Zelmora belongs to a group of medicines called benzodiazepines.
             """)
         #expect(record.drugs.first?.brands == [])
@@ -45,7 +46,8 @@ import Testing
 
     @Test func theBrandCountsTowardsTheDocumentsDrug() throws {
         // Ketoconazole is named twice, diazepam once: Quintavex's three mentions make diazepam the subject.
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Diazepam, the active substance of Quintavex, calms the brain. Quintavex is used to treat anxiety.
             Ketoconazole can raise ketoconazole-sensitive levels. Tell your doctor before taking Quintavex.
             """)
@@ -55,7 +57,8 @@ import Testing
     }
 
     @Test func pronounsAndKnownBrandsAreNotNewBrands() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             It contains the active substance diazepam. Valium contains the active substance diazepam.
             Each tablet contains the active substance diazepam.
             """)

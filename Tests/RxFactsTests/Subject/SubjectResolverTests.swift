@@ -4,7 +4,8 @@ import Testing
 /// The subject stage: which drug each sentence is about.
 @Suite struct SubjectResolverTests {
     @Test func theRacemateSpeaksForItsEnantiomer() throws {
-        let record = try TestSupport.record("""
+        let record = try TestSupport.record(
+            """
             Dextroamphetamine is a stimulant used for narcolepsy.
             Amphetamines may delay the intestinal absorption of phenytoin.
             """, path: "dextroamphetamine.txt")

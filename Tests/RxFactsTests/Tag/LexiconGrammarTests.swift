@@ -16,30 +16,32 @@ import Testing
         return (runtime, check)
     }
 
-    @Test("malformed lines are refused by check and runtime alike, at the same place", arguments: [
-        // (line, 1-based column, words of the reason)
-        ("drug\tdiazepam\tdiazepam", 1, "expected 4 or 5"),
-        ("drug\tdiazepam\tdiazepam\t-\ta=b\textra", 30, "expected 4 or 5"),
-        ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
-        ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
-        ("drug\tdiazepam\tdiazepam||valium\t-", 24, "empty variant"),
-        ("drug\tdiazepam|valium\tdiazepam\t-", 14, "canonical name holds '|'"),
-        ("drug\tdiazepam\t|diazepam\t-", 15, "empty variant"),
-        ("drug\tdiazepam\tdiazepam|\t-", 24, "empty variant"),
-        ("drug\tdiazepam\tdiazepam\t", 24, "codes column is empty"),
-        ("drug\tdiazepam\tdiazepam\trxcui3322", 24, "system:code"),
-        ("drug\tdiazepam\tdiazepam\trxcui:3322  unii:Q3", 35, "system:code"),
-        ("drug\tdiazepam\tdiazepam\tRxCUI:3322", 24, "system:code"),
-        ("drug\tdiazepam\tdiazepam\t-\tschedule", 26, "key=value"),
-        ("drug\tdiazepam\tdiazepam\t-\tschedule=", 26, "key=value"),
-        ("drug\tdiazepam\tdiazepam\t-\tschedule=CIV;", 39, "key=value"),
-        ("drug\tdiazepam\tdiazepam\t-\tclass=a||b", 34, "empty list value"),
-        ("drug\tdiazepam\tdiazepam\t-\tschedule=CIV;schedule=CII", 39, "given twice"),
-        ("schedule\tCI\t\t-\tmatch=variants", 13, "needs at least one variant"),
-        ("schedule\tCI\tc-i\t-\tmatch=all", 19, "only value"),
-        ("brand\tvalium\tvalium\t-\tschedule=CIV", 23, "ingredient="),
-        ("brand\tvalium\tvalium\t-", 22, "ingredient="),
-    ])
+    @Test(
+        "malformed lines are refused by check and runtime alike, at the same place",
+        arguments: [
+            // (line, 1-based column, words of the reason)
+            ("drug\tdiazepam\tdiazepam", 1, "expected 4 or 5"),
+            ("drug\tdiazepam\tdiazepam\t-\ta=b\textra", 30, "expected 4 or 5"),
+            ("Drug\tdiazepam\tdiazepam\t-", 1, "kind"),
+            ("drug\t \tdiazepam\t-", 6, "canonical name is empty"),
+            ("drug\tdiazepam\tdiazepam||valium\t-", 24, "empty variant"),
+            ("drug\tdiazepam|valium\tdiazepam\t-", 14, "canonical name holds '|'"),
+            ("drug\tdiazepam\t|diazepam\t-", 15, "empty variant"),
+            ("drug\tdiazepam\tdiazepam|\t-", 24, "empty variant"),
+            ("drug\tdiazepam\tdiazepam\t", 24, "codes column is empty"),
+            ("drug\tdiazepam\tdiazepam\trxcui3322", 24, "system:code"),
+            ("drug\tdiazepam\tdiazepam\trxcui:3322  unii:Q3", 35, "system:code"),
+            ("drug\tdiazepam\tdiazepam\tRxCUI:3322", 24, "system:code"),
+            ("drug\tdiazepam\tdiazepam\t-\tschedule", 26, "key=value"),
+            ("drug\tdiazepam\tdiazepam\t-\tschedule=", 26, "key=value"),
+            ("drug\tdiazepam\tdiazepam\t-\tschedule=CIV;", 39, "key=value"),
+            ("drug\tdiazepam\tdiazepam\t-\tclass=a||b", 34, "empty list value"),
+            ("drug\tdiazepam\tdiazepam\t-\tschedule=CIV;schedule=CII", 39, "given twice"),
+            ("schedule\tCI\t\t-\tmatch=variants", 13, "needs at least one variant"),
+            ("schedule\tCI\tc-i\t-\tmatch=all", 19, "only value"),
+            ("brand\tvalium\tvalium\t-\tschedule=CIV", 23, "ingredient="),
+            ("brand\tvalium\tvalium\t-", 22, "ingredient="),
+        ])
     func malformedLine(line: String, column: Int, reason: String) throws {
         let (runtime, check) = Self.errors("# rxfacts-lexicon/1\n" + line + "\n")
         let error = try #require(runtime, "the runtime accepted \(line)")
@@ -51,13 +53,15 @@ import Testing
         #expect(checked.description == error.description)
     }
 
-    @Test("invalid UTF-8 is an error at the line and byte column where the bad sequence starts", arguments: [
-        ([0xFF] as [UInt8], 18),              // never valid
-        ([0xC3] as [UInt8], 18),              // truncated two-byte sequence
-        ([0xC0, 0xAF] as [UInt8], 18),        // overlong '/'
-        ([0xED, 0xA0, 0x80] as [UInt8], 18),  // UTF-16 surrogate
-        ([0xE2, 0x82, 0x41] as [UInt8], 18),  // bad continuation byte
-    ])
+    @Test(
+        "invalid UTF-8 is an error at the line and byte column where the bad sequence starts",
+        arguments: [
+            ([0xFF] as [UInt8], 18),  // never valid
+            ([0xC3] as [UInt8], 18),  // truncated two-byte sequence
+            ([0xC0, 0xAF] as [UInt8], 18),  // overlong '/'
+            ([0xED, 0xA0, 0x80] as [UInt8], 18),  // UTF-16 surrogate
+            ([0xE2, 0x82, 0x41] as [UInt8], 18),  // bad continuation byte
+        ])
     func invalidUTF8(bad: [UInt8], column: Int) throws {
         let bytes = Array("# ok\ndrug\tdiazepam\tdia".utf8) + bad + Array("zepam\t-\n".utf8)
         do {
@@ -69,7 +73,8 @@ import Testing
             #expect(error.reason.contains("UTF-8"))
         }
         // lexicon check reads the same bytes from a file and gives the same error.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rxfacts-utf8-\(UUID().uuidString).tsv")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-utf8-\(UUID().uuidString).tsv")
         try Data(bytes).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(throws: LexiconBuildError.self) { try LexiconFileParser().parse(path: file.path) }
@@ -77,14 +82,14 @@ import Testing
 
     @Test func validLinesReadTheSameThroughBothEntryTypes() throws {
         let text = """
-        \u{FEFF}# rxfacts-lexicon/1
-        drug\tdiazepam\t diazepam | valium-free |diazepam\trxcui:3322 unii:Q3JTX2Q7TU\tschedule=CIV;class=benzodiazepine
-        schedule\tCIV\tc-iv|CIV\t-\tmatch=variants;authority=US-DEA
-        condition\tinsomnia\t\t-\t-
-        \t\t
-        brand\tvalium\tValium\tcrlf:1\tingredient=diazepam\r
+            \u{FEFF}# rxfacts-lexicon/1
+            drug\tdiazepam\t diazepam | valium-free |diazepam\trxcui:3322 unii:Q3JTX2Q7TU\tschedule=CIV;class=benzodiazepine
+            schedule\tCIV\tc-iv|CIV\t-\tmatch=variants;authority=US-DEA
+            condition\tinsomnia\t\t-\t-
+            \t\t
+            brand\tvalium\tValium\tcrlf:1\tingredient=diazepam\r
 
-        """
+            """
         let lexicon = try Lexicon.parse(Array(text.utf8), path: "ok.tsv")
         #expect(lexicon.entries.map(\.canonical) == ["diazepam", "CIV", "insomnia", "valium"])
         // Variants are trimmed, de-duplicated, canonical first.

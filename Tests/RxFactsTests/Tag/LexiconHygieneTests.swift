@@ -16,9 +16,11 @@ import Testing
             .compactMap { knowledge.entry(of: $0, kinds: kinds)?.canonical }
     }
 
-    @Test("common English words are never drugs, brands or substances", arguments: [
-        "monitor", "duration", "perform", "today", "select", "align", "speed", "tomorrow", "revolution", "precise",
-    ])
+    @Test(
+        "common English words are never drugs, brands or substances",
+        arguments: [
+            "monitor", "duration", "perform", "today", "select", "align", "speed", "tomorrow", "revolution", "precise",
+        ])
     func commonWordIsNoMedicine(word: String) throws {
         let medicines = Self.knowledge.lexicon.entries.filter {
             ["drug", "brand", "substance"].contains($0.kind)
@@ -29,10 +31,13 @@ import Testing
         #expect(doc.terms.allSatisfy { Self.knowledge.entry(of: $0, kinds: ["drug", "brand", "substance"]) == nil })
     }
 
-    @Test("lab analytes are analytes, never drugs", arguments: [
-        ("alanine", "alanine"), ("creatinine", "creatinine"), ("haemoglobin", "hemoglobin"), ("hemoglobin", "hemoglobin"),
-        ("cholesterol", "cholesterol"), ("ALT", "alanine aminotransferase"), ("bilirubin", "bilirubin"),
-    ])
+    @Test(
+        "lab analytes are analytes, never drugs",
+        arguments: [
+            ("alanine", "alanine"), ("creatinine", "creatinine"), ("haemoglobin", "hemoglobin"),
+            ("hemoglobin", "hemoglobin"),
+            ("cholesterol", "cholesterol"), ("ALT", "alanine aminotransferase"), ("bilirubin", "bilirubin"),
+        ])
     func analyte(text: String, canonical: String) throws {
         let doc = try TestSupport.analyze("Your doctor will check your \(text) level.")
         let term = try #require(doc.terms.first { doc.string($0.range) == text })
@@ -40,12 +45,15 @@ import Testing
         #expect(Self.knowledge.entry(of: term, kinds: ["drug", "brand", "substance"]) == nil)
     }
 
-    @Test("synonyms of one concept share one name", arguments: [
-        ("amnesia", "memory loss"), ("memory loss", "memory loss"), ("loss of memory", "memory loss"),
-        ("memory impairment", "memory loss"), ("forgetfulness", "memory loss"),
-        ("dyspnoea", "shortness of breath"), ("dyspnea", "shortness of breath"), ("difficulty breathing", "shortness of breath"),
-        ("breathlessness", "shortness of breath"), ("feeling sick", "nausea"), ("nausea", "nausea"),
-    ])
+    @Test(
+        "synonyms of one concept share one name",
+        arguments: [
+            ("amnesia", "memory loss"), ("memory loss", "memory loss"), ("loss of memory", "memory loss"),
+            ("memory impairment", "memory loss"), ("forgetfulness", "memory loss"),
+            ("dyspnoea", "shortness of breath"), ("dyspnea", "shortness of breath"),
+            ("difficulty breathing", "shortness of breath"),
+            ("breathlessness", "shortness of breath"), ("feeling sick", "nausea"), ("nausea", "nausea"),
+        ])
     func oneConceptOneName(phrase: String, canonical: String) throws {
         #expect(try Self.names(phrase, kinds: ["effect"]) == [canonical])
     }
@@ -53,7 +61,10 @@ import Testing
     /// "Difficulty breathing" is dyspnoea, never respiratory depression (slow, shallow breathing).
     @Test func difficultyBreathingIsNotRespiratoryDepression() throws {
         for entry in Self.knowledge.lexicon.entries where entry.canonical == "respiratory depression" {
-            #expect(!entry.variants.contains { ["difficulty breathing", "breathing difficulties", "breathing problems"].contains($0) }, "\(entry.origin)")
+            #expect(
+                !entry.variants.contains {
+                    ["difficulty breathing", "breathing difficulties", "breathing problems"].contains($0)
+                }, "\(entry.origin)")
         }
         #expect(try Self.names("slow breathing", kinds: ["effect"]) == ["respiratory depression"])
     }
@@ -65,18 +76,22 @@ import Testing
         #expect(try Self.names(phrase, kinds: ["effect"]).count == 1, "\(phrase) as effect")
     }
 
-    @Test("US/UK spellings fold in matching", arguments: [
-        ("oedema", "effect"), ("haemorrhage", "effect"), ("diarrhoea", "effect"), ("anaemia", "condition"),
-        ("oestrogens", "class"), ("leukaemia", "condition"), ("tumour", "effect"),
-    ])
+    @Test(
+        "US/UK spellings fold in matching",
+        arguments: [
+            ("oedema", "effect"), ("haemorrhage", "effect"), ("diarrhoea", "effect"), ("anaemia", "condition"),
+            ("oestrogens", "class"), ("leukaemia", "condition"), ("tumour", "effect"),
+        ])
     func spelling(phrase: String, kind: String) throws {
         #expect(try Self.names(phrase, kinds: [kind]).count == 1, "\(phrase) as \(kind)")
     }
 
-    @Test("an apostrophe lost in extraction still matches", arguments: [
-        ("Parkinson s disease", "parkinson's disease"), ("Tourette s disorder", "gilles de la tourette syndrome"),
-        ("Alzheimer s disease", "alzheimer's disease"),
-    ])
+    @Test(
+        "an apostrophe lost in extraction still matches",
+        arguments: [
+            ("Parkinson s disease", "parkinson's disease"), ("Tourette s disorder", "gilles de la tourette syndrome"),
+            ("Alzheimer s disease", "alzheimer's disease"),
+        ])
     func lostApostrophe(text: String, canonical: String) throws {
         let doc = try TestSupport.analyze("It treats \(text) in adults.")
         let names = doc.terms.compactMap { Self.knowledge.entry(of: $0, kinds: ["condition"])?.canonical }
@@ -91,9 +106,12 @@ import Testing
     }
 
     /// Conditions leaflets name that the issue found missing.
-    @Test("conditions leaflets name", arguments: [
-        ("benign prostatic hyperplasia", "benign prostatic hyperplasia"), ("Tourette's disorder", "gilles de la tourette syndrome"),
-    ])
+    @Test(
+        "conditions leaflets name",
+        arguments: [
+            ("benign prostatic hyperplasia", "benign prostatic hyperplasia"),
+            ("Tourette's disorder", "gilles de la tourette syndrome"),
+        ])
     func condition(text: String, canonical: String) throws {
         #expect(try Self.names(text, kinds: ["condition"]) == [canonical])
     }
@@ -148,7 +166,8 @@ import Testing
         #expect(rules.spellings["anaemia"] == ["anemia"])
         var lexicon = Lexicon()
         lexicon.append(contentsOf: rules)
-        lexicon.append(contentsOf: try Lexicon.parse(Array("condition\tiron deficiency anemia\t\t-\n".utf8), path: "c.tsv"))
+        lexicon.append(
+            contentsOf: try Lexicon.parse(Array("condition\tiron deficiency anemia\t\t-\n".utf8), path: "c.tsv"))
         #expect(lexicon.entries[0].variants == ["iron deficiency anemia", "iron deficiency anaemia"])
     }
 }

@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct LexiconTests {
     @Test func parsesEntriesWithCodesAndAttributes() throws {
-        let text = "# rxfacts-lexicon/1\ndrug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU\tschedule=CIV\nbrand\tvalium\tValium\t-\tingredient=diazepam\n"
+        let text =
+            "# rxfacts-lexicon/1\ndrug\tdiazepam\tdiazepam\trxcui:3322 unii:Q3JTX2Q7TU\tschedule=CIV\nbrand\tvalium\tValium\t-\tingredient=diazepam\n"
         let lexicon = try Lexicon.parse(Array(text.utf8), path: "x.tsv")
         #expect(lexicon.entries.count == 2)
         #expect(lexicon.entries[0].code(in: "rxcui") == "3322")
@@ -37,7 +38,8 @@ import Testing
     }
 
     @Test func automatonFindsLongestMultiWordTerms() throws {
-        let doc = try TestSupport.analyze("Diazepam relaxes skeletal muscle. It is a skeletal muscle relaxant for muscle spasms.")
+        let doc = try TestSupport.analyze(
+            "Diazepam relaxes skeletal muscle. It is a skeletal muscle relaxant for muscle spasms.")
         let terms = doc.terms.map { doc.string($0.range) }
         #expect(terms.contains("skeletal muscle relaxant"))
         #expect(terms.contains("muscle spasms"))
@@ -48,20 +50,27 @@ import Testing
         #expect(Folding.fold("AIDS") == "aids")
         #expect(Folding.fold("aids") == "aid")
         let doc = try TestSupport.analyze("Zidovudine is used for AIDS. It is no aid for sleep.")
-        let conditions = doc.terms.filter { TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["condition"]) != nil }
+        let conditions = doc.terms.filter {
+            TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["condition"]) != nil
+        }
         #expect(conditions.map { doc.string($0.range) } == ["AIDS"])
     }
 
     @Test func hyphensAndSpacesMatchAlike() throws {
         let doc = try TestSupport.analyze("It binds the GABA A receptor and GABA-A receptors alike.")
-        let mechanisms = doc.terms.filter { TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["mechanism"]) != nil }
+        let mechanisms = doc.terms.filter {
+            TestSupport.pipeline.knowledge.lexicon.entry(of: $0, kinds: ["mechanism"]) != nil
+        }
         #expect(mechanisms.map { doc.string($0.range) } == ["GABA A receptor", "GABA-A receptors"])
     }
 
     @Test func defaultLexiconFilesAllParse() throws {
         let lexicon = try Lexicon.load(contentsOf: TestSupport.path("Pipelines/lexicons/core.tsv"))
         #expect(lexicon.entries.count > 250)
-        #expect(lexicon.entries.contains { $0.kind == "class" && $0.canonical == "benzodiazepine" && $0.code(in: "nui") == "N0000175694" })
+        #expect(
+            lexicon.entries.contains {
+                $0.kind == "class" && $0.canonical == "benzodiazepine" && $0.code(in: "nui") == "N0000175694"
+            })
     }
 }
 
@@ -77,7 +86,8 @@ import Testing
             knowledge.phrases.matchLayers(tokens: doc.tokens, positions: positions, sentence: index, into: &layered)
             for layer in 0..<knowledge.phrases.layers {
                 var single: [Mention] = []
-                knowledge.phrases.matches(tokens: doc.tokens, positions: positions, sentence: index, layer: layer, into: &single)
+                knowledge.phrases.matches(
+                    tokens: doc.tokens, positions: positions, sentence: index, layer: layer, into: &single)
                 #expect(layered[layer] == single, "sentence \(index), layer \(layer)")
             }
         }
@@ -87,7 +97,9 @@ import Testing
 
 @Suite struct DEAScheduleJoinTests {
     @Test func chemicalDescriptionsResolveToTheDrug() {
-        #expect(DrugTable.nameBeforeParenthesis("Tramadol (2-[(dimethylamino)methyl]-1-(3-methoxyphenyl)cyclohexanol)") == "Tramadol")
+        #expect(
+            DrugTable.nameBeforeParenthesis("Tramadol (2-[(dimethylamino)methyl]-1-(3-methoxyphenyl)cyclohexanol)")
+                == "Tramadol")
         #expect(DrugTable.nameBeforeParenthesis("Diazepam") == nil)
         #expect(DrugTable.nameBeforeParenthesis("(R)-warfarin") == nil)
     }

@@ -12,14 +12,18 @@ import Testing
     }
 
     @Test func siteAndTypeModifiersBelongToTheMention() throws {
-        let found = try Self.terms("Adverse reactions were injection site erythema, edema peripheral and osteonecrosis of the jaw.")
+        let found = try Self.terms(
+            "Adverse reactions were injection site erythema, edema peripheral and osteonecrosis of the jaw.")
         #expect(found == ["injection site erythema", "edema peripheral", "osteonecrosis of the jaw"])
     }
 
     @Test func aLaboratoryChangeIsAFinding() throws {
-        let doc = try TestSupport.analyze("Elevations of ALT and serum creatinine increased were reported in 2% of patients.")
+        let doc = try TestSupport.analyze(
+            "Elevations of ALT and serum creatinine increased were reported in 2% of patients.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
-        let findings = doc.terms.compactMap { term in lexicon.entry(of: term, kinds: ["effect"]).map { (doc.string(term.range), $0.canonical) } }
+        let findings = doc.terms.compactMap { term in
+            lexicon.entry(of: term, kinds: ["effect"]).map { (doc.string(term.range), $0.canonical) }
+        }
         #expect(findings.map(\.0) == ["Elevations of ALT", "serum creatinine increased"])
         #expect(findings.allSatisfy { $0.1 == "increased laboratory value" })
     }
@@ -33,16 +37,24 @@ import Testing
     }
 
     @Test func theTextsOwnAbbreviationNamesItsLongForm() throws {
-        let doc = try TestSupport.analyze("Progressive multifocal leukoencephalopathy (PML) has occurred. Cases of PML were fatal.")
+        let doc = try TestSupport.analyze(
+            "Progressive multifocal leukoencephalopathy (PML) has occurred. Cases of PML were fatal.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
         let pml = doc.terms.filter { doc.string($0.range) == "PML" }
         #expect(pml.count == 2)
-        #expect(pml.allSatisfy { lexicon.entry(of: $0, kinds: ["effect", "condition"])?.canonical == "progressive multifocal leukoencephalopathy" })
+        #expect(
+            pml.allSatisfy {
+                lexicon.entry(of: $0, kinds: ["effect", "condition"])?.canonical
+                    == "progressive multifocal leukoencephalopathy"
+            })
     }
 
     @Test func aGluedTrademarkSignStillNamesTheDrug() throws {
-        let doc = try TestSupport.analyze("Agents that have decreased plasma levels in the presence of EQUETROTM include alprazolam.")
+        let doc = try TestSupport.analyze(
+            "Agents that have decreased plasma levels in the presence of EQUETROTM include alprazolam.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
-        #expect(doc.terms.contains { doc.string($0.range) == "EQUETROTM" && lexicon.drugNames(of: $0) == ["carbamazepine"] })
+        #expect(
+            doc.terms.contains { doc.string($0.range) == "EQUETROTM" && lexicon.drugNames(of: $0) == ["carbamazepine"] }
+        )
     }
 }

@@ -7,7 +7,8 @@ import Testing
 /// these tests.
 @Suite struct WholeMentionTests {
     @Test func typeWordsBelongToTheMention() throws {
-        let found = try TaggerTests.terms("Indicated for primary hypothyroidism and secondary bacterial infections of the skin.")
+        let found = try TaggerTests.terms(
+            "Indicated for primary hypothyroidism and secondary bacterial infections of the skin.")
         #expect(found.contains("primary hypothyroidism"))
         #expect(found.contains("secondary bacterial infections of the skin"))
     }
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func aSiteMakesAFindingOfTheWordAfterIt() throws {
-        let doc = try TestSupport.analyze("Reactions included injection site warmth and application site discoloration.")
+        let doc = try TestSupport.analyze(
+            "Reactions included injection site warmth and application site discoloration.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
         let findings = doc.terms.filter { lexicon.entry(of: $0, kinds: ["effect"]) != nil }.map { doc.string($0.range) }
         #expect(findings == ["injection site warmth", "application site discoloration"])
@@ -32,21 +34,30 @@ import Testing
     }
 
     @Test func aShortFormMayLeaveOutLeadingTypeWords() throws {
-        let doc = try TestSupport.analyze("Indicated for primary restless legs syndrome (RLS). Symptoms of RLS worsen at night.")
+        let doc = try TestSupport.analyze(
+            "Indicated for primary restless legs syndrome (RLS). Symptoms of RLS worsen at night.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
         let short = doc.terms.filter { doc.string($0.range) == "RLS" }
         #expect(short.count == 2)
-        #expect(short.allSatisfy { lexicon.entry(of: $0, kinds: ["condition"])?.canonical == lexicon.entry(of: doc.terms[0], kinds: ["condition"])?.canonical })
+        #expect(
+            short.allSatisfy {
+                lexicon.entry(of: $0, kinds: ["condition"])?.canonical
+                    == lexicon.entry(of: doc.terms[0], kinds: ["condition"])?.canonical
+            })
         // A laboratory change is no long form of the analyte's short form.
-        let lab = try TestSupport.analyze("Elevations in alanine aminotransferase (ALT) occurred. ALT returned to normal.")
-        #expect(!lab.terms.contains { lab.string($0.range) == "ALT" && lexicon.entry(of: $0, kinds: ["effect"]) != nil })
+        let lab = try TestSupport.analyze(
+            "Elevations in alanine aminotransferase (ALT) occurred. ALT returned to normal.")
+        #expect(
+            !lab.terms.contains { lab.string($0.range) == "ALT" && lexicon.entry(of: $0, kinds: ["effect"]) != nil })
     }
 
     @Test func coordinatedSiteWordsShareTheirHead() throws {
         let found = try TaggerTests.terms("Indicated for skin and soft tissue infections.")
         #expect(found == ["skin and soft tissue infections"])
         // Where each conjunct is a term of its own, both are kept.
-        let record = try TestSupport.record("Sildenafil is a PDE5 inhibitor.\n\n# Adverse reactions\n\nSubarachnoid and intracerebral hemorrhages have been reported.\n")
+        let record = try TestSupport.record(
+            "Sildenafil is a PDE5 inhibitor.\n\n# Adverse reactions\n\nSubarachnoid and intracerebral hemorrhages have been reported.\n"
+        )
         #expect(record.fact(.adverseEffect, "subarachnoid hemorrhage") != nil)
         #expect(record.fact(.adverseEffect, "cerebral hemorrhage") != nil)
     }
@@ -58,8 +69,12 @@ import Testing
     }
 
     @Test func aShortFormMayLeaveOutASeverityRange() throws {
-        let doc = try TestSupport.analyze("For moderate to severe restless legs syndrome (RLS). Symptoms of RLS worsen at night.")
+        let doc = try TestSupport.analyze(
+            "For moderate to severe restless legs syndrome (RLS). Symptoms of RLS worsen at night.")
         let lexicon = TestSupport.pipeline.knowledge.lexicon
-        #expect(doc.terms.filter { doc.string($0.range) == "RLS" && lexicon.entry(of: $0, kinds: ["condition", "effect"]) != nil }.count == 2)
+        #expect(
+            doc.terms.filter {
+                doc.string($0.range) == "RLS" && lexicon.entry(of: $0, kinds: ["condition", "effect"]) != nil
+            }.count == 2)
     }
 }

@@ -21,7 +21,11 @@ import Testing
         // Offsets are UTF-8 byte offsets: "Müller" is 7 bytes.
         #expect(found[0].start == 0 && found[0].end == 7)
         let words = found.map { String(decoding: bytes[$0.range], as: UTF8.self) }
-        #expect(words == ["Müller", "’", "s", "dose", ":", "2.5", "mg", "(", "≥", "1,000", "µg", ")", "of", "GABA", "-", "A", "agonist"])
+        #expect(
+            words == [
+                "Müller", "’", "s", "dose", ":", "2.5", "mg", "(", "≥", "1,000", "µg", ")", "of", "GABA", "-", "A",
+                "agonist",
+            ])
         for token in found {
             #expect(String(decoding: bytes[token.range], as: UTF8.self).utf8.count == token.range.count)
         }
@@ -40,7 +44,8 @@ import Testing
 
     @Test func cliticsJoinersAndNumbers() {
         let result = tokens("doesn't take the receptor's and/or 1.5-fold")
-        #expect(result.map(\.0) == ["doesn", "'t", "take", "the", "receptor", "'s", "and", "/", "or", "1.5", "-", "fold"])
+        #expect(
+            result.map(\.0) == ["doesn", "'t", "take", "the", "receptor", "'s", "and", "/", "or", "1.5", "-", "fold"])
         #expect(result[1].1 == .clitic)
         #expect(result[7].1 == .joiner)
         #expect(result[9].1 == .number)

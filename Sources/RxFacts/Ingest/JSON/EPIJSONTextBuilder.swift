@@ -28,7 +28,10 @@ struct EPIJSONTextBuilder {
         if pendingBreak {
             var trailing = 0
             var k = text.count - 1
-            while k >= 0, text[k] == 0x0A, trailing < 2 { trailing += 1; k -= 1 }
+            while k >= 0, text[k] == 0x0A, trailing < 2 {
+                trailing += 1
+                k -= 1
+            }
             if trailing < 2 {
                 text.append(contentsOf: repeatElement(0x0A, count: 2 - trailing))
                 map.replace(sourceStart: sourceOffset, sourceCount: 0, outputCount: 2 - trailing)
@@ -83,9 +86,11 @@ struct EPIJSONTextBuilder {
             // Point at the JSON bytes the XHTML error sits in.
             let divOffset = Self.offset(line: error.line, column: error.column, in: decoded.bytes)
             let fileOffset = decoded.map.sourceStart(of: min(divOffset, max(0, decoded.bytes.count - 1)))
-            let (line, column) = TextPosition.lineAndColumn(of: decoded.bytes.isEmpty ? range.lowerBound : fileOffset, in: source)
+            let (line, column) = TextPosition.lineAndColumn(
+                of: decoded.bytes.isEmpty ? range.lowerBound : fileOffset, in: source)
             let kind: InputError.Kind = error.kind == .encoding ? .encoding : .malformedXML
-            throw InputError(kind, path: path, line: line, column: column, reason: "XHTML in text.div: \(error.message)")
+            throw InputError(
+                kind, path: path, line: line, column: column, reason: "XHTML in text.div: \(error.message)")
         }
         var flattener = XMLTextFlattener(bytes: tree.bytes)
         flattener.appendContent(of: tree.root)

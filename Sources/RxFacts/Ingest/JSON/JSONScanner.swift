@@ -32,7 +32,8 @@ struct JSONScanner {
     private func describe(_ offset: Int) -> String {
         guard offset < bytes.count else { return "end of input" }
         let b = bytes[offset]
-        return b >= 0x20 && b < 0x7F ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
+        return b >= 0x20 && b < 0x7F
+            ? "'\(Character(Unicode.Scalar(b)))'" : "byte 0x\(String(b, radix: 16, uppercase: true))"
     }
 
     private mutating func skipSpace() {
@@ -47,9 +48,15 @@ struct JSONScanner {
         case 0x22:
             let (range, escaped) = try parseString()
             return .string(range, escaped: escaped)
-        case 0x74: try literal("true"); return .bool(true)
-        case 0x66: try literal("false"); return .bool(false)
-        case 0x6E: try literal("null"); return .null
+        case 0x74:
+            try literal("true")
+            return .bool(true)
+        case 0x66:
+            try literal("false")
+            return .bool(false)
+        case 0x6E:
+            try literal("null")
+            return .null
         case 0x2D, 0x30...0x39: return .number(try parseNumber())
         default: throw error("expected a value, found \(describe(i))")
         }
@@ -70,7 +77,10 @@ struct JSONScanner {
         i += 1
         var members: [JSONValue.Member] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == 0x7D { i += 1; return .object(members) }
+        if i < bytes.count, bytes[i] == 0x7D {
+            i += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard i < bytes.count else { throw error("object opened here is not closed (truncated file?)", at: open) }
@@ -79,14 +89,22 @@ struct JSONScanner {
             let (range, escaped) = try parseString()
             let key = JSONStringDecoder.string(bytes, range, escaped: escaped)
             skipSpace()
-            guard i < bytes.count, bytes[i] == 0x3A else { throw error("expected ':' after member name, found \(describe(i))") }
+            guard i < bytes.count, bytes[i] == 0x3A else {
+                throw error("expected ':' after member name, found \(describe(i))")
+            }
             i += 1
             skipSpace()
             members.append(JSONValue.Member(key: key, value: try parseValue(depth: depth), start: start))
             skipSpace()
             guard i < bytes.count else { throw error("object opened here is not closed (truncated file?)", at: open) }
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x7D { i += 1; return .object(members) }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x7D {
+                i += 1
+                return .object(members)
+            }
             throw error("expected ',' or '}' in object, found \(describe(i))")
         }
     }
@@ -97,14 +115,23 @@ struct JSONScanner {
         i += 1
         var elements: [JSONValue] = []
         skipSpace()
-        if i < bytes.count, bytes[i] == 0x5D { i += 1; return .array(elements) }
+        if i < bytes.count, bytes[i] == 0x5D {
+            i += 1
+            return .array(elements)
+        }
         while true {
             skipSpace()
             elements.append(try parseValue(depth: depth))
             skipSpace()
             guard i < bytes.count else { throw error("array opened here is not closed (truncated file?)", at: open) }
-            if bytes[i] == 0x2C { i += 1; continue }
-            if bytes[i] == 0x5D { i += 1; return .array(elements) }
+            if bytes[i] == 0x2C {
+                i += 1
+                continue
+            }
+            if bytes[i] == 0x5D {
+                i += 1
+                return .array(elements)
+            }
             throw error("expected ',' or ']' in array, found \(describe(i))")
         }
     }
@@ -122,8 +149,13 @@ struct JSONScanner {
                 i += 1
                 return (range, escaped)
             }
-            if b < 0x20 { throw error("control character 0x\(String(b, radix: 16, uppercase: true)) inside a string (escape it)") }
-            if b != 0x5C { i += 1; continue }
+            if b < 0x20 {
+                throw error("control character 0x\(String(b, radix: 16, uppercase: true)) inside a string (escape it)")
+            }
+            if b != 0x5C {
+                i += 1
+                continue
+            }
             escaped = true
             guard i + 1 < bytes.count else { break }
             switch bytes[i + 1] {
@@ -132,11 +164,15 @@ struct JSONScanner {
                 guard let value = JSONStringDecoder.hex4(bytes, at: i + 2) else {
                     throw error("\\u must be followed by four hex digits")
                 }
-                if (0xDC00...0xDFFF).contains(value) { throw error("lone low surrogate \\u\(String(value, radix: 16))") }
+                if (0xDC00...0xDFFF).contains(value) {
+                    throw error("lone low surrogate \\u\(String(value, radix: 16))")
+                }
                 if (0xD800...0xDBFF).contains(value) {
                     guard i + 12 <= bytes.count, bytes[i + 6] == 0x5C, bytes[i + 7] == 0x75,
                         let low = JSONStringDecoder.hex4(bytes, at: i + 8), (0xDC00...0xDFFF).contains(low)
-                    else { throw error("high surrogate \\u\(String(value, radix: 16)) not followed by a low surrogate") }
+                    else {
+                        throw error("high surrogate \\u\(String(value, radix: 16)) not followed by a low surrogate")
+                    }
                     i += 12
                 } else {
                     i += 6

@@ -15,7 +15,10 @@ enum JSONStringDecoder {
             }
         }
         while i < range.upperBound {
-            guard source[i] == 0x5C else { i += 1; continue }  // '\'
+            guard source[i] == 0x5C else {
+                i += 1
+                continue
+            }  // '\'
             flush(i)
             let escapeStart = i
             let kind = source[i + 1]
@@ -68,7 +71,8 @@ enum JSONStringDecoder {
 
     /// The decoded string as a Swift `String` (keys, ids, titles).
     static func string(_ source: [UInt8], _ range: Range<Int>, escaped: Bool) -> String {
-        escaped ? String(decoding: decode(source, range).bytes, as: UTF8.self)
+        escaped
+            ? String(decoding: decode(source, range).bytes, as: UTF8.self)
             : String(decoding: source[range], as: UTF8.self)
     }
 }
