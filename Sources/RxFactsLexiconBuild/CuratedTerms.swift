@@ -85,6 +85,10 @@ package enum CuratedTerms {
         ("glinide", ["glinides", "meglitinide", "meglitinides"]),
     ]
 
+    /// Synonyms a vocabulary lists that labels use for something else: never a variant.
+    /// "analgesia" (Disease Ontology: pain agnosia) is what a painkiller gives ("adequate analgesia").
+    package static let misleadingSynonyms: Set<String> = ["analgesia"]
+
     /// Vocabulary drugs that leaflets name as everyday substances: (vocabulary canonical,
     /// everyday canonical). They become `substance` entries under the everyday name, keeping
     /// their codes and the vocabulary name as a variant ("ethanol" → substance "alcohol").

@@ -60,6 +60,7 @@ package struct TermFilter: Sendable {
         if CommonWords.contains(folded) || CommonWords.contains(TermFilter.matchKey(folded)) {
             return "common English word"
         }
+        if CuratedTerms.misleadingSynonyms.contains(folded) { return "misleading synonym (CuratedTerms)" }
         return nil
     }
 

@@ -56,4 +56,24 @@ import Testing
         let record = try TestSupport.record("Diazepam is used to treat patients with anxiety.")
         #expect(record.fact(.indication, "anxiety") != nil)
     }
+
+    /// Causes to rule out in an Indications section are background, not indications.
+    @Test func causesToRuleOutAreNoIndications() throws {
+        let text = """
+            Atorvastatin is a statin.
+
+            Atorvastatin is indicated for the treatment of hypercholesterolemia. Before therapy, secondary causes \
+            for hypercholesterolemia (e.g., poorly controlled diabetes mellitus, nephrotic syndrome) should be excluded.
+
+            """
+        let body = "Atorvastatin is indicated for the treatment of hypercholesterolemia."
+        let record = try SectionRuleTests.record(
+            text,
+            sections: [
+                ("indications and usage", SectionRuleTests.range(of: body, in: text).lowerBound..<text.utf8.count)
+            ])
+        let indications = Set(record.drugs.flatMap(\.facts).filter { $0.type == .indication }.map(\.value))
+        #expect(indications.contains("hypercholesterolemia"))
+        #expect(indications.isDisjoint(with: ["diabetes mellitus", "type 2 diabetes mellitus", "nephrotic syndrome"]))
+    }
 }

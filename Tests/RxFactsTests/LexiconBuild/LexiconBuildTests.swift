@@ -392,4 +392,11 @@ import RxFacts
             #expect(first == committed, "\(file) differs from the committed file: rerun rxfacts lexicon build")
         }
     }
+
+    /// A synonym a vocabulary lists that labels use for something else never becomes a variant:
+    /// "adequate analgesia" is no pain agnosia.
+    @Test func misleadingSynonymsAreDropped() {
+        #expect(TermFilter().rejection("analgesia") != nil)
+        #expect(TermFilter().rejection("pain agnosia") == nil)
+    }
 }
