@@ -4,9 +4,14 @@
 package struct FactAssembler: Sendable {
     package let knowledge: Knowledge
     var matcher: FactRuleMatcher { FactRuleMatcher(rules: knowledge.factRules, lexicon: knowledge.lexicon) }
+    /// Lexicon kind ids `isApposition` reads: what names a drug, and what names a condition.
+    let drugKinds: [UInt16]
+    let conditionKinds: [UInt16]
 
     package init(knowledge: Knowledge) {
         self.knowledge = knowledge
+        drugKinds = knowledge.lexicon.kindIDs(["drug", "brand"])
+        conditionKinds = knowledge.lexicon.kindIDs(["condition", "effect"])
     }
 
     /// A fact being built: its evidence and whether each piece was hedged.
@@ -227,9 +232,6 @@ package struct FactAssembler: Sendable {
         return false
     }
 
-    /// True when `term` names no drug but labels one beside it: "linezolid (an antibiotic)",
-    /// "tramadol, a medicine used to treat pain", "the antibiotic clarithromycin". The drug is the
-    /// fact; its label explains it.
     /// Whether `term` only labels or explains another mention beside it, which is the one the
     /// sentence is about. For drug classes: "the antibiotic clarithromycin", "linezolid (an
     /// antibiotic)", "tramadol, a medicine …" (the drug is the combination). For conditions:
@@ -238,8 +240,7 @@ package struct FactAssembler: Sendable {
     /// is the indication, not the category that introduces or explains it).
     func isApposition(_ term: Mention, among terms: [Mention], in sentence: Sentence, doc: AnalyzedDocument) -> Bool {
         let lexicon = knowledge.lexicon
-        let drugKinds = lexicon.kindIDs(["drug", "brand"])
-        let conditionKinds = lexicon.kindIDs(["condition", "effect"])
+        let (drugKinds, conditionKinds) = (self.drugKinds, self.conditionKinds)
         func isDrug(_ mention: Mention) -> Bool { lexicon.entryIndex(of: mention, kinds: drugKinds) != nil }
         guard !isDrug(term) else { return false }
         let isCondition = lexicon.entryIndex(of: term, kinds: conditionKinds) != nil
@@ -254,10 +255,10 @@ package struct FactAssembler: Sendable {
             var t = term.tokens.upperBound
             while t < tokens.upperBound, skipped(t) { t += 1 }
             if t < tokens.upperBound,
-                Self.isWord(doc.tokens[t], doc.normalized, in: ["called", "known", "termed", "named"])
+                Self.isWord(doc.tokens[t], doc.normalized, in: Self.namingWords)
             {
                 t += 1
-                if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: ["as"]) { t += 1 }
+                if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: Self.asWord) { t += 1 }
                 if t < tokens.upperBound, Self.isArticle(doc.tokens[t], doc.normalized) { t += 1 }
                 if terms.contains(where: { $0.tokens.lowerBound == t && labels($0) }) { return true }
             }
@@ -295,22 +296,19 @@ package struct FactAssembler: Sendable {
         return terms.contains { $0.tokens.upperBound == t && labels($0) }
     }
 
-    static func isWord(_ token: Token, _ text: [UInt8], in words: [String]) -> Bool {
-        let length = Int(token.end - token.start)
-        let start = Int(token.start)
-        return words.contains { word in
-            word.utf8.count == length
-                && zip(word.utf8, text[start..<start + length]).allSatisfy { $0 == Folding.lower($1) }
-        }
+    /// Whether `token`, ASCII lower-cased, is one of `words` (lower case).
+    static func isWord(_ token: Token, _ text: [UInt8], in words: [[UInt8]]) -> Bool {
+        words.contains { Segmenter.equalsFolded(text, token.range, $0) }
     }
 
     static func isArticle(_ token: Token, _ text: [UInt8]) -> Bool {
-        let length = Int(token.end - token.start)
-        guard length <= 3 else { return false }
-        let start = Int(token.start)
-        let word = (0..<length).map { Folding.lower(text[start + $0]) }
-        return word == Array("a".utf8) || word == Array("an".utf8) || word == Array("the".utf8)
+        isWord(token, text, in: articles)
     }
+
+    static let articles: [[UInt8]] = ["a", "an", "the"].map { Array($0.utf8) }
+    /// Words that introduce a condition's name: "a type of pain called breakthrough pain".
+    static let namingWords: [[UInt8]] = ["called", "known", "termed", "named"].map { Array($0.utf8) }
+    static let asWord: [[UInt8]] = [Array("as".utf8)]
 
     /// Facts the format stated in its structure (a label's DEA schedule, class-indexing entries),
     /// with their provenance as evidence.

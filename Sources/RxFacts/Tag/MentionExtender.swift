@@ -87,9 +87,10 @@ struct MentionExtender: Sendable {
 
     /// "and" (not "or": "lips or shortness of breath", "liver or kidney function is poor" name
     /// alternatives, not one mention).
+    static let andWord = Array("and".utf8)
+
     static func isConjunction(_ token: Token, _ text: [UInt8]) -> Bool {
-        guard token.kind == .word else { return false }
-        return text[token.range].map(Folding.lower) == Array("and".utf8)
+        token.kind == .word && Segmenter.equalsFolded(text, token.range, andWord)
     }
 
     /// English words with a Latin ending that follow a disease name ("depression diagnosis").
@@ -124,8 +125,8 @@ struct MentionExtender: Sendable {
             let next = term.tokens.upperBound
             guard next < doc.tokens.count, doc.sentences[term.sentence].tokens.contains(next),
                 doc.normalized[term.range.lowerBound] &- 0x41 < 26,
-                Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
                 term.entries.contains(where: { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }),
+                Self.isSpeciesEpithet(doc.tokens[next], doc.normalized),
                 !doc.terms[first...].contains(where: { $0.tokens.contains(next) })
             else { continue }
             doc.terms[i].entries.removeAll { effectKinds.contains(lexicon.kindID(ofEntry: $0)) }
