@@ -152,7 +152,7 @@ package struct FactAssembler: Sendable {
                 let d = drafts.index(of: key) {
                     Fact(
                         type: rule.fact, value: value, negated: negated, hedged: hedged,
-                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].codes.first }, evidence: [],
+                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].firstCode }, evidence: [],
                         rule: rule.id)
                 }
                 // Mutate in place: no copy of the evidence gathered so far.

@@ -23,4 +23,11 @@ struct ArchiveWriter {
         int(values.count)
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
+
+    /// An array of plain values (no references) as its bytes: read back only by the same build
+    /// (the artifact key names the executable), so the layout is the one that wrote it.
+    mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+        int(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
 }

@@ -27,13 +27,15 @@ package enum KnowledgeCache {
     }
 
     /// The compiled lexicon part of the knowledge.
-    package struct Compiled {
+    package struct Compiled: Sendable {
         var lexicon: Lexicon
         var phrases: PhraseAutomaton
         var vocabulary: Vocabulary
+        /// The lexicon's entries by kind and name (`LexiconIndex.NameTable`).
+        var names: LexiconIndex.NameTable
     }
 
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304
@@ -59,7 +61,8 @@ package enum KnowledgeCache {
         var phrases = PhraseAutomaton(layers: PhraseLayer.count)
         var vocabulary = Vocabulary()
         LexiconIndex.addTerms(of: lexicon, into: &phrases, vocabulary: &vocabulary)
-        return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary)
+        return Compiled(
+            lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: LexiconIndex.NameTable(lexicon.entries))
     }
 
     /// The compiled lexicons of `files`, read from `directory` when an artifact with their key is
@@ -130,8 +133,9 @@ package enum KnowledgeCache {
                 let lexicon = try Lexicon(reading: &archive)
                 let phrases = try PhraseAutomaton(reading: &archive)
                 let vocabulary = try Vocabulary(reading: &archive)
+                let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
                 guard try archive.string() == magic, archive.isAtEnd else { return nil }
-                return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary)
+                return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names)
             } catch {
                 return nil
             }
@@ -149,6 +153,7 @@ package enum KnowledgeCache {
         compiled.lexicon.write(to: &archive)
         compiled.phrases.write(to: &archive)
         compiled.vocabulary.write(to: &archive)
+        compiled.names.write(to: &archive)
         archive.string(magic)
         let fm = FileManager.default
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"

@@ -7,7 +7,7 @@ package struct EnrichStage: Sendable {
 
     package init(knowledge: Knowledge) {
         self.knowledge = knowledge
-        enricher = LexiconEnricher(lexicon: knowledge.lexicon.lexicon)
+        enricher = LexiconEnricher(index: knowledge.lexicon)
     }
 
     package func process(_ doc: inout AnalyzedDocument) {

@@ -27,64 +27,61 @@ package struct LexiconEnricher: Sendable {
         var codes: [String]
     }
 
-    let drugs: [String: DrugInfo]
-    static let indexedKinds: Set<String> = ["drug", "substance", "class"]
-    let classCodes: [String: String]
+    /// The lexicon, looked up by name when a record names a drug: nothing is indexed at start-up.
+    let index: LexiconIndex
 
-    /// Indexes the `drug` and `substance` entries of `lexicon` (first entry per canonical name
-    /// wins, as in matching) and the codes of its `class` entries.
+    package init(index: LexiconIndex) {
+        self.index = index
+    }
+
+    /// Indexes `lexicon` for the lookups (tests; the stage shares the pipeline's index).
     package init(lexicon: Lexicon) {
-        var drugs: [String: DrugInfo] = [:]
-        var classCodes: [String: String] = [:]
-        // "lexicon:<stem>" per file (every entry of a file has the same).
-        var sources: [String: String] = [:]
-        drugs.reserveCapacity(lexicon.entries.count / 2)
-        // Only drug, substance and class entries are read: the others are not copied.
-        for index in lexicon.entries.indices where Self.indexedKinds.contains(lexicon.entries[index].kind) {
-            let entry = lexicon.entries[index]
-            switch entry.kind {
-            case "drug", "substance":
-                let source: String
-                if let known = sources[entry.file] {
-                    source = known
-                } else {
-                    source = "lexicon:" + Self.stem(of: entry.file)
-                    sources[entry.file] = source
-                }
-                let schedule = entry.attributes["schedule"]
-                let qualifiers = Self.scheduleQualifiers(entry.attributes)
-                let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
-                if var existing = drugs[entry.canonical] {
-                    // Later files fill what earlier ones lack (core.tsv first, drugs.tsv after it).
-                    if existing.schedule == nil, let schedule {
-                        existing.schedule = schedule
-                        existing.scheduleQualifiers = qualifiers
-                        existing.source = source
-                        existing.file = entry.file
-                        existing.line = entry.line
-                    }
-                    if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
-                    for code in entry.codes
-                    where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
-                        existing.codes.append(code)
-                    }
-                    drugs[entry.canonical] = existing
-                } else {
-                    drugs[entry.canonical] = DrugInfo(
-                        source: source, file: entry.file, line: entry.line, schedule: schedule,
-                        scheduleQualifiers: qualifiers,
-                        classes: classes, codes: entry.codes)
-                }
-            case "class":
-                if classCodes[entry.canonical] == nil, let code = entry.codes.first {
-                    classCodes[entry.canonical] = code
-                }
-            default:
+        self.init(index: LexiconIndex(lexicon: lexicon))
+    }
+
+    /// What the `drug` and `substance` entries named `name` say, merged in lexicon order: the
+    /// first entry makes the info, later ones (core.tsv first, drugs.tsv after it) fill what
+    /// earlier ones lack.
+    func info(forDrug name: String) -> DrugInfo? {
+        let entries = index.lexicon.entries
+        let indices =
+            (index.entryIndices(kind: "drug", named: name) + index.entryIndices(kind: "substance", named: name))
+            .sorted()
+        var result: DrugInfo?
+        for i in indices {
+            let entry = entries[i]
+            let source = "lexicon:" + Self.stem(of: entry.file)
+            let schedule = entry.attributes["schedule"]
+            let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
+            guard var existing = result else {
+                result = DrugInfo(
+                    source: source, file: entry.file, line: entry.line, schedule: schedule,
+                    scheduleQualifiers: Self.scheduleQualifiers(entry.attributes), classes: classes, codes: entry.codes)
                 continue
             }
+            if existing.schedule == nil, let schedule {
+                existing.schedule = schedule
+                existing.scheduleQualifiers = Self.scheduleQualifiers(entry.attributes)
+                existing.source = source
+                existing.file = entry.file
+                existing.line = entry.line
+            }
+            if existing.classes.isEmpty, !classes.isEmpty { existing.classes = classes }
+            for code in entry.codes
+            where !existing.codes.contains(where: { Self.system(of: $0) == Self.system(of: code) }) {
+                existing.codes.append(code)
+            }
+            result = existing
         }
-        self.drugs = drugs
-        self.classCodes = classCodes
+        return result
+    }
+
+    /// The code of the first `class` entry named `name` that has one.
+    func classCode(_ name: String) -> String? {
+        for i in index.entryIndices(kind: "class", named: name) {
+            if let code = index.lexicon.entries[i].firstCode { return code }
+        }
+        return nil
     }
 
     /// The record with lexicon facts and codes added; facts stay sorted by `Fact.key`, then source.
@@ -94,7 +91,7 @@ package struct LexiconEnricher: Sendable {
         var record = record
         for index in record.drugs.indices {
             var drug = record.drugs[index]
-            guard let info = drugs[drug.name] else { continue }
+            guard let info = info(forDrug: drug.name) else { continue }
             for code in info.codes {
                 let system = Self.system(of: code)
                 if drug.codes[system] == nil { drug.codes[system] = String(code.dropFirst(system.count + 1)) }
@@ -116,7 +113,7 @@ package struct LexiconEnricher: Sendable {
             for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
                 drug.facts.append(
                     Fact(
-                        type: .drugClass, value: drugClass, code: classCodes[drugClass], evidence: [anchor],
+                        type: .drugClass, value: drugClass, code: classCode(drugClass), evidence: [anchor],
                         rule: "enrich.class", source: info.source))
             }
             if drug.facts.count > count {

@@ -53,10 +53,12 @@ public struct Pipeline: Sendable {
     ) throws(InputError) {
         var builder = KnowledgeBuilder()
         builder.cacheDirectory = cacheDirectory
+        var digests = FileDigests(directory: cacheDirectory)
         for entry in definition.stages {
             if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
         }
-        let origins = try PipelineProvenance.compute(definition: definition)
+        let origins = try PipelineProvenance.compute(definition: definition, digests: &digests)
+        digests.save()
         builder.provenance = origins.provenance
         builder.lexiconFactQualifiers = origins.lexiconFactQualifiers
         builder.fileHashes = origins.fileHashes

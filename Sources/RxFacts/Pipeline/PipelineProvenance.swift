@@ -36,6 +36,12 @@ enum PipelineProvenance {
     /// Fingerprint of the definition at `path` and the files it names, plus the releases of the
     /// vocabularies behind its lexicons. A lexicon folder without `releases.yaml` adds no releases.
     static func compute(definition: PipelineDefinition) throws(InputError) -> Origins {
+        var digests = FileDigests(directory: nil)
+        return try compute(definition: definition, digests: &digests)
+    }
+
+    /// `compute(definition:)` with file hashes remembered between runs (`FileDigests`).
+    static func compute(definition: PipelineDefinition, digests: inout FileDigests) throws(InputError) -> Origins {
         let path = definition.path
         // The pipeline file, then every file a stage option names, in stage and option order.
         var named: [(name: String, path: String)] = [("", path)]
@@ -56,17 +62,16 @@ enum PipelineProvenance {
         var fingerprintInput: [UInt8] = []
         var fileHashes: [String: String] = [:]
         for file in named {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
+            guard let digest = digests.digest(file.path), let space = digest.firstIndex(of: " ") else {
                 throw InputError(.configuration, path: file.path, reason: "cannot read file")
             }
             // Name, length and bytes of each file: moving bytes between files changes the hash.
             fingerprintInput.append(contentsOf: file.name.utf8)
             fingerprintInput.append(0)
-            fingerprintInput.append(contentsOf: String(data.count).utf8)
+            fingerprintInput.append(contentsOf: digest[..<space].utf8)
             fingerprintInput.append(0)
-            let hash = ContentHash.fnv1a64Hex(data)
-            fingerprintInput.append(contentsOf: hash.utf8)
-            fileHashes[file.path] = "\(data.count) \(hash)"
+            fingerprintInput.append(contentsOf: digest[digest.index(after: space)...].utf8)
+            fileHashes[file.path] = digest
         }
         var releases: [String: String] = [:]
         var qualifiers: [String: [String: [String]]] = [:]

@@ -108,13 +108,18 @@ package struct KnowledgeBuilder {
             lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
         } else {
             // Entries given directly follow the files' (a cached artifact holds the files' only).
-            let (compiled, outcome) = try KnowledgeCache.load(
+            var (compiled, outcome) = try KnowledgeCache.load(
                 files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
             cacheOutcome = outcome
-            var merged = compiled.lexicon
-            phrases = compiled.phrases
-            vocabulary = compiled.vocabulary
-            if !self.lexicon.entries.isEmpty || !self.lexicon.spellings.isEmpty {
+            // Swapped out, not copied: the rule phrases added below then change the only copy of
+            // the automaton's tables (a copy would duplicate ~10 MB at every start).
+            var merged = Lexicon()
+            swap(&merged, &compiled.lexicon)
+            swap(&phrases, &compiled.phrases)
+            swap(&vocabulary, &compiled.vocabulary)
+            if self.lexicon.entries.isEmpty && self.lexicon.spellings.isEmpty {
+                lexicon = LexiconIndex(lexicon: merged, names: compiled.names)
+            } else {
                 let first = merged.entries.count
                 merged.append(contentsOf: self.lexicon)
                 let added = Lexicon(entries: Array(merged.entries[first...]))
@@ -124,8 +129,8 @@ package struct KnowledgeBuilder {
                             variant, payload: Int32(first + offset), layer: PhraseLayer.terms, vocabulary: &vocabulary)
                     }
                 }
+                lexicon = LexiconIndex(lexicon: merged)
             }
-            lexicon = LexiconIndex(lexicon: merged)
         }
         let sectionRoles =
             try sectionRoles.map { pack, file throws(InputError) in try SectionRoleSet(pack, file: file) }

@@ -37,21 +37,45 @@ package struct LexiconIndex: Sendable {
 
     /// The lookups over a lexicon whose terms are already in the automaton (`KnowledgeCache`).
     init(lexicon: Lexicon) {
+        self.init(lexicon: lexicon, names: NameTable(lexicon.entries))
+    }
+
+    /// The lookups with a name table built before (`KnowledgeCache` keeps it with the lexicon).
+    init(lexicon: Lexicon, names: NameTable) {
         self.lexicon = lexicon
-        entryIndex = NameTable(lexicon.entries)
+        entryIndex = names
         var kindNames: [String] = ["drug", "brand"]
         var kindIDByName: [String: UInt16] = ["drug": 0, "brand": 1]
-        func kindID(_ name: String) -> UInt16 {
-            if let id = kindIDByName[name] { return id }
-            kindNames.append(name)
-            kindIDByName[name] = UInt16(kindNames.count - 1)
-            return UInt16(kindNames.count - 1)
+        var entryKind = [UInt16](repeating: 0, count: lexicon.entries.count)
+        var entryDrugNames = [[String]](repeating: [], count: lexicon.entries.count)
+        // Fields read in place (an entry copied would retain all seven), and one dictionary
+        // lookup per run of entries of the same kind (a file's entries mostly share theirs).
+        var lastKind = ""
+        var lastID: UInt16 = 0
+        for index in lexicon.entries.indices {
+            let kind = lexicon.entries[index].kind
+            if index == 0 || kind != lastKind {
+                if let id = kindIDByName[kind] {
+                    lastID = id
+                } else {
+                    kindNames.append(kind)
+                    lastID = UInt16(kindNames.count - 1)
+                    kindIDByName[kind] = lastID
+                }
+                lastKind = kind
+            }
+            entryKind[index] = lastID
+            if lastID == Self.drugKind {
+                entryDrugNames[index] = [lexicon.entries[index].canonical]
+            } else if lastID == Self.brandKind {
+                entryDrugNames[index] = lexicon.entries[index].ingredients
+            }
         }
-        entryKind = lexicon.entries.map { kindID($0.kind) }
-        entryDrugNames = lexicon.entries.map { $0.kind == "drug" || $0.kind == "brand" ? $0.ingredients : [] }
+        self.entryKind = entryKind
+        self.entryDrugNames = entryDrugNames
         self.kindNames = kindNames
         self.kindIDByName = kindIDByName
-        kinds = Set(lexicon.entries.map(\.kind))
+        kinds = Set(kindNames.indices.filter { $0 >= 2 || entryKind.contains(UInt16($0)) }.map { kindNames[$0] })
     }
 
     /// Kinds some entry has.
@@ -85,6 +109,11 @@ package struct LexiconIndex: Sendable {
         entryIndex.first(kind: kind, canonical: canonical, in: lexicon.entries).map { lexicon.entries[$0] }
     }
 
+    /// Indices of every entry of a kind with a canonical name, in lexicon order.
+    package func entryIndices(kind: String, named canonical: String) -> [Int] {
+        entryIndex.all(kind: kind, canonical: canonical, in: lexicon.entries)
+    }
+
     /// Entries of a term mention, in lexicon order.
     @inline(__always)
     package func entries(of mention: Mention) -> [Lexicon.Entry] {
@@ -112,32 +141,44 @@ package struct LexiconIndex: Sendable {
 }
 
 extension LexiconIndex {
-    /// The first entry index per (kind, canonical name): open addressing over entry indices, so
-    /// building it at start-up makes no key string per entry (a `[String: Int]` keyed by
-    /// "kind\0canonical" did, ~50,000 of them). Names compare as Strings, as the dictionary did.
-    struct NameTable: Sendable {
+    /// The entries per (kind, canonical name): open addressing over entry indices, so building it
+    /// makes no key string per entry, with each entry linked to the next of the same name. The
+    /// hash is FNV-1a over the name's bytes, the same in every process, so the table is kept in
+    /// the compiled-knowledge artifact and a start reads it instead of hashing ~50,000 names.
+    /// Names compare as Strings.
+    package struct NameTable: Sendable {
+        /// First entry per name, or -1.
         private var slots: [Int32]
-        private let mask: Int
+        /// Per entry: the next entry of the same kind and canonical name, or -1.
+        private var next: [Int32]
+        private var mask: Int
 
         init(_ entries: [Lexicon.Entry]) {
             var size = 16
             while size < entries.count * 2 { size <<= 1 }
             slots = Array(repeating: -1, count: size)
+            next = Array(repeating: -1, count: entries.count)
             mask = size - 1
-            // Fields read in place: copying an entry would retain all seven of them.
+            // The last entry of each name so far, by its first entry.
+            var last: [Int32: Int32] = [:]
             for index in entries.indices {
                 var slot = Self.slot(entries[index].kind, entries[index].canonical, mask)
-                var known = false
+                var first = -1
                 while slots[slot] >= 0 {
                     let other = Int(slots[slot])
                     if entries[other].kind == entries[index].kind, entries[other].canonical == entries[index].canonical
                     {
-                        known = true
+                        first = other
                         break
                     }
                     slot = (slot + 1) & mask
                 }
-                if !known { slots[slot] = Int32(index) }
+                if first < 0 {
+                    slots[slot] = Int32(index)
+                } else {
+                    next[Int(last[Int32(first)] ?? Int32(first))] = Int32(index)
+                    last[Int32(first)] = Int32(index)
+                }
             }
         }
 
@@ -151,11 +192,38 @@ extension LexiconIndex {
             return nil
         }
 
+        func all(kind: String, canonical: String, in entries: [Lexicon.Entry]) -> [Int] {
+            guard var index = first(kind: kind, canonical: canonical, in: entries) else { return [] }
+            var result = [index]
+            while next[index] >= 0 {
+                index = Int(next[index])
+                result.append(index)
+            }
+            return result
+        }
+
         private static func slot(_ kind: String, _ canonical: String, _ mask: Int) -> Int {
-            var hasher = Hasher()
-            hasher.combine(kind)
-            hasher.combine(canonical)
-            return hasher.finalize() & mask
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in kind.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0) &* 0x0000_0100_0000_01B3
+            for byte in canonical.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            return Int(truncatingIfNeeded: hash >> 7) & mask
+        }
+
+        /// Writes the table (`KnowledgeCache`).
+        func write(to archive: inout ArchiveWriter) {
+            archive.array(slots)
+            archive.array(next)
+        }
+
+        /// Reads what `write(to:)` wrote, for a lexicon of `count` entries.
+        init(reading archive: inout ArchiveReader, count: Int) throws(ArchiveReader.Corrupt) {
+            slots = try archive.array(of: Int32.self)
+            next = try archive.array(of: Int32.self)
+            mask = slots.count - 1
+            guard slots.count >= 16, slots.count & mask == 0, next.count == count,
+                slots.allSatisfy({ $0 < count }), next.allSatisfy({ $0 < count })
+            else { throw ArchiveReader.Corrupt() }
         }
     }
 }

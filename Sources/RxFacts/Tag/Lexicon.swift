@@ -6,9 +6,20 @@ package struct Lexicon: Sendable {
     package struct Entry: Sendable, Hashable {
         package var kind: String
         package var canonical: String
-        package var variants: [String]
+        /// Surface forms. Kept as one tab-joined string (no field of a TSV line holds a tab), as
+        /// are `codes`: a start decodes ~50,000 entries, and one string each is a third of the
+        /// allocations one per form and code would be.
+        package var variants: [String] {
+            get { Self.split(joinedVariants) }
+            set { joinedVariants = Self.join(newValue) }
+        }
         /// `system:code` strings in file order.
-        package var codes: [String]
+        package var codes: [String] {
+            get { Self.split(joinedCodes) }
+            set { joinedCodes = Self.join(newValue) }
+        }
+        fileprivate var joinedVariants: String
+        fileprivate var joinedCodes: String
         package var attributes: [String: String]
         /// The file the entry came from (one string shared by every entry of the file) and its
         /// 1-based line, 0 when unknown.
@@ -31,8 +42,8 @@ package struct Lexicon: Sendable {
         ) {
             self.kind = kind
             self.canonical = canonical
-            self.variants = variants
-            self.codes = codes
+            joinedVariants = Self.join(variants)
+            joinedCodes = Self.join(codes)
             self.attributes = attributes
             self.file = origin
             self.line = 0
@@ -44,11 +55,39 @@ package struct Lexicon: Sendable {
         ) {
             self.kind = kind
             self.canonical = canonical
-            self.variants = variants
-            self.codes = codes
+            joinedVariants = Self.join(variants)
+            joinedCodes = Self.join(codes)
             self.attributes = attributes
             self.file = file
             self.line = line
+        }
+
+        /// An entry read back from a compiled artifact, its forms and codes already joined.
+        fileprivate init(
+            kind: String, canonical: String, joinedVariants: String, joinedCodes: String,
+            attributes: [String: String], file: String, line: Int
+        ) {
+            self.kind = kind
+            self.canonical = canonical
+            self.joinedVariants = joinedVariants
+            self.joinedCodes = joinedCodes
+            self.attributes = attributes
+            self.file = file
+            self.line = line
+        }
+
+        /// The first code, without splitting the others.
+        package var firstCode: String? {
+            guard !joinedCodes.isEmpty else { return nil }
+            return String(joinedCodes.prefix { $0 != "\t" })
+        }
+
+        static func join(_ items: [String]) -> String {
+            items.count == 1 ? items[0] : items.joined(separator: "\t")
+        }
+
+        static func split(_ joined: String) -> [String] {
+            joined.isEmpty ? [] : joined.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         }
 
         /// The first code of a system, e.g. `code(in: "rxcui")`.
@@ -427,11 +466,15 @@ extension Lexicon {
             archive.int(files[entry.file] ?? 0)
             archive.int(entry.line)
             archive.string(entry.canonical)
-            archive.strings(entry.variants)
-            archive.strings(entry.codes)
+            archive.string(entry.joinedVariants)
+            archive.string(entry.joinedCodes)
+            // Name and value pairs, so reading makes no list of either.
             let names = entry.attributes.keys.sorted()
-            archive.strings(names)
-            archive.strings(names.map { entry.attributes[$0] ?? "" })
+            archive.int(names.count)
+            for name in names {
+                archive.string(name)
+                archive.string(entry.attributes[name] ?? "")
+            }
         }
         let words = spellings.keys.sorted()
         archive.strings(words)
@@ -442,7 +485,7 @@ extension Lexicon {
     init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
         let kindList = try archive.strings()
         let fileList = try archive.strings()
-        let count = try archive.count(itemSize: 8 * 7)
+        let count = try archive.count(itemSize: 8 * 6)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -453,21 +496,21 @@ extension Lexicon {
             }
             let line = try archive.int()
             let canonical = try archive.string()
-            let variants = try archive.strings()
-            let codes = try archive.strings()
-            let names = try archive.strings()
-            let values = try archive.strings()
-            guard names.count == values.count else { throw ArchiveReader.Corrupt() }
+            let variants = try archive.string()
+            let codes = try archive.string()
+            let pairs = try archive.count(itemSize: 16)
             var attributes: [String: String] = [:]
-            if !names.isEmpty {
-                attributes.reserveCapacity(names.count)
-                for (name, value) in zip(names, values) { attributes[name] = value }
+            if pairs > 0 {
+                attributes.reserveCapacity(pairs)
+                for _ in 0..<pairs {
+                    let name = try archive.string()
+                    attributes[name] = try archive.string()
+                }
             }
             entries.append(
                 Entry(
-                    kind: kindList[kind], canonical: canonical, variants: variants, codes: codes,
-                    attributes: attributes,
-                    file: fileList[file], line: line))
+                    kind: kindList[kind], canonical: canonical, joinedVariants: variants, joinedCodes: codes,
+                    attributes: attributes, file: fileList[file], line: line))
         }
         self.init(entries: entries)
         let words = try archive.strings()

@@ -20,7 +20,9 @@ package struct PhraseAutomaton: Sendable {
     private var mask: Int
     private var stateCount: Int32 = 1
     private var terminalIndex: [Int32] = [-1]
-    /// `layers` lists per terminal state: `payloadLists[terminal * layers + layer]`.
+    /// Per terminal state and layer (`terminal * layers + layer`): the index of its payload list
+    /// in `payloadLists`, -1 for none. Only lists that hold payloads exist (~100,000 of ~600,000).
+    private var payloadSlot: [Int32] = []
     private var payloadLists: [[Int32]] = []
     /// Per terminal state: bit L set when layer L has payloads there.
     private var terminalLayers: [UInt8] = []
@@ -66,7 +68,7 @@ package struct PhraseAutomaton: Sendable {
         if terminalIndex[index] < 0 {
             terminalIndex[index] = Int32(terminalLayers.count)
             terminalLayers.append(0)
-            payloadLists.append(contentsOf: repeatElement([], count: layers))
+            payloadSlot.append(contentsOf: repeatElement(-1, count: layers))
             // The transition into the state carries its terminal index too.
             let packed = UInt64(UInt32(bitPattern: parent)) << 32 | UInt64(UInt32(bitPattern: lastKey))
             var slot = PhraseAutomaton.slot(packed) & mask
@@ -75,8 +77,12 @@ package struct PhraseAutomaton: Sendable {
         }
         let terminal = Int(terminalIndex[index])
         terminalLayers[terminal] |= 1 << UInt8(layer)
-        if !payloadLists[terminal * layers + layer].contains(payload) {
-            payloadLists[terminal * layers + layer].append(payload)
+        let slot = terminal * layers + layer
+        if payloadSlot[slot] < 0 {
+            payloadSlot[slot] = Int32(payloadLists.count)
+            payloadLists.append([payload])
+        } else if !payloadLists[Int(payloadSlot[slot])].contains(payload) {
+            payloadLists[Int(payloadSlot[slot])].append(payload)
         }
         phraseCount += 1
         return true
@@ -172,7 +178,13 @@ package struct PhraseAutomaton: Sendable {
     package func payloads(at state: Int32, layer: Int) -> [Int32]? {
         let terminal = terminalIndex[Int(state)]
         guard terminal >= 0, terminalLayers[Int(terminal)] & (1 << UInt8(layer)) != 0 else { return nil }
-        return payloadLists[Int(terminal) * layers + layer]
+        return payloadLists[Int(payloadSlot[Int(terminal) * layers + layer])]
+    }
+
+    /// The payloads of `layer` at a terminal whose layer bit is set.
+    @inline(__always)
+    private func payloadList(terminal: Int32, layer: Int) -> [Int32] {
+        payloadLists[Int(payloadSlot[Int(terminal) * layers + layer])]
     }
 
     /// Leftmost-longest matches of every layer over `positions` in one walk per position:
@@ -232,7 +244,7 @@ package struct PhraseAutomaton: Sendable {
                     outputs[layer].append(
                         Mention(
                             tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                            entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                            entries: payloadList(terminal: bestTerminal[layer], layer: layer), sentence: sentence))
                     bestEnd[layer] = -1
                 }
                 for match in shorter.reversed() {
@@ -241,7 +253,7 @@ package struct PhraseAutomaton: Sendable {
                     outputs[match.layer].append(
                         Mention(
                             tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                            entries: payloadLists[Int(match.terminal) * layers + match.layer], sentence: sentence))
+                            entries: payloadList(terminal: match.terminal, layer: match.layer), sentence: sentence))
                 }
                 shorter.removeAll(keepingCapacity: true)
             }
@@ -253,7 +265,7 @@ package struct PhraseAutomaton: Sendable {
                 outputs[layer].append(
                     Mention(
                         tokens: first..<(last + 1), range: Int(tokens[first].start)..<Int(tokens[last].end),
-                        entries: payloadLists[Int(bestTerminal[layer]) * layers + layer], sentence: sentence))
+                        entries: payloadList(terminal: bestTerminal[layer], layer: layer), sentence: sentence))
                 nextFree[layer] = bestEnd[layer]
             }
         }
@@ -299,12 +311,11 @@ extension PhraseAutomaton {
     /// Writes the compiled tables (`KnowledgeCache`).
     func write(to archive: inout ArchiveWriter) {
         archive.int(layers)
-        archive.array(table.map(\.key))
-        archive.array(table.map(\.state))
-        archive.array(table.map(\.terminal))
+        archive.raw(table)
         archive.int(mask)
         archive.int(Int(stateCount))
         archive.array(terminalIndex)
+        archive.array(payloadSlot)
         archive.array(payloadLists.map { Int32($0.count) })
         archive.array(payloadLists.flatMap { $0 })
         archive.array(terminalLayers)
@@ -312,40 +323,37 @@ extension PhraseAutomaton {
         archive.int(phraseCount)
     }
 
-    /// Reads what `write(to:)` wrote; the result is the automaton that was written.
+    /// Reads what `write(to:)` wrote; the result is the automaton that was written. Every index
+    /// a match follows is checked to be in range, so a damaged artifact is refused, never trapped on.
     init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
         let layers = try archive.int()
         guard (1...8).contains(layers) else { throw ArchiveReader.Corrupt() }
         self.init(layers: layers)
-        let keys = try archive.array(of: UInt64.self)
-        let states = try archive.array(of: Int32.self)
-        let terminals = try archive.array(of: Int32.self)
-        guard keys.count == states.count, keys.count == terminals.count else { throw ArchiveReader.Corrupt() }
-        table = (0..<keys.count).map { Transition(key: keys[$0], state: states[$0], terminal: terminals[$0]) }
+        table = try archive.raw(of: Transition.self)
         mask = try archive.int()
         stateCount = Int32(truncatingIfNeeded: try archive.int())
         terminalIndex = try archive.array(of: Int32.self)
+        payloadSlot = try archive.array(of: Int32.self)
         let counts = try archive.array(of: Int32.self)
         let values = try archive.array(of: Int32.self)
         var lists: [[Int32]] = []
         lists.reserveCapacity(counts.count)
         var at = 0
         for count in counts {
-            guard count >= 0, at + Int(count) <= values.count else { throw ArchiveReader.Corrupt() }
-            lists.append(count == 0 ? [] : Array(values[at..<(at + Int(count))]))
+            guard count > 0, at + Int(count) <= values.count else { throw ArchiveReader.Corrupt() }
+            lists.append(Array(values[at..<(at + Int(count))]))
             at += Int(count)
         }
         payloadLists = lists
         terminalLayers = try archive.array(of: UInt8.self)
         rootChildren = try archive.array(of: Int32.self)
         phraseCount = try archive.int()
-        guard table.count == mask + 1, mask & (mask + 1) == 0,
-            terminalIndex.count == Int(stateCount), payloadLists.count == terminalLayers.count * layers,
-            terminalIndex.allSatisfy({ $0 < terminalLayers.count }),
-            table.allSatisfy({
-                $0.state < stateCount && $0.terminal < terminalLayers.count
-                    && ($0.state < 0 || $0.terminal == terminalIndex[Int($0.state)])
-            }),
+        let terminals = Int32(terminalLayers.count)
+        let listCount = Int32(lists.count)
+        guard table.count == mask + 1, mask & (mask + 1) == 0, stateCount > 0,
+            terminalIndex.count == Int(stateCount), payloadSlot.count == terminalLayers.count * layers,
+            terminalIndex.allSatisfy({ $0 < terminals }), payloadSlot.allSatisfy({ $0 < listCount }),
+            table.allSatisfy({ $0.state < stateCount && $0.terminal < terminals }),
             rootChildren.allSatisfy({ $0 < stateCount })
         else { throw ArchiveReader.Corrupt() }
     }

@@ -76,6 +76,36 @@ import Testing
         }
     }
 
+    /// The entries by kind and name come back from the artifact as a fresh index builds them:
+    /// every entry of a name, in lexicon order, drugs and substances of one name apart.
+    @Test func nameLookupsFromTheArtifactMatchAFreshIndex() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try """
+        # rxfacts-lexicon/1
+        drug\tcodeine\tcodeine\trxcui:2670\tschedule=CII
+        substance\tcodeine\tcodeine phosphate\t-\t-
+        drug\tcodeine\tcodein\tdrugbank:DB00318\t-
+        class\topioid\topioids\tepc:N0000175690\t-
+
+        """.write(toFile: scratch.files[1], atomically: true, encoding: .utf8)
+        let fresh = LexiconIndex(lexicon: try KnowledgeCache.compile(files: scratch.files).lexicon)
+        _ = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        let (reused, outcome) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .reused = outcome else {
+            Issue.record("second load: \(outcome)")
+            return
+        }
+        let cached = LexiconIndex(lexicon: reused.lexicon, names: reused.names)
+        for (kind, name) in [("drug", "codeine"), ("substance", "codeine"), ("class", "opioid"), ("drug", "opioid")] {
+            #expect(cached.entryIndices(kind: kind, named: name) == fresh.entryIndices(kind: kind, named: name))
+            #expect(cached.entryIndex(kind: kind, named: name) == fresh.entryIndex(kind: kind, named: name))
+        }
+        #expect(cached.entryIndices(kind: "drug", named: "codeine") == [0, 2])
+        #expect(cached.lexicon.entries[2].codes == ["drugbank:DB00318"])
+        #expect(cached.lexicon.entries[0].firstCode == "rxcui:2670")
+    }
+
     /// A shared cache directory keeps the `kept` newest artifacts: one read at every start must
     /// count as new, or artifacts written once by other builds evict it and every start compiles.
     @Test func aReusedArtifactIsKeptBeforeNewerUnusedOnes() throws {
