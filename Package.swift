@@ -41,7 +41,8 @@ let package = Package(
         // Databases: SQLite and libpq from Debian through two tiny module maps; RxSQL is the only
         // Swift that touches their pointers, RxFactsStore the schema and loader (no C in sight).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq: its header only; RxSQL opens the library at the first connection (LibPQ.swift).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         .target(name: "RxSQL", dependencies: ["CSQLite", "CLibPQ"]),
         .target(name: "RxFactsStore", dependencies: ["RxFacts", "RxSQL"]),
         .executableTarget(

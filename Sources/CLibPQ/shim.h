@@ -1,7 +1,9 @@
 #ifndef RXFACTS_CLIBPQ_SHIM_H
 #define RXFACTS_CLIBPQ_SHIM_H
 
-// Debian installs libpq's headers in /usr/include/postgresql (pkg-config libpq gives -I).
-#include <libpq-fe.h>
+// Types and constants only: the library is not linked but opened at the first PostgreSQL
+// connection (RxSQL's LibPQ), so a start that never connects does not load libpq and its
+// dependencies. Debian installs the header in /usr/include/postgresql.
+#include <postgresql/libpq-fe.h>
 
 #endif

@@ -12,20 +12,25 @@ internal import CLibPQ
 public final class PostgresConnection: SQLConnection {
     public let dialect = SQLDialect.postgres
     private let conn: OpaquePointer
+    /// libpq's functions (loaded at the first connection).
+    private let pq: LibPQ
     /// Prepared statement name by SQL text.
     private var statements: [String: String] = [:]
 
     /// The libpq version, e.g. 150018 for 15.18.
-    public static var libraryVersion: Int { Int(PQlibVersion()) }
+    /// 0 when libpq cannot be loaded.
+    public static var libraryVersion: Int { (try? LibPQ.shared.get()).map { Int($0.libVersion()) } ?? 0 }
 
     /// Connects with a libpq connection string or URI (`postgres://user@host:port/db`).
     public init(url: String) throws(DatabaseError) {
-        guard let handle = PQconnectdb(url) else {
+        let pq = try LibPQ.shared.get()
+        self.pq = pq
+        guard let handle = pq.connectdb(url) else {
             throw DatabaseError(engine: "postgres", code: "connect", message: "out of memory")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines()
-            PQfinish(handle)
+        guard pq.status(handle) == CONNECTION_OK else {
+            let message = Self.text(pq.errorMessage(handle)).trimmingTrailingNewlines()
+            pq.finish(handle)
             throw DatabaseError(
                 engine: "postgres", code: "connect", message: "cannot connect to \(Self.redacted(url)): \(message)")
         }
@@ -34,31 +39,31 @@ public final class PostgresConnection: SQLConnection {
         try execute("SET client_min_messages = warning")
     }
 
-    deinit { PQfinish(conn) }
+    deinit { pq.finish(conn) }
 
     @discardableResult
     public func execute(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> Int {
         try run(sql, parameters) { result in
-            Int(String(cString: PQcmdTuples(result))) ?? 0
+            Int(Self.text(pq.cmdTuples(result))) ?? 0
         }
     }
 
     public func query(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> [[SQLValue]] {
         try run(sql, parameters) { result in
-            let rowCount = PQntuples(result)
-            let columnCount = PQnfields(result)
+            let rowCount = pq.ntuples(result)
+            let columnCount = pq.nfields(result)
             var rows: [[SQLValue]] = []
             rows.reserveCapacity(Int(rowCount))
             for row in 0..<rowCount {
                 var values: [SQLValue] = []
                 values.reserveCapacity(Int(columnCount))
                 for column in 0..<columnCount {
-                    if PQgetisnull(result, row, column) != 0 {
+                    if pq.getisnull(result, row, column) != 0 {
                         values.append(.null)
                         continue
                     }
-                    let text = String(cString: PQgetvalue(result, row, column))
-                    switch PQftype(result, column) {
+                    let text = Self.text(pq.getvalue(result, row, column))
+                    switch pq.ftype(result, column) {
                     case 16: values.append(.bool(text == "t"))  // bool
                     case 20, 21, 23: values.append(Int64(text).map(SQLValue.integer) ?? .text(text))  // int8/2/4
                     case 700, 701: values.append(Double(text).map(SQLValue.real) ?? .text(text))  // float4/8
@@ -72,8 +77,8 @@ public final class PostgresConnection: SQLConnection {
     }
 
     public func executeScript(_ sql: String) throws(DatabaseError) {
-        guard let result = PQexec(conn, sql) else { throw connectionError(sql) }
-        defer { PQclear(result) }
+        guard let result = pq.exec(conn, sql) else { throw connectionError(sql) }
+        defer { pq.clear(result) }
         try check(result, sql)
     }
 
@@ -103,11 +108,11 @@ public final class PostgresConnection: SQLConnection {
         }
         let result = buffers.withUnsafeBufferPointer { pointers in
             pointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecPrepared(conn, name, Int32(parameters.count), values.baseAddress, nil, nil, 0)
+                pq.execPrepared(conn, name, Int32(parameters.count), values.baseAddress, nil, nil, 0)
             }
         }
         guard let result else { throw connectionError(sql) }
-        defer { PQclear(result) }
+        defer { pq.clear(result) }
         try check(result, sql)
         return read(result)
     }
@@ -116,25 +121,30 @@ public final class PostgresConnection: SQLConnection {
         if let name = statements[sql] { return name }
         let name = "rx\(statements.count + 1)"
         let (text, count) = Self.numberPlaceholders(sql)
-        guard let result = PQprepare(conn, name, text, Int32(count), nil) else { throw connectionError(sql) }
-        defer { PQclear(result) }
+        guard let result = pq.prepare(conn, name, text, Int32(count), nil) else { throw connectionError(sql) }
+        defer { pq.clear(result) }
         try check(result, sql)
         statements[sql] = name
         return name
     }
 
     private func check(_ result: OpaquePointer, _ sql: String) throws(DatabaseError) {
-        let status = PQresultStatus(result)
+        let status = pq.resultStatus(result)
         guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK, status != PGRES_EMPTY_QUERY else { return }
-        let sqlState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "?????"
-        let message = String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
+        let sqlState = pq.resultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? "?????"
+        let message = Self.text(pq.resultErrorMessage(result)).trimmingTrailingNewlines()
         throw DatabaseError(engine: "postgres", code: sqlState, message: message, sql: sql)
+    }
+
+    /// A C string libpq returned, "" for none.
+    private static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
     }
 
     private func connectionError(_ sql: String) -> DatabaseError {
         DatabaseError(
             engine: "postgres", code: "connection",
-            message: String(cString: PQerrorMessage(conn)).trimmingTrailingNewlines(), sql: sql)
+            message: Self.text(pq.errorMessage(conn)).trimmingTrailingNewlines(), sql: sql)
     }
 
     /// `?` → `$1, $2, …` outside quoted strings and identifiers; returns the text and the count.
