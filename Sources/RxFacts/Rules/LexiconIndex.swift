@@ -1,7 +1,10 @@
 /// The lexicon compiled for matching: every variant of every entry in the term layer of the
 /// shared automaton (payload: entry index), entry kinds as small integers, and the lookups the
 /// stages need (which drugs a mention names, an entry by kind and name).
-package struct LexiconIndex: Sendable {
+///
+/// Immutable, and a class: every stage and helper that keeps it holds one reference, so copying
+/// one of them (per sentence, in the tagger's helpers) retains one object, not every table.
+package final class LexiconIndex: Sendable {
     package let lexicon: Lexicon
     /// Kind names; an entry's kind id indexes this list. `drug` is 0 and `brand` 1.
     package let kindNames: [String]
@@ -15,13 +18,13 @@ package struct LexiconIndex: Sendable {
     static let brandKind: UInt16 = 1
 
     /// An empty index (a pipeline without a `tag` stage).
-    init() {
+    convenience init() {
         var phrases = PhraseAutomaton(layers: PhraseLayer.count)
         var vocabulary = Vocabulary()
         self.init(lexicon: Lexicon(), into: &phrases, vocabulary: &vocabulary)
     }
 
-    init(lexicon: Lexicon, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
+    convenience init(lexicon: Lexicon, into phrases: inout PhraseAutomaton, vocabulary: inout Vocabulary) {
         self.init(lexicon: lexicon)
         Self.addTerms(of: lexicon, into: &phrases, vocabulary: &vocabulary)
     }
@@ -36,7 +39,7 @@ package struct LexiconIndex: Sendable {
     }
 
     /// The lookups over a lexicon whose terms are already in the automaton (`KnowledgeCache`).
-    init(lexicon: Lexicon) {
+    convenience init(lexicon: Lexicon) {
         self.init(lexicon: lexicon, names: NameTable(lexicon.entries))
     }
 

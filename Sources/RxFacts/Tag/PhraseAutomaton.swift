@@ -31,6 +31,10 @@ package struct PhraseAutomaton: Sendable {
     /// Children of the root indexed directly by token key: the first step of every match
     /// attempt (one per token) is an array read, not a hash probe.
     private var rootChildren: [Int32] = []
+    /// Per token key, a 32-bit Bloom filter of the keys that follow it in some phrase: most
+    /// tokens that start a phrase are not followed by a second word of one, and one bit test
+    /// then saves the hash probe (a cache miss in a table of megabytes) that would find nothing.
+    private var rootFollowers: [UInt32] = []
     /// Number of phrases added.
     package private(set) var phraseCount = 0
 
@@ -56,14 +60,24 @@ package struct PhraseAutomaton: Sendable {
         var parent: Int32 = 0
         var lastKey: Int32 = 0
         var any = false
+        var keys: [Int32] = []
         for token in tokens where !PhraseAutomaton.isSkipped(token, bytes) {
             let key = vocabulary.intern(bytes, token.range, kind: token.kind)
+            if keys.count < 2 { keys.append(key) }
             parent = state
             lastKey = key
             state = child(of: state, key: key, create: true)
             any = true
         }
         guard any else { return false }
+        if keys.count >= 2 {
+            let first = Int(keys[0])
+            let second = keys[1]
+            if rootFollowers.count <= first {
+                rootFollowers.append(contentsOf: repeatElement(0, count: first + 1 - rootFollowers.count))
+            }
+            rootFollowers[first] |= Self.followerBit(second)
+        }
         let index = Int(state)
         if terminalIndex[index] < 0 {
             terminalIndex[index] = Int32(terminalLayers.count)
@@ -134,6 +148,12 @@ package struct PhraseAutomaton: Sendable {
         }
     }
 
+    /// The bit of `key` in a `rootFollowers` filter.
+    @inline(__always)
+    static func followerBit(_ key: Int32) -> UInt32 {
+        1 << ((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 27)
+    }
+
     @inline(__always)
     private static func slot(_ packed: UInt64) -> Int {
         Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 20)
@@ -194,14 +214,53 @@ package struct PhraseAutomaton: Sendable {
     package func matchLayers(
         tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]]
     ) {
-        let n = positions.count
+        var scratch = MatchScratch()
+        matchLayers(
+            tokens: tokens, positions: positions, sentence: sentence, overlapping: overlapping, into: &outputs,
+            scratch: &scratch)
+    }
+
+    /// Working arrays of `matchLayers`, kept by a caller that matches sentence after sentence so
+    /// that a sentence allocates none.
+    package struct MatchScratch {
         var shorter: [(layer: Int, end: Int, terminal: Int32)] = []
-        var nextFree = [Int](repeating: 0, count: layers)
-        var bestEnd = [Int](repeating: -1, count: layers)
-        var bestTerminal = [Int32](repeating: -1, count: layers)
+        var nextFree: [Int] = []
+        var bestEnd: [Int] = []
+        var bestTerminal: [Int32] = []
+        var keys: [Int32] = []
+
+        package init() {}
+    }
+
+    /// `matchLayers` with the caller's working arrays.
+    package func matchLayers(
+        tokens: [Token], positions: [Int], sentence: Int, overlapping: UInt8 = 0, into outputs: inout [[Mention]],
+        scratch: inout MatchScratch
+    ) {
+        let n = positions.count
+        var shorter = scratch.shorter
+        var nextFree = scratch.nextFree
+        var bestEnd = scratch.bestEnd
+        var bestTerminal = scratch.bestTerminal
+        var keys = scratch.keys
+        scratch = MatchScratch()
+        defer {
+            scratch.shorter = shorter
+            scratch.nextFree = nextFree
+            scratch.bestEnd = bestEnd
+            scratch.bestTerminal = bestTerminal
+            scratch.keys = keys
+        }
+        shorter.removeAll(keepingCapacity: true)
+        nextFree.removeAll(keepingCapacity: true)
+        nextFree.append(contentsOf: repeatElement(0, count: layers))
+        bestEnd.removeAll(keepingCapacity: true)
+        bestEnd.append(contentsOf: repeatElement(-1, count: layers))
+        bestTerminal.removeAll(keepingCapacity: true)
+        bestTerminal.append(contentsOf: repeatElement(-1, count: layers))
         // Keys in one contiguous array: the walk below reads each several times.
-        var keys = [Int32](repeating: Token.unknownKey, count: n)
-        for q in 0..<n { keys[q] = tokens[positions[q]].key }
+        keys.removeAll(keepingCapacity: true)
+        for q in 0..<n { keys.append(tokens[positions[q]].key) }
         for p in 0..<n {
             // Most tokens start no phrase: one array read rejects them.
             let key = keys[p]
@@ -216,6 +275,12 @@ package struct PhraseAutomaton: Sendable {
                     state = rootChildren[Int(key)]
                     terminal = terminalIndex[Int(state)]
                 } else {
+                    // The second word of a phrase: the first word's filter rejects most tokens.
+                    if q == p + 1, Int(key) < rootFollowers.count,
+                        rootFollowers[Int(key)] & Self.followerBit(keys[q]) == 0
+                    {
+                        break
+                    }
                     let transition = stepFromInner(state, keys[q])
                     if transition.state < 0 { break }
                     state = transition.state
@@ -320,6 +385,7 @@ extension PhraseAutomaton {
         archive.array(payloadLists.flatMap { $0 })
         archive.array(terminalLayers)
         archive.array(rootChildren)
+        archive.array(rootFollowers)
         archive.int(phraseCount)
     }
 
@@ -347,6 +413,7 @@ extension PhraseAutomaton {
         payloadLists = lists
         terminalLayers = try archive.array(of: UInt8.self)
         rootChildren = try archive.array(of: Int32.self)
+        rootFollowers = try archive.array(of: UInt32.self)
         phraseCount = try archive.int()
         let terminals = Int32(terminalLayers.count)
         let listCount = Int32(lists.count)

@@ -53,6 +53,7 @@ package struct Tagger: Sendable {
         doc.tokenRoles = Array(repeating: 0, count: doc.tokens.count)
         var positions: [Int] = []
         var layers: [[Mention]] = Array(repeating: [], count: PhraseLayer.count)
+        var scratch = PhraseAutomaton.MatchScratch()
         // "EQUETROTM": a name with a glued trademark sign is matched as the name.
         let tokens =
             TrademarkSuffix.rekeyed(doc.tokens, text: doc.normalized, vocabulary: knowledge.vocabulary) ?? doc.tokens
@@ -66,7 +67,7 @@ package struct Tagger: Sendable {
             for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
             knowledge.phrases.matchLayers(
                 tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers,
-                into: &layers)
+                into: &layers, scratch: &scratch)
             if therapeuticUses.isEmpty {
                 doc.terms.append(contentsOf: layers[PhraseLayer.terms])
             } else {

@@ -7,12 +7,21 @@
 package struct Vocabulary: Sendable {
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int32] = [0]
-    private var slots: [Int32]
+    /// Open addressing: per slot the key id (low 32 bits, all ones when empty) and the high 32
+    /// bits of its hash, so a probe that meets another key (or a word no phrase uses) is told
+    /// apart without reading that key's bytes (two fewer cache misses per token).
+    private var slots: [UInt64]
     private var mask: Int
+    static let emptySlot = UInt64.max
 
     package init() {
-        slots = Array(repeating: -1, count: 1024)
+        slots = Array(repeating: Self.emptySlot, count: 1024)
         mask = 1023
+    }
+
+    @inline(__always)
+    static func slotValue(_ id: Int32, hash: UInt64) -> UInt64 {
+        (hash >> 32) << 32 | UInt64(UInt32(bitPattern: id))
     }
 
     /// Number of distinct folded keys.
@@ -40,10 +49,12 @@ package struct Vocabulary: Sendable {
     package func find(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32? {
         let fold = Folding.plan(text, range, kind: kind)
         var slot = Int(truncatingIfNeeded: fold.hash) & mask
+        let tag = fold.hash >> 32
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if matches(id, text, range.lowerBound, fold) { return id }
+            let value = slots[slot]
+            if value == Self.emptySlot { return nil }
+            let id = Int32(bitPattern: UInt32(truncatingIfNeeded: value))
+            if value >> 32 == tag, matches(id, text, range.lowerBound, fold) { return id }
             slot = (slot + 1) & mask
         }
     }
@@ -66,12 +77,12 @@ package struct Vocabulary: Sendable {
 
     private mutating func place(_ id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
+        while slots[slot] != Self.emptySlot { slot = (slot + 1) & mask }
+        slots[slot] = Self.slotValue(id, hash: hash)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: Self.emptySlot, count: slots.count * 2)
         mask = slots.count - 1
         for id in 0..<count {
             let key = Array(bytes(of: Int32(id)))
@@ -151,11 +162,12 @@ extension Vocabulary {
         self.init()
         keyBytes = try archive.array(of: UInt8.self)
         keyStarts = try archive.array(of: Int32.self)
-        slots = try archive.array(of: Int32.self)
+        slots = try archive.array(of: UInt64.self)
         mask = try archive.int()
         guard !keyStarts.isEmpty, keyStarts[0] == 0, Int(keyStarts[keyStarts.count - 1]) == keyBytes.count,
             zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
-            slots.count == mask + 1, mask & (mask + 1) == 0, slots.allSatisfy({ $0 < keyStarts.count - 1 })
+            slots.count == mask + 1, mask & (mask + 1) == 0,
+            slots.allSatisfy({ $0 == Self.emptySlot || Int(UInt32(truncatingIfNeeded: $0)) < keyStarts.count - 1 })
         else { throw ArchiveReader.Corrupt() }
     }
 }
