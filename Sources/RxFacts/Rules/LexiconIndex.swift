@@ -10,8 +10,11 @@ package final class LexiconIndex: Sendable {
     package let kindNames: [String]
     private let kindIDByName: [String: UInt16]
     private let entryKind: [UInt16]
-    /// Per entry: the ingredient names it stands for (drug: itself; brand: its ingredients).
-    private let entryDrugNames: [[String]]
+    /// The ingredient names each entry stands for (drug: itself; brand: its ingredients), one
+    /// pool for all: entry `i`'s are `drugNamePool[drugNameStarts[i]..<drugNameStarts[i + 1]]`
+    /// (no array per entry to allocate at start-up, none to retain per lookup).
+    private let drugNamePool: [String]
+    private let drugNameStarts: [Int32]
     /// First entry index per (kind, canonical), for lookups by name.
     private let entryIndex: NameTable
     static let drugKind: UInt16 = 0
@@ -50,7 +53,8 @@ package final class LexiconIndex: Sendable {
         var kindNames: [String] = ["drug", "brand"]
         var kindIDByName: [String: UInt16] = ["drug": 0, "brand": 1]
         var entryKind = [UInt16](repeating: 0, count: lexicon.entries.count)
-        var entryDrugNames = [[String]](repeating: [], count: lexicon.entries.count)
+        var drugNamePool: [String] = []
+        var drugNameStarts = [Int32](repeating: 0, count: lexicon.entries.count + 1)
         // Fields read in place (an entry copied would retain all seven), and one dictionary
         // lookup per run of entries of the same kind (a file's entries mostly share theirs).
         var lastKind = ""
@@ -69,13 +73,15 @@ package final class LexiconIndex: Sendable {
             }
             entryKind[index] = lastID
             if lastID == Self.drugKind {
-                entryDrugNames[index] = [lexicon.entries[index].canonical]
-            } else if lastID == Self.brandKind {
-                entryDrugNames[index] = lexicon.entries[index].ingredients
+                drugNamePool.append(lexicon.entries[index].canonical)
+            } else if lastID == Self.brandKind, let ingredients = lexicon.entries[index].attributes["ingredient"] {
+                for name in ingredients.split(separator: "|") { drugNamePool.append(String(name)) }
             }
+            drugNameStarts[index + 1] = Int32(drugNamePool.count)
         }
         self.entryKind = entryKind
-        self.entryDrugNames = entryDrugNames
+        self.drugNamePool = drugNamePool
+        self.drugNameStarts = drugNameStarts
         self.kindNames = kindNames
         self.kindIDByName = kindIDByName
         kinds = Set(kindNames.indices.filter { $0 >= 2 || entryKind.contains(UInt16($0)) }.map { kindNames[$0] })
@@ -130,10 +136,15 @@ package final class LexiconIndex: Sendable {
 
     /// Canonical ingredient names a mention stands for when it names a drug or brand.
     @inline(__always)
-    package func drugNames(of mention: Mention) -> [String] {
-        for index in mention.entries where entryKind[Int(index)] == Self.drugKind { return entryDrugNames[Int(index)] }
-        for index in mention.entries where entryKind[Int(index)] == Self.brandKind { return entryDrugNames[Int(index)] }
+    package func drugNames(of mention: Mention) -> ArraySlice<String> {
+        for index in mention.entries where entryKind[Int(index)] == Self.drugKind { return drugNames(ofEntry: index) }
+        for index in mention.entries where entryKind[Int(index)] == Self.brandKind { return drugNames(ofEntry: index) }
         return []
+    }
+
+    @inline(__always)
+    func drugNames(ofEntry index: Int32) -> ArraySlice<String> {
+        drugNamePool[Int(drugNameStarts[Int(index)])..<Int(drugNameStarts[Int(index) + 1])]
     }
 
     /// True when the mention is a brand and not also a drug name.

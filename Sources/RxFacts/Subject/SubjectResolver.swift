@@ -25,7 +25,8 @@ package struct SubjectResolver: Sendable {
             let drugs = lexicon.drugNames(of: mention)
             guard !drugs.isEmpty else { continue }
             let isDocumentDrug = drugs.contains { names.contains($0) || racemates.contains($0) }
-            let reference = DrugReference(start: mention.range.lowerBound, isDocumentDrug: isDocumentDrug, names: drugs)
+            let reference = DrugReference(
+                start: mention.range.lowerBound, isDocumentDrug: isDocumentDrug, names: Array(drugs))
             references[mention.sentence].references.append(reference)
         }
         for link in links {
