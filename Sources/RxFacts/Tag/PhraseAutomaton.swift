@@ -28,13 +28,20 @@ package struct PhraseAutomaton: Sendable {
     private var terminalLayers: [UInt8] = []
     /// Number of payload layers (at most 8).
     package let layers: Int
-    /// Children of the root indexed directly by token key: the first step of every match
-    /// attempt (one per token) is an array read, not a hash probe.
-    private var rootChildren: [Int32] = []
-    /// Per token key, a 32-bit Bloom filter of the keys that follow it in some phrase: most
-    /// tokens that start a phrase are not followed by a second word of one, and one bit test
-    /// then saves the hash probe (a cache miss in a table of megabytes) that would find nothing.
-    private var rootFollowers: [UInt32] = []
+    /// What matching needs of each child of the root, indexed directly by token key, in one
+    /// record: the first step of every match attempt (one per token) reads one entry, not three
+    /// arrays.
+    struct Root: BitwiseCopyable {
+        /// The child state, -1 when no phrase starts with the key.
+        var state: Int32 = -1
+        /// Its terminal index, -1 when no phrase is the key alone.
+        var terminal: Int32 = -1
+        /// A 32-bit Bloom filter of the keys that follow this one in some phrase: most tokens
+        /// that start a phrase are not followed by a second word of one, and one bit test then
+        /// saves the hash probe (a cache miss in a table of megabytes) that would find nothing.
+        var followers: UInt32 = 0
+    }
+    private var roots: [Root] = []
     /// Number of phrases added.
     package private(set) var phraseCount = 0
 
@@ -73,10 +80,7 @@ package struct PhraseAutomaton: Sendable {
         if keys.count >= 2 {
             let first = Int(keys[0])
             let second = keys[1]
-            if rootFollowers.count <= first {
-                rootFollowers.append(contentsOf: repeatElement(0, count: first + 1 - rootFollowers.count))
-            }
-            rootFollowers[first] |= Self.followerBit(second)
+            roots[first].followers |= Self.followerBit(second)
         }
         let index = Int(state)
         if terminalIndex[index] < 0 {
@@ -88,6 +92,7 @@ package struct PhraseAutomaton: Sendable {
             var slot = PhraseAutomaton.slot(packed) & mask
             while table[slot].key != packed { slot = (slot + 1) & mask }
             table[slot].terminal = terminalIndex[index]
+            if parent == 0 { roots[Int(lastKey)].terminal = terminalIndex[index] }
         }
         let terminal = Int(terminalIndex[index])
         terminalLayers[terminal] |= 1 << UInt8(layer)
@@ -116,7 +121,7 @@ package struct PhraseAutomaton: Sendable {
     }
 
     private mutating func child(of state: Int32, key: Int32, create: Bool) -> Int32 {
-        if state == 0, Int(key) < rootChildren.count, rootChildren[Int(key)] >= 0 { return rootChildren[Int(key)] }
+        if state == 0, Int(key) < roots.count, roots[Int(key)].state >= 0 { return roots[Int(key)].state }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
         while table[slot].key != UInt64.max {
@@ -128,10 +133,10 @@ package struct PhraseAutomaton: Sendable {
         terminalIndex.append(-1)
         table[slot] = Transition(key: packed, state: next, terminal: -1)
         if state == 0 {
-            if rootChildren.count <= Int(key) {
-                rootChildren.append(contentsOf: repeatElement(-1, count: Int(key) + 1 - rootChildren.count))
+            if roots.count <= Int(key) {
+                roots.append(contentsOf: repeatElement(Root(), count: Int(key) + 1 - roots.count))
             }
-            rootChildren[Int(key)] = next
+            roots[Int(key)].state = next
         }
         if Int(stateCount) * 2 > table.count { grow() }
         return next
@@ -148,7 +153,7 @@ package struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// The bit of `key` in a `rootFollowers` filter.
+    /// The bit of `key` in a `Root.followers` filter.
     @inline(__always)
     static func followerBit(_ key: Int32) -> UInt32 {
         1 << ((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 27)
@@ -165,7 +170,7 @@ package struct PhraseAutomaton: Sendable {
     @inline(__always)
     package func step(_ state: Int32, _ key: Int32) -> Int32 {
         if key < 0 { return -1 }
-        if state == 0 { return Int(key) < rootChildren.count ? rootChildren[Int(key)] : -1 }
+        if state == 0 { return Int(key) < roots.count ? roots[Int(key)].state : -1 }
         let packed = UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: key))
         var slot = PhraseAutomaton.slot(packed) & mask
         while true {
@@ -264,7 +269,9 @@ package struct PhraseAutomaton: Sendable {
         for p in 0..<n {
             // Most tokens start no phrase: one array read rejects them.
             let key = keys[p]
-            guard key >= 0, Int(key) < rootChildren.count, rootChildren[Int(key)] >= 0 else { continue }
+            guard key >= 0, Int(key) < roots.count else { continue }
+            let root = roots[Int(key)]
+            guard root.state >= 0 else { continue }
             var state: Int32 = 0
             var q = p
             var found: UInt8 = 0
@@ -272,13 +279,11 @@ package struct PhraseAutomaton: Sendable {
                 let terminal: Int32
                 if state == 0 {
                     // The first step: the guard above found the root's child.
-                    state = rootChildren[Int(key)]
-                    terminal = terminalIndex[Int(state)]
+                    state = root.state
+                    terminal = root.terminal
                 } else {
                     // The second word of a phrase: the first word's filter rejects most tokens.
-                    if q == p + 1, Int(key) < rootFollowers.count,
-                        rootFollowers[Int(key)] & Self.followerBit(keys[q]) == 0
-                    {
+                    if q == p + 1, root.followers & Self.followerBit(keys[q]) == 0 {
                         break
                     }
                     let transition = stepFromInner(state, keys[q])
@@ -384,8 +389,7 @@ extension PhraseAutomaton {
         archive.array(payloadLists.map { Int32($0.count) })
         archive.array(payloadLists.flatMap { $0 })
         archive.array(terminalLayers)
-        archive.array(rootChildren)
-        archive.array(rootFollowers)
+        archive.raw(roots)
         archive.int(phraseCount)
     }
 
@@ -412,8 +416,7 @@ extension PhraseAutomaton {
         }
         payloadLists = lists
         terminalLayers = try archive.array(of: UInt8.self)
-        rootChildren = try archive.array(of: Int32.self)
-        rootFollowers = try archive.array(of: UInt32.self)
+        roots = try archive.raw(of: Root.self)
         phraseCount = try archive.int()
         let terminals = Int32(terminalLayers.count)
         let listCount = Int32(lists.count)
@@ -421,7 +424,7 @@ extension PhraseAutomaton {
             terminalIndex.count == Int(stateCount), payloadSlot.count == terminalLayers.count * layers,
             terminalIndex.allSatisfy({ $0 < terminals }), payloadSlot.allSatisfy({ $0 < listCount }),
             table.allSatisfy({ $0.state < stateCount && $0.terminal < terminals }),
-            rootChildren.allSatisfy({ $0 < stateCount })
+            roots.allSatisfy({ $0.state < stateCount && $0.terminal < terminals })
         else { throw ArchiveReader.Corrupt() }
     }
 }

@@ -7,21 +7,29 @@
 package struct Vocabulary: Sendable {
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int32] = [0]
-    /// Open addressing: per slot the key id (low 32 bits, all ones when empty) and the high 32
-    /// bits of its hash, so a probe that meets another key (or a word no phrase uses) is told
-    /// apart without reading that key's bytes (two fewer cache misses per token).
-    private var slots: [UInt64]
+    /// Open addressing over `Slot`s: a slot holds the key's id, 24 bits of its hash with its
+    /// length, and its first eight folded bytes, so most words (eight letters or fewer) are
+    /// found by reading one slot, and a probe that meets another key reads no key bytes.
+    private var slots: [Slot]
     private var mask: Int
-    static let emptySlot = UInt64.max
+
+    struct Slot: BitwiseCopyable {
+        /// The key id, -1 for an empty slot.
+        var id: Int32 = -1
+        /// Hash bits 40–63 above the key's length (255 for 255 bytes or more).
+        var tag: UInt32 = 0
+        /// The key's first eight bytes, little-endian, zero-padded.
+        var prefix: UInt64 = 0
+    }
 
     package init() {
-        slots = Array(repeating: Self.emptySlot, count: 1024)
+        slots = Array(repeating: Slot(), count: 1024)
         mask = 1023
     }
 
     @inline(__always)
-    static func slotValue(_ id: Int32, hash: UInt64) -> UInt64 {
-        (hash >> 32) << 32 | UInt64(UInt32(bitPattern: id))
+    static func tag(hash: UInt64, length: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(min(length, 255))
     }
 
     /// Number of distinct folded keys.
@@ -48,17 +56,37 @@ package struct Vocabulary: Sendable {
     @inline(__always)
     package func find(_ text: [UInt8], _ range: Range<Int>, kind: Token.Kind) -> Int32? {
         let fold = Folding.plan(text, range, kind: kind)
+        let length = fold.cut - range.lowerBound + (fold.appendY ? 1 : 0)
+        let tag = Self.tag(hash: fold.hash, length: length)
         var slot = Int(truncatingIfNeeded: fold.hash) & mask
-        let tag = fold.hash >> 32
         while true {
-            let value = slots[slot]
-            if value == Self.emptySlot { return nil }
-            let id = Int32(bitPattern: UInt32(truncatingIfNeeded: value))
-            if value >> 32 == tag, matches(id, text, range.lowerBound, fold) { return id }
+            let entry = slots[slot]
+            if entry.id < 0 { return nil }
+            if entry.tag == tag, entry.prefix == Self.prefix(text, range.lowerBound, fold),
+                length <= 8 || matches(entry.id, text, range.lowerBound, fold)
+            {
+                return entry.id
+            }
             slot = (slot + 1) & mask
         }
     }
 
+    /// The first eight folded bytes of a token, as `Slot.prefix` holds a key's.
+    @inline(__always)
+    static func prefix(_ text: [UInt8], _ start: Int, _ fold: Folding.Plan) -> UInt64 {
+        var prefix: UInt64 = 0
+        var n = 0
+        var i = start
+        while i < fold.cut, n < 8 {
+            prefix |= UInt64(Folding.lower(text[i])) << (8 * n)
+            i += 1
+            n += 1
+        }
+        if fold.appendY, n < 8 { prefix |= UInt64(UInt8(ascii: "y")) << (8 * n) }
+        return prefix
+    }
+
+    /// The bytes after the first eight, for keys longer than a slot's prefix.
     @inline(__always)
     private func matches(_ id: Int32, _ text: [UInt8], _ start: Int, _ fold: Folding.Plan) -> Bool {
         let keyStart = Int(keyStarts[Int(id)])
@@ -76,13 +104,16 @@ package struct Vocabulary: Sendable {
     }
 
     private mutating func place(_ id: Int32, hash: UInt64) {
+        let key = bytes(of: id)
+        var prefix: UInt64 = 0
+        for (n, byte) in key.prefix(8).enumerated() { prefix |= UInt64(byte) << (8 * n) }
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != Self.emptySlot { slot = (slot + 1) & mask }
-        slots[slot] = Self.slotValue(id, hash: hash)
+        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = Slot(id: id, tag: Self.tag(hash: hash, length: key.count), prefix: prefix)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: Self.emptySlot, count: slots.count * 2)
+        slots = Array(repeating: Slot(), count: slots.count * 2)
         mask = slots.count - 1
         for id in 0..<count {
             let key = Array(bytes(of: Int32(id)))
@@ -153,7 +184,7 @@ extension Vocabulary {
     func write(to archive: inout ArchiveWriter) {
         archive.array(keyBytes)
         archive.array(keyStarts)
-        archive.array(slots)
+        archive.raw(slots)
         archive.int(mask)
     }
 
@@ -162,12 +193,12 @@ extension Vocabulary {
         self.init()
         keyBytes = try archive.array(of: UInt8.self)
         keyStarts = try archive.array(of: Int32.self)
-        slots = try archive.array(of: UInt64.self)
+        slots = try archive.raw(of: Slot.self)
         mask = try archive.int()
         guard !keyStarts.isEmpty, keyStarts[0] == 0, Int(keyStarts[keyStarts.count - 1]) == keyBytes.count,
             zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
             slots.count == mask + 1, mask & (mask + 1) == 0,
-            slots.allSatisfy({ $0 == Self.emptySlot || Int(UInt32(truncatingIfNeeded: $0)) < keyStarts.count - 1 })
+            slots.allSatisfy({ $0.id < keyStarts.count - 1 })
         else { throw ArchiveReader.Corrupt() }
     }
 }
