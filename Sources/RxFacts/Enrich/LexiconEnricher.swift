@@ -51,8 +51,8 @@ package struct LexiconEnricher: Sendable {
         for i in indices {
             let entry = entries[i]
             let source = "lexicon:" + Self.stem(of: entry.file)
-            let schedule = entry.attributes["schedule"]
-            let classes = entry.attributes["class"].map { $0.split(separator: "|").map(String.init) } ?? []
+            let schedule = entry.attribute("schedule")
+            let classes = entry.attribute("class").map { $0.split(separator: "|").map(String.init) } ?? []
             guard var existing = result else {
                 result = DrugInfo(
                     source: source, file: entry.file, line: entry.line, schedule: schedule,

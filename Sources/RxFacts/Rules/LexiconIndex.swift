@@ -74,7 +74,7 @@ package final class LexiconIndex: Sendable {
             entryKind[index] = lastID
             if lastID == Self.drugKind {
                 drugNamePool.append(lexicon.entries[index].canonical)
-            } else if lastID == Self.brandKind, let ingredients = lexicon.entries[index].attributes["ingredient"] {
+            } else if lastID == Self.brandKind, let ingredients = lexicon.entries[index].attribute("ingredient") {
                 for name in ingredients.split(separator: "|") { drugNamePool.append(String(name)) }
             }
             drugNameStarts[index + 1] = Int32(drugNamePool.count)

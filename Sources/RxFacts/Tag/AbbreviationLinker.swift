@@ -20,7 +20,7 @@ struct AbbreviationLinker: Sendable {
         var keys: Set<Int32> = []
         if let vocabulary {
             for entry in lexicon.lexicon.entries
-            where entry.kind == "modifier" && entry.attributes["attach"] == "before" {
+            where entry.kind == "modifier" && entry.attribute("attach") == "before" {
                 // Every word of the modifier: "moderate to severe primary restless legs syndrome (RLS)".
                 for variant in entry.variants {
                     for word in variant.lowercased().split(separator: " ") {

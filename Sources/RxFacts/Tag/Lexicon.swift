@@ -20,7 +20,18 @@ package struct Lexicon: Sendable {
         }
         fileprivate var joinedVariants: String
         fileprivate var joinedCodes: String
-        package var attributes: [String: String]
+        /// `name=value` attributes (see LEXICON-FORMAT.md). Kept as one tab-joined string of
+        /// sorted names and values, like `variants`: most entries have one or none, and a start
+        /// then makes no dictionary per entry; `attribute(_:)` reads one without making any.
+        package var attributes: [String: String] {
+            get {
+                var result: [String: String] = [:]
+                forEachAttribute { result[String($0)] = String($1) }
+                return result
+            }
+            set { joinedAttributes = Self.joinAttributes(newValue) }
+        }
+        fileprivate var joinedAttributes: String
         /// The file the entry came from (one string shared by every entry of the file) and its
         /// 1-based line, 0 when unknown.
         package var file: String
@@ -44,7 +55,7 @@ package struct Lexicon: Sendable {
             self.canonical = canonical
             joinedVariants = Self.join(variants)
             joinedCodes = Self.join(codes)
-            self.attributes = attributes
+            joinedAttributes = Self.joinAttributes(attributes)
             self.file = origin
             self.line = 0
         }
@@ -57,7 +68,7 @@ package struct Lexicon: Sendable {
             self.canonical = canonical
             joinedVariants = Self.join(variants)
             joinedCodes = Self.join(codes)
-            self.attributes = attributes
+            joinedAttributes = Self.joinAttributes(attributes)
             self.file = file
             self.line = line
         }
@@ -65,15 +76,34 @@ package struct Lexicon: Sendable {
         /// An entry read back from a compiled artifact, its forms and codes already joined.
         fileprivate init(
             kind: String, canonical: String, joinedVariants: String, joinedCodes: String,
-            attributes: [String: String], file: String, line: Int
+            joinedAttributes: String, file: String, line: Int
         ) {
             self.kind = kind
             self.canonical = canonical
             self.joinedVariants = joinedVariants
             self.joinedCodes = joinedCodes
-            self.attributes = attributes
+            self.joinedAttributes = joinedAttributes
             self.file = file
             self.line = line
+        }
+
+        /// The value of attribute `name`, read in place.
+        package func attribute(_ name: String) -> String? {
+            var found: String?
+            forEachAttribute { key, value in
+                if found == nil, key == name { found = String(value) }
+            }
+            return found
+        }
+
+        private func forEachAttribute(_ body: (Substring, Substring) -> Void) {
+            guard !joinedAttributes.isEmpty else { return }
+            var parts = joinedAttributes.split(separator: "\t", omittingEmptySubsequences: false).makeIterator()
+            while let key = parts.next(), let value = parts.next() { body(key, value) }
+        }
+
+        static func joinAttributes(_ attributes: [String: String]) -> String {
+            attributes.keys.sorted().map { "\($0)\t\(attributes[$0] ?? "")" }.joined(separator: "\t")
         }
 
         /// The first code, without splitting the others.
@@ -99,7 +129,7 @@ package struct Lexicon: Sendable {
         /// Ingredients a brand stands for (`ingredient=a|b`), or the entry itself for a drug.
         package var ingredients: [String] {
             if kind == "brand" {
-                return attributes["ingredient"].map { $0.split(separator: "|").map(String.init) } ?? []
+                return attribute("ingredient").map { $0.split(separator: "|").map(String.init) } ?? []
             }
             return [canonical]
         }
@@ -468,13 +498,7 @@ extension Lexicon {
             archive.string(entry.canonical)
             archive.string(entry.joinedVariants)
             archive.string(entry.joinedCodes)
-            // Name and value pairs, so reading makes no list of either.
-            let names = entry.attributes.keys.sorted()
-            archive.int(names.count)
-            for name in names {
-                archive.string(name)
-                archive.string(entry.attributes[name] ?? "")
-            }
+            archive.string(entry.joinedAttributes)
         }
         let words = spellings.keys.sorted()
         archive.strings(words)
@@ -485,7 +509,7 @@ extension Lexicon {
     init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
         let kindList = try archive.strings()
         let fileList = try archive.strings()
-        let count = try archive.count(itemSize: 8 * 6)
+        let count = try archive.count(itemSize: 8 * 7)
         var entries: [Entry] = []
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -498,19 +522,11 @@ extension Lexicon {
             let canonical = try archive.string()
             let variants = try archive.string()
             let codes = try archive.string()
-            let pairs = try archive.count(itemSize: 16)
-            var attributes: [String: String] = [:]
-            if pairs > 0 {
-                attributes.reserveCapacity(pairs)
-                for _ in 0..<pairs {
-                    let name = try archive.string()
-                    attributes[name] = try archive.string()
-                }
-            }
+            let attributes = try archive.string()
             entries.append(
                 Entry(
                     kind: kindList[kind], canonical: canonical, joinedVariants: variants, joinedCodes: codes,
-                    attributes: attributes, file: fileList[file], line: line))
+                    joinedAttributes: attributes, file: fileList[file], line: line))
         }
         self.init(entries: entries)
         let words = try archive.strings()

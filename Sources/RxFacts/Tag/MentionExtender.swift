@@ -51,16 +51,16 @@ struct MentionExtender: Sendable {
         var effectHeadsOnly: Set<Int32> = []
         for (index, entry) in lexicon.lexicon.entries.enumerated()
         where entry.kind == "modifier" || entry.kind == "change" {
-            switch entry.attributes["attach"] {
+            switch entry.attribute("attach") {
             case "before": attach[Int32(index)] = 1
             case "after": attach[Int32(index)] = 2
             default: attach[Int32(index)] = 3
             }
-            if let name = entry.attributes["finding"], let effect = lexicon.entryIndex(kind: "effect", named: name) {
+            if let name = entry.attribute("finding"), let effect = lexicon.entryIndex(kind: "effect", named: name) {
                 finding[Int32(index)] = Int32(effect)
             }
-            if entry.attributes["heads"] == "effect" { effectHeadsOnly.insert(Int32(index)) }
-            if let name = entry.attributes["open"], let effect = lexicon.entryIndex(kind: "effect", named: name) {
+            if entry.attribute("heads") == "effect" { effectHeadsOnly.insert(Int32(index)) }
+            if let name = entry.attribute("open"), let effect = lexicon.entryIndex(kind: "effect", named: name) {
                 opens[Int32(index)] = Int32(effect)
             }
         }
