@@ -102,7 +102,7 @@ package struct LexiconEnricher: Sendable {
             }
             anchor.path = Self.relativeOrigin(info.origin)
             let count = drug.facts.count
-            let stated = Set(drug.facts.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
+            let stated = Set(drug.facts.lazy.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
             if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
                 drug.facts.append(
                     Fact(
@@ -117,7 +117,10 @@ package struct LexiconEnricher: Sendable {
                         rule: "enrich.class", source: info.source))
             }
             if drug.facts.count > count {
-                drug.facts = drug.facts.map { (($0.key, $0.source), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+                // Keys made once, facts moved once (a stable sort, as before).
+                let keys = drug.facts.map { ($0.key, $0.source) }
+                let facts = drug.facts
+                drug.facts = keys.indices.sorted { keys[$0] < keys[$1] }.map { facts[$0] }
             }
             record.drugs[index] = drug
         }

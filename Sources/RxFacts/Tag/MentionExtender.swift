@@ -19,7 +19,10 @@
 ///   is a mention of that effect with the word ("injection site warmth", "application site
 ///   discoloration": MedDRA names any finding at a site so).
 /// Modifier and change words alone are no mention: they leave the term layer.
-struct MentionExtender: Sendable {
+///
+/// A class: its helpers close over it once per sentence, which then retains one object rather
+/// than copying its lookup tables.
+final class MentionExtender: Sendable {
     let lexicon: LexiconIndex
     let effectKinds: Set<UInt16>
     let modifierKind: UInt16
