@@ -203,8 +203,12 @@ package struct SubjectResolver: Sendable {
                 let previous = counts[name] ?? (0, mention.range.lowerBound)
                 counts[name] = (previous.count + 1, previous.first)
             }
-            if lexicon.isBrandOnly(mention), let brand = lexicon.entry(of: mention, kinds: ["brand"]) {
-                for name in brand.ingredients { brands[name, default: []].insert(brand.canonical) }
+            // A brand-only mention's drug names are its brand entry's ingredients.
+            if lexicon.isBrandOnly(mention),
+                let brand = lexicon.entryIndex(of: mention, kinds: [LexiconIndex.brandKind])
+            {
+                let canonical = lexicon.lexicon.entries[brand].canonical
+                for name in names { brands[name, default: []].insert(canonical) }
             }
         }
         for link in links {

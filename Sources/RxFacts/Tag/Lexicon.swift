@@ -96,10 +96,23 @@ package struct Lexicon: Sendable {
             return found
         }
 
+        /// Calls `body` with each name and value, in name order, without making a list of them.
         private func forEachAttribute(_ body: (Substring, Substring) -> Void) {
-            guard !joinedAttributes.isEmpty else { return }
-            var parts = joinedAttributes.split(separator: "\t", omittingEmptySubsequences: false).makeIterator()
-            while let key = parts.next(), let value = parts.next() { body(key, value) }
+            let text = joinedAttributes
+            guard !text.isEmpty else { return }
+            var start = text.startIndex
+            var name: Substring?
+            while start <= text.endIndex {
+                let end = text[start...].firstIndex(of: "\t") ?? text.endIndex
+                if let key = name {
+                    body(key, text[start..<end])
+                    name = nil
+                } else {
+                    name = text[start..<end]
+                }
+                guard end < text.endIndex else { break }
+                start = text.index(after: end)
+            }
         }
 
         static func joinAttributes(_ attributes: [String: String]) -> String {
