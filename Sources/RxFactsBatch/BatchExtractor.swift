@@ -6,8 +6,10 @@ import RxFacts
 ///
 /// Inputs are walked lazily (`InputWalker`: files, `-`, zip archives member by member) and
 /// processed in windows of at most `jobs × 8` units or about `windowBytes` of input, each window
-/// spread over `jobs` threads with `DispatchQueue.concurrentPerform` and emitted in order before
-/// the next is read, so memory stays bounded whatever the size of the corpus.
+/// spread over `jobs` worker threads. While the workers process one window, the calling thread
+/// emits the one before it (in input order: the sink may write a database) and reads the next,
+/// so reading, extracting and writing overlap; at most two windows are in flight, so memory
+/// stays bounded whatever the size of the corpus.
 package struct BatchExtractor: Sendable {
     package let pipeline: Pipeline
     /// Documents processed concurrently per batch (input order is kept).
@@ -55,6 +57,19 @@ package struct BatchExtractor: Sendable {
         record: ([UInt8]) -> Void, failure: (InputError) -> Void,
         progress: ((BatchProgress) -> Void)? = nil
     ) -> Summary {
+        run(
+            paths: paths, shard: shard, done: done, problems: problems, ids: ids,
+            records: { _, line in record(line) }, failure: failure, progress: progress)
+    }
+
+    /// `run` handing the sink each record with its JSON line (a database loads the record as it
+    /// is, without parsing the line back).
+    package func run(
+        paths: [String], shard: ShardSpec = .all, done: Set<String> = [], problems: [String: InputError] = [:],
+        ids: [String: String] = [:],
+        records record: (Record, [UInt8]) -> Void, failure: (InputError) -> Void,
+        progress: ((BatchProgress) -> Void)? = nil
+    ) -> Summary {
         var limits = InputWalker.Limits()
         limits.maxMemberBytes = UInt64(max(0, maxDocumentBytes))
         let walker = InputWalker(paths, shard: shard, done: done, problems: problems, ids: ids, limits: limits)
@@ -66,19 +81,49 @@ package struct BatchExtractor: Sendable {
         var given: [String: (source: String, contentHash: String?)] = [:]
         let maxUnits = jobs * 8
 
-        func flush(last: Bool = false) {
-            guard !window.isEmpty || last else { return }
-            let units = window
-            window.removeAll(keepingCapacity: true)
-            weight = 0
+        /// A window handed to the workers; `finished` is signalled when all of it is processed.
+        struct InFlight {
+            let results: ResultSlots
+            let finished: DispatchGroup
+        }
+        var inFlight: InFlight?
+
+        /// Starts the workers on `window` and returns at once.
+        func start(_ units: [BatchUnit]) -> InFlight {
             let results = ResultSlots(count: units.count)
+            let finished = DispatchGroup()
+            let extractor = self
             if !units.isEmpty {
                 // Exactly `jobs` workers (concurrentPerform alone would use every core).
-                DispatchQueue.concurrentPerform(iterations: min(jobs, units.count)) { _ in
-                    while let index = results.claimNext() { results.set(index, process(units[index])) }
+                DispatchQueue.global().async(group: finished) {
+                    DispatchQueue.concurrentPerform(iterations: min(extractor.jobs, units.count)) { _ in
+                        while let index = results.claimNext() { results.set(index, extractor.process(units[index])) }
+                    }
                 }
             }
-            for result in results.values {
+            return InFlight(results: results, finished: finished)
+        }
+
+        /// Starts the current window once the one before it is processed (never more than `jobs`
+        /// workers), then emits that one while the workers run.
+        func flush(last: Bool = false) {
+            inFlight?.finished.wait()
+            // The last call always emits once, so progress hears the final state even of no input.
+            let next: InFlight? = window.isEmpty && !last ? nil : start(window)
+            window.removeAll(keepingCapacity: true)
+            weight = 0
+            if let previous = inFlight { emit(previous) }
+            inFlight = next
+            if last, let next {
+                emit(next)
+                inFlight = nil
+            }
+        }
+
+        /// Waits for a window and hands its results to the sink, in input order.
+        func emit(_ window: InFlight) {
+            window.finished.wait()
+            for result in window.results.values {
                 summary.inputs += 1
                 switch result {
                 case .success(let output):
@@ -98,7 +143,7 @@ package struct BatchExtractor: Sendable {
                     summary.records += 1
                     summary.bytes += output.inputBytes
                     for (type, count) in output.factCounts { summary.factsByType[type, default: 0] += count }
-                    record(output.line)
+                    record(output.record, output.line)
                 case .failure(let error):
                     summary.errors += 1
                     failure(error)
@@ -133,6 +178,7 @@ package struct BatchExtractor: Sendable {
     }
 
     struct Output: Sendable {
+        var record: Record
         var line: [UInt8]
         var inputBytes: Int
         var factCounts: [String: Int]
@@ -156,7 +202,8 @@ package struct BatchExtractor: Sendable {
             for drug in record.drugs { for fact in drug.facts { counts[fact.type.rawValue, default: 0] += 1 } }
             return .success(
                 Output(
-                    line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count, factCounts: counts,
+                    record: record, line: pipeline.encoder.encodeLine(record), inputBytes: input.bytes.count,
+                    factCounts: counts,
                     id: record.document.id, source: record.document.source, contentHash: record.document.contentHash))
         } catch {
             return .failure(error)

@@ -184,11 +184,11 @@ struct ExtractCommand: ParsableCommand {
             done: done,
             problems: collected.problems,
             ids: collected.ids,
-            record: { line in
+            records: { record, line in
                 if writesRecords { out.write(line) }
                 guard let store, storeFailure == nil else { return }
                 do {
-                    let result = try store.load(jsonLine: line)
+                    let result = try store.load(record, line: line)
                     loaded.add(result.outcome, factsInRecord: result.facts)
                 } catch let error as StoreError where error.refusesOnlyThisRecord {
                     // Another document already stored under this id: refused, the run goes on.
