@@ -6,10 +6,10 @@ import RxFacts
 ///
 /// Inputs are walked lazily (`InputWalker`: files, `-`, zip archives member by member) and
 /// processed in windows of at most `jobs × 8` units or about `windowBytes` of input, each window
-/// spread over `jobs` worker threads. While the workers process one window, the calling thread
-/// emits the one before it (in input order: the sink may write a database) and reads the next,
-/// so reading, extracting and writing overlap; at most two windows are in flight, so memory
-/// stays bounded whatever the size of the corpus.
+/// spread over `jobs` threads: `jobs − 1` background workers start on it at once, and the calling
+/// thread joins them after it has emitted the window before (in input order: the sink may write
+/// a database) and read the next, so reading, extracting and writing overlap. At most two
+/// windows are in flight, so memory stays bounded whatever the size of the corpus.
 package struct BatchExtractor: Sendable {
     package let pipeline: Pipeline
     /// Documents processed concurrently per batch (input order is kept).
@@ -81,33 +81,43 @@ package struct BatchExtractor: Sendable {
         var given: [String: (source: String, contentHash: String?)] = [:]
         let maxUnits = jobs * 8
 
-        /// A window handed to the workers; `finished` is signalled when all of it is processed.
+        /// A window being processed; `finished` is signalled when the background workers are done
+        /// with it (the calling thread takes its share through `finish`).
         struct InFlight {
+            let units: [BatchUnit]
             let results: ResultSlots
             let finished: DispatchGroup
         }
         var inFlight: InFlight?
 
-        /// Starts the workers on `window` and returns at once.
+        /// Starts `jobs - 1` background workers on `units` and returns at once; the calling thread
+        /// is the last worker (`finish`), once it has emitted the window before.
         func start(_ units: [BatchUnit]) -> InFlight {
             let results = ResultSlots(count: units.count)
             let finished = DispatchGroup()
             let extractor = self
-            if !units.isEmpty {
-                // Exactly `jobs` workers (concurrentPerform alone would use every core).
+            let background = min(jobs - 1, units.count)
+            if background > 0 {
                 DispatchQueue.global().async(group: finished) {
-                    DispatchQueue.concurrentPerform(iterations: min(extractor.jobs, units.count)) { _ in
+                    DispatchQueue.concurrentPerform(iterations: background) { _ in
                         while let index = results.claimNext() { results.set(index, extractor.process(units[index])) }
                     }
                 }
             }
-            return InFlight(results: results, finished: finished)
+            return InFlight(units: units, results: results, finished: finished)
         }
 
-        /// Starts the current window once the one before it is processed (never more than `jobs`
-        /// workers), then emits that one while the workers run.
+        /// Processes what is left of `window` on this thread, then waits for the workers.
+        func finish(_ window: InFlight) {
+            while let index = window.results.claimNext() { window.results.set(index, process(window.units[index])) }
+            window.finished.wait()
+        }
+
+        /// Finishes the window in flight, starts the current one, and emits the finished one while
+        /// the background workers run: never more than `jobs` threads processing, the emitting (to
+        /// stdout or a database) overlapping the extracting.
         func flush(last: Bool = false) {
-            inFlight?.finished.wait()
+            if let previous = inFlight { finish(previous) }
             // The last call always emits once, so progress hears the final state even of no input.
             let next: InFlight? = window.isEmpty && !last ? nil : start(window)
             window.removeAll(keepingCapacity: true)
@@ -115,14 +125,14 @@ package struct BatchExtractor: Sendable {
             if let previous = inFlight { emit(previous) }
             inFlight = next
             if last, let next {
+                finish(next)
                 emit(next)
                 inFlight = nil
             }
         }
 
-        /// Waits for a window and hands its results to the sink, in input order.
+        /// Hands a finished window's results to the sink, in input order.
         func emit(_ window: InFlight) {
-            window.finished.wait()
             for result in window.results.values {
                 summary.inputs += 1
                 switch result {
