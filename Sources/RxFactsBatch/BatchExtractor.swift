@@ -83,33 +83,35 @@ package struct BatchExtractor: Sendable {
 
         /// A window being processed; `finished` is signalled when the background workers are done
         /// with it (the calling thread takes its share through `finish`).
-        struct InFlight {
+        struct InFlight: Sendable {
             let units: [BatchUnit]
             let results: ResultSlots
             let finished: DispatchGroup
+
+            /// Processes units no thread has taken yet, until none is left (every worker's loop).
+            func work(_ extractor: BatchExtractor) {
+                while let index = results.claimNext() { results.set(index, extractor.process(units[index])) }
+            }
         }
         var inFlight: InFlight?
 
         /// Starts `jobs - 1` background workers on `units` and returns at once; the calling thread
         /// is the last worker (`finish`), once it has emitted the window before.
         func start(_ units: [BatchUnit]) -> InFlight {
-            let results = ResultSlots(count: units.count)
-            let finished = DispatchGroup()
+            let window = InFlight(units: units, results: ResultSlots(count: units.count), finished: DispatchGroup())
             let extractor = self
             let background = min(jobs - 1, units.count)
             if background > 0 {
-                DispatchQueue.global().async(group: finished) {
-                    DispatchQueue.concurrentPerform(iterations: background) { _ in
-                        while let index = results.claimNext() { results.set(index, extractor.process(units[index])) }
-                    }
+                DispatchQueue.global().async(group: window.finished) {
+                    DispatchQueue.concurrentPerform(iterations: background) { _ in window.work(extractor) }
                 }
             }
-            return InFlight(units: units, results: results, finished: finished)
+            return window
         }
 
         /// Processes what is left of `window` on this thread, then waits for the workers.
         func finish(_ window: InFlight) {
-            while let index = window.results.claimNext() { window.results.set(index, process(window.units[index])) }
+            window.work(self)
             window.finished.wait()
         }
 

@@ -43,19 +43,8 @@ struct ArchiveReader {
         return result
     }
 
-    mutating func array<T: FixedWidthInteger>(of type: T.Type) throws(Corrupt) -> [T] {
-        let n = try count(itemSize: MemoryLayout<T>.stride)
-        let size = n * MemoryLayout<T>.stride
-        let source = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)])
-        offset += size
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
-            initialized = n
-        }
-    }
-
-    /// What `ArchiveWriter.raw` wrote.
-    mutating func raw<T: BitwiseCopyable>(of type: T.Type) throws(Corrupt) -> [T] {
+    /// What `ArchiveWriter.array` wrote.
+    mutating func array<T: BitwiseCopyable>(of type: T.Type) throws(Corrupt) -> [T] {
         let n = try count(itemSize: MemoryLayout<T>.stride)
         let size = n * MemoryLayout<T>.stride
         let source = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)])

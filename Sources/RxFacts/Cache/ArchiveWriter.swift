@@ -1,5 +1,5 @@
 /// Writes the compact binary format of compiled knowledge (`KnowledgeCache`): little-endian
-/// 64-bit counts, length-prefixed UTF-8 strings, and integer arrays as their raw bytes, so that
+/// 64-bit counts, length-prefixed UTF-8 strings, and arrays of plain values as their raw bytes, so that
 /// reading one back is a bounds check and a copy, not a parse.
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
@@ -18,15 +18,10 @@ struct ArchiveWriter {
         for value in values { string(value) }
     }
 
-    /// An integer array as its bytes in this machine's order (the archive header records the order).
-    mutating func array<T: FixedWidthInteger>(_ values: [T]) {
-        int(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    }
-
-    /// An array of plain values (no references) as its bytes: read back only by the same build
-    /// (the artifact key names the executable), so the layout is the one that wrote it.
-    mutating func raw<T: BitwiseCopyable>(_ values: [T]) {
+    /// An array of plain values (integers, or structs of them: no references) as its bytes, in
+    /// this machine's order and layout: the archive header records the byte order, and the
+    /// artifact key names the executable, so only the build that wrote it reads it back.
+    mutating func array<T: BitwiseCopyable>(_ values: [T]) {
         int(values.count)
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }

@@ -6,7 +6,7 @@ import Foundation
 /// the remembered entry is not read again. A start then hashes no lexicon (6.6 MB) at all.
 ///
 /// The memo is one small file in the knowledge cache directory (`file-hashes`), rewritten
-/// through a temporary file and a rename when a file was hashed afresh. A file changed less than
+/// atomically when a file was hashed afresh. A file changed less than
 /// two seconds before it was hashed is not remembered (it may change again within the same
 /// timestamp). Without a cache directory every file is hashed.
 package struct FileDigests: Sendable {
@@ -99,15 +99,10 @@ package struct FileDigests: Sendable {
             text +=
                 "\(identity.device)\t\(identity.inode)\t\(identity.size)\t\(identity.modified)\t\(identity.changed)\t\(parts[0])\t\(parts[1])\t\(path)\n"
         }
+        // `.atomic`: written to a temporary file and renamed, so a concurrent start reads the old
+        // memo or the new one, never half of one.
         let directory = (memoPath as NSString).deletingLastPathComponent
-        let temporary =
-            memoPath + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            _ = rename(temporary, memoPath)
-        } catch {}
-        try? fm.removeItem(atPath: temporary)
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: memoPath), options: .atomic)
     }
 }

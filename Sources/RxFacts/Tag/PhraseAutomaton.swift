@@ -381,7 +381,7 @@ extension PhraseAutomaton {
     /// Writes the compiled tables (`KnowledgeCache`).
     func write(to archive: inout ArchiveWriter) {
         archive.int(layers)
-        archive.raw(table)
+        archive.array(table)
         archive.int(mask)
         archive.int(Int(stateCount))
         archive.array(terminalIndex)
@@ -389,7 +389,7 @@ extension PhraseAutomaton {
         archive.array(payloadLists.map { Int32($0.count) })
         archive.array(payloadLists.flatMap { $0 })
         archive.array(terminalLayers)
-        archive.raw(roots)
+        archive.array(roots)
         archive.int(phraseCount)
     }
 
@@ -399,7 +399,7 @@ extension PhraseAutomaton {
         let layers = try archive.int()
         guard (1...8).contains(layers) else { throw ArchiveReader.Corrupt() }
         self.init(layers: layers)
-        table = try archive.raw(of: Transition.self)
+        table = try archive.array(of: Transition.self)
         mask = try archive.int()
         stateCount = Int32(truncatingIfNeeded: try archive.int())
         terminalIndex = try archive.array(of: Int32.self)
@@ -416,7 +416,7 @@ extension PhraseAutomaton {
         }
         payloadLists = lists
         terminalLayers = try archive.array(of: UInt8.self)
-        roots = try archive.raw(of: Root.self)
+        roots = try archive.array(of: Root.self)
         phraseCount = try archive.int()
         let terminals = Int32(terminalLayers.count)
         let listCount = Int32(lists.count)

@@ -184,7 +184,7 @@ extension Vocabulary {
     func write(to archive: inout ArchiveWriter) {
         archive.array(keyBytes)
         archive.array(keyStarts)
-        archive.raw(slots)
+        archive.array(slots)
         archive.int(mask)
     }
 
@@ -193,7 +193,7 @@ extension Vocabulary {
         self.init()
         keyBytes = try archive.array(of: UInt8.self)
         keyStarts = try archive.array(of: Int32.self)
-        slots = try archive.raw(of: Slot.self)
+        slots = try archive.array(of: Slot.self)
         mask = try archive.int()
         guard !keyStarts.isEmpty, keyStarts[0] == 0, Int(keyStarts[keyStarts.count - 1]) == keyBytes.count,
             zip(keyStarts, keyStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
