@@ -52,10 +52,8 @@ package struct FactAssembler: Sendable {
         let rules = knowledge.factRules
         let lexicon = knowledge.lexicon
         var drafts = Drafts()
-        var cuesBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
-        for cue in doc.cues { cuesBySentence[cue.sentence].append(cue) }
-        var termsBySentence: [[Mention]] = Array(repeating: [], count: doc.sentences.count)
-        for term in doc.terms { termsBySentence[term.sentence].append(term) }
+        let cuesBySentence = MentionsBySentence(doc.cues, sentences: doc.sentences.count)
+        let termsBySentence = MentionsBySentence(doc.terms, sentences: doc.sentences.count)
         // The drug is not combined with itself, nor with its racemate (SubjectResolver.racemates).
         let subjectNames = Set(doc.subjects.map(\.name)).union(
             SubjectResolver.racemates(of: Set(doc.subjects.map(\.name)), lexicon: lexicon))
@@ -238,7 +236,9 @@ package struct FactAssembler: Sendable {
     /// "Alzheimer's dementia, a progressive brain disorder", "a type of pain called breakthrough
     /// pain", "a form of irregular heart rhythm known as atrial fibrillation" (the specific condition
     /// is the indication, not the category that introduces or explains it).
-    func isApposition(_ term: Mention, among terms: [Mention], in sentence: Sentence, doc: AnalyzedDocument) -> Bool {
+    func isApposition(
+        _ term: Mention, among terms: ArraySlice<Mention>, in sentence: Sentence, doc: AnalyzedDocument
+    ) -> Bool {
         let lexicon = knowledge.lexicon
         let (drugKinds, conditionKinds) = (self.drugKinds, self.conditionKinds)
         func isDrug(_ mention: Mention) -> Bool { lexicon.entryIndex(of: mention, kinds: drugKinds) != nil }

@@ -82,13 +82,14 @@ struct FactRuleMatcher {
     /// The list lead-in governing a sentence: its cues and drug references.
     struct LeadIn {
         var sentence: Int
-        var cues: [Mention]
+        var cues: ArraySlice<Mention>
         var references: SentenceReferences
     }
 
     /// The rules' findings in sentence `s`, sorted by rule (stable: cue order within a rule).
     func findings(
-        inSentence s: Int, section: Int, cues: [Mention], terms: [Mention], references: SentenceReferences,
+        inSentence s: Int, section: Int, cues: ArraySlice<Mention>, terms: ArraySlice<Mention>,
+        references: SentenceReferences,
         leadIn: LeadIn?, subjectNames: Set<String>, applies: [[Bool]], doc: AnalyzedDocument,
         into findings: inout [Finding]
     ) {
@@ -201,7 +202,7 @@ struct FactRuleMatcher {
     /// Target mentions after `cue`: the first within `gap` tokens, then (when `list`) those
     /// coordinated with it ("anxiety, seizures, and muscle spasms").
     func targets(
-        after cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int, list: Bool,
+        after cue: Mention, in terms: ArraySlice<Mention>, doc: AnalyzedDocument, kinds: [UInt16], gap: Int, list: Bool,
         excluding excluded: Set<String>
     ) -> [Mention] {
         var result: [Mention] = []
@@ -247,8 +248,9 @@ struct FactRuleMatcher {
     }
 
     /// The nearest target mention ending before `cue`, within `gap` tokens and no stop word between.
-    func target(before cue: Mention, in terms: [Mention], doc: AnalyzedDocument, kinds: [UInt16], gap: Int) -> Mention?
-    {
+    func target(
+        before cue: Mention, in terms: ArraySlice<Mention>, doc: AnalyzedDocument, kinds: [UInt16], gap: Int
+    ) -> Mention? {
         for term in terms.reversed() where term.tokens.upperBound <= cue.tokens.lowerBound {
             var count = 0
             for t in term.tokens.upperBound..<cue.tokens.lowerBound
@@ -263,7 +265,9 @@ struct FactRuleMatcher {
     }
 
     /// Values of the rule's qualifiers found in the sentence (e.g. risks after "leading to").
-    func qualifierValues(rule: Int, cues: [Mention], terms: [Mention], doc: AnalyzedDocument) -> [String: Set<String>] {
+    func qualifierValues(
+        rule: Int, cues: ArraySlice<Mention>, terms: ArraySlice<Mention>, doc: AnalyzedDocument
+    ) -> [String: Set<String>] {
         let compiled = rules.rules[rule]
         guard !compiled.qualifiers.isEmpty else { return [:] }
         var values: [String: Set<String>] = [:]

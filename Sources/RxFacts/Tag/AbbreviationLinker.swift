@@ -66,20 +66,29 @@ struct AbbreviationLinker: Sendable {
             definitions[word] = (entries, short)
         }
         guard !definitions.isEmpty else { return }
-        let lengths = Set(definitions.keys.map(\.count))
+        // The short forms' lengths (2 to 8 bytes) as bits: a test per word without hashing.
+        let lengths = definitions.keys.reduce(UInt16(0)) { $0 | 1 << UInt16($1.count) }
         var added: [Mention] = []
         var replaced: [Int: [Int32]] = [:]
-        var termAt: [Int: Int] = [:]
-        for (i, term) in doc.terms.enumerated() where term.tokens.count == 1 { termAt[term.tokens.lowerBound] = i }
-        var covered = Set<Int>()
-        for term in doc.terms where term.tokens.count > 1 { for t in term.tokens { covered.insert(t) } }
+        // Per token: the one-token term on it (-1: none), and whether a longer term covers it.
+        var termAt = Array(repeating: -1, count: doc.tokens.count)
+        var covered = Array(repeating: false, count: doc.tokens.count)
+        for (i, term) in doc.terms.enumerated() {
+            if term.tokens.count == 1 {
+                termAt[term.tokens.lowerBound] = i
+            } else {
+                for t in term.tokens { covered[t] = true }
+            }
+        }
         for (s, sentence) in doc.sentences.enumerated() {
             for t in sentence.tokens where doc.tokens[t].kind == .word {
                 let token = doc.tokens[t]
-                guard lengths.contains(Int(token.end - token.start)), text[Int(token.start)] &- 0x41 < 26,
-                    let definition = definitions[Array(text[token.range])], t >= definition.from, !covered.contains(t)
+                let length = Int(token.end - token.start)
+                guard length <= 8, lengths & 1 << UInt16(length) != 0, text[Int(token.start)] &- 0x41 < 26,
+                    let definition = definitions[Array(text[token.range])], t >= definition.from, !covered[t]
                 else { continue }
-                if let i = termAt[t] {
+                if termAt[t] >= 0 {
+                    let i = termAt[t]
                     replaced[i] = definition.entries
                 } else {
                     added.append(

@@ -24,7 +24,8 @@
 /// than copying its lookup tables.
 final class MentionExtender: Sendable {
     let lexicon: LexiconIndex
-    let effectKinds: Set<UInt16>
+    /// Kind ids of `effect` and `condition` entries (two: a scan beats a hash).
+    let effectKinds: [UInt16]
     let modifierKind: UInt16
     let changeKind: UInt16
     let analyteKind: UInt16
@@ -38,6 +39,8 @@ final class MentionExtender: Sendable {
     let effectHeadsOnly: Set<Int32>
     /// Per site modifier (`open=`): the effect entry it makes with a following word.
     let opens: [Int32: Int32]
+    /// The effects that head nouns (modifiers with a `finding`) are.
+    let headNounFindings: Set<Int32>
     /// Kind id of `effect` entries.
     let effectKind: UInt16
     /// Most modifiers one mention takes on each side.
@@ -45,7 +48,7 @@ final class MentionExtender: Sendable {
 
     init(lexicon: LexiconIndex) {
         self.lexicon = lexicon
-        effectKinds = Set(lexicon.kindIDs(["effect", "condition"]))
+        effectKinds = lexicon.kindIDs(["effect", "condition"])
         let ids = lexicon.kindIDs(["modifier", "change", "analyte", "body-system", "outcome"])
         (modifierKind, changeKind, analyteKind, bodySystemKind, outcomeKind) = (ids[0], ids[1], ids[2], ids[3], ids[4])
         var attach: [Int32: UInt8] = [:]
@@ -71,6 +74,7 @@ final class MentionExtender: Sendable {
         self.finding = finding
         self.opens = opens
         self.effectHeadsOnly = effectHeadsOnly
+        headNounFindings = Set(finding.compactMap { lexicon.kindID(ofEntry: $0.key) == ids[0] ? $0.value : nil })
         effectKind = lexicon.kindIDs(["effect"])[0]
     }
 
@@ -153,6 +157,10 @@ final class MentionExtender: Sendable {
             return
         }
         var terms = Array(doc.terms[first...])
+        func isModifierOrChange(_ entry: Int32) -> Bool {
+            let kind = kindOf(entry)
+            return kind == modifierKind || kind == changeKind
+        }
         func has(_ term: Mention, _ kind: UInt16) -> Bool { term.entries.contains { kindOf($0) == kind } }
         func isHead(_ term: Mention) -> Bool { term.entries.contains { effectKinds.contains(kindOf($0)) } }
         /// Whether modifier term `m` may join head `h` (`heads=effect` modifiers join symptoms only).
@@ -210,7 +218,7 @@ final class MentionExtender: Sendable {
         // A head noun after site or type words is a mention of its own: "pulmonary toxicity",
         // "infusion reactions", "thromboembolic events" (a `modifier` with a `finding`).
         for i in terms.indices where !removed[i] && !isHead(terms[i]) {
-            guard let head = terms[i].entries.first(where: { finding[$0] != nil && kindOf($0) == modifierKind }),
+            guard let head = terms[i].entries.first(where: { kindOf($0) == modifierKind && finding[$0] != nil }),
                 let effect = finding[head]
             else { continue }
             var lower = i
@@ -246,7 +254,6 @@ final class MentionExtender: Sendable {
         // Coordinated site words share the head: "skin and soft tissue infections", "skin and skin
         // structure infections" are one mention. Not a head noun's ("anaphylactic and anaphylactoid
         // reactions", "arterial and venous thrombotic events"): those name two reactions.
-        let headNounFindings = Set(finding.compactMap { kindOf($0.key) == modifierKind ? $0.value : nil })
         for i in terms.indices
         where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
             && !terms[i].entries.contains(where: headNounFindings.contains)
@@ -269,7 +276,9 @@ final class MentionExtender: Sendable {
         // A site with a word no term covers: "injection site warmth".
         if !opens.isEmpty {
             for i in terms.indices where !removed[i] {
-                guard let site = terms[i].entries.first(where: { opens[$0] != nil }), let effect = opens[site] else {
+                guard let site = terms[i].entries.first(where: { isModifierOrChange($0) && opens[$0] != nil }),
+                    let effect = opens[site]
+                else {
                     continue
                 }
                 let next = terms[i].tokens.upperBound
@@ -284,11 +293,9 @@ final class MentionExtender: Sendable {
             }
         }
         // What is left of modifier and change words is no term.
-        for i in terms.indices where !removed[i] {
-            terms[i].entries.removeAll {
-                let kind = kindOf($0)
-                return kind == modifierKind || kind == changeKind
-            }
+        // (`removeAll` copies a shared list before it looks: test first.)
+        for i in terms.indices where !removed[i] && terms[i].entries.contains(where: isModifierOrChange) {
+            terms[i].entries.removeAll(where: isModifierOrChange)
             if terms[i].entries.isEmpty { removed[i] = true }
         }
         var kept: [Mention] = []

@@ -11,7 +11,8 @@ package struct Tagger: Sendable {
     /// Kind id of `therapeutic-use` entries: such an entry is a class named by its purpose, and
     /// only a purpose phrase before it makes a mention of it ("medicines for fungal infections").
     let therapeuticUseKind: [UInt16]
-    let therapeuticUses: Set<Int32>
+    /// Whether the lexicons have `therapeutic-use` entries at all.
+    let hasTherapeuticUses: Bool
     let classKind: [UInt16]
     /// Payloads of the trigger layer that name a purpose ("medicines for", "used to treat").
     let purposeTriggers: Set<Int32>
@@ -30,15 +31,18 @@ package struct Tagger: Sendable {
         self.coordinators = coordinators
         therapeuticUseKind = knowledge.lexicon.kindIDs(["therapeutic-use"])
         classKind = knowledge.lexicon.kindIDs(["class"])
-        therapeuticUses = Set(
-            knowledge.lexicon.lexicon.entries.indices.filter {
-                knowledge.lexicon.lexicon.entries[$0].kind == "therapeutic-use"
-            }.map(Int32.init))
+        hasTherapeuticUses = therapeuticUseKind[0] != UInt16.max
         purposeTriggers = Set(
             knowledge.contextRules.triggers.indices.filter { knowledge.contextRules.triggers[$0].category == .purpose }
                 .map(Int32.init))
         extender = MentionExtender(lexicon: knowledge.lexicon)
         abbreviations = AbbreviationLinker(lexicon: knowledge.lexicon, vocabulary: knowledge.vocabulary)
+    }
+
+    /// Whether entry `e` is a `therapeutic-use` entry (a kind id compare, not a set lookup).
+    @inline(__always)
+    func isTherapeuticUse(_ e: Int32) -> Bool {
+        knowledge.lexicon.kindID(ofEntry: e) == therapeuticUseKind[0]
     }
 
     /// Rule phrases of different rules may nest ("do not" in "do not take"): the cue and blocker
@@ -68,13 +72,13 @@ package struct Tagger: Sendable {
             knowledge.phrases.matchLayers(
                 tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers,
                 into: &layers, scratch: &scratch)
-            if therapeuticUses.isEmpty {
+            if !hasTherapeuticUses {
                 doc.terms.append(contentsOf: layers[PhraseLayer.terms])
             } else {
                 for var term in layers[PhraseLayer.terms] {
                     // A condition is a class only after a purpose phrase (addClassesByPurpose).
-                    if term.entries.contains(where: therapeuticUses.contains) {
-                        term.entries.removeAll(where: therapeuticUses.contains)
+                    if term.entries.contains(where: isTherapeuticUse) {
+                        term.entries.removeAll(where: isTherapeuticUse)
                         if term.entries.isEmpty { continue }
                     }
                     doc.terms.append(term)
@@ -94,7 +98,7 @@ package struct Tagger: Sendable {
             doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             addNamesAcrossAbbreviations(&doc, positions: positions, sentence: index, from: firstTerm)
             expandEllipses(&doc, positions: positions, from: firstTerm)
-            if !therapeuticUses.isEmpty {
+            if hasTherapeuticUses {
                 addClassesByPurpose(
                     &doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
             }
@@ -224,8 +228,8 @@ package struct Tagger: Sendable {
             tokens: doc.tokens, positions: reduced, sentence: sentence, layer: PhraseLayer.terms, into: &found)
         var added = false
         for var mention in found where mention.tokens.contains(where: skipped.contains) {
-            if !therapeuticUses.isEmpty {
-                mention.entries.removeAll(where: therapeuticUses.contains)
+            if hasTherapeuticUses {
+                mention.entries.removeAll(where: isTherapeuticUse)
                 if mention.entries.isEmpty { continue }
             }
             doc.terms.append(mention)
