@@ -33,7 +33,7 @@ do { pipeline = try Pipeline.load(contentsOf: pipelinePath) } catch {
 let loadTime = clock.now - loadStart
 let inputs = InputCollector.collect(arguments).compactMap { try? InputCollector.read($0) }
 print(
-    "pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states"
+    "pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states, \(pipeline.knowledge.vocabulary.count) vocabulary keys"
 )
 var best: [(stage: String, seconds: Double)] = []
 var bytes = 0

@@ -20,10 +20,7 @@ package struct Tokenizer: Sendable {
         tokens.reserveCapacity(text.count / 5)
         for index in doc.sentences.indices {
             let first = tokens.count
-            Tokenizer.scan(text, doc.sentences[index].range, into: &tokens)
-            for t in first..<tokens.count {
-                tokens[t].key = vocabulary.find(text, tokens[t].range, kind: tokens[t].kind) ?? Token.unknownKey
-            }
+            Tokenizer.scan(text, doc.sentences[index].range, into: &tokens, keys: vocabulary)
             doc.sentences[index].tokens = first..<tokens.count
         }
         doc.tokens = tokens
@@ -56,8 +53,16 @@ package struct Tokenizer: Sendable {
         return false
     }
 
-    /// Appends the tokens of `text[range]` to `tokens` (keys left unknown).
-    package static func scan(_ text: [UInt8], _ range: Range<Int>, into tokens: inout [Token]) {
+    /// Appends the tokens of `text[range]` to `tokens`, with their keys in `vocabulary` (unknown
+    /// without one).
+    package static func scan(
+        _ text: [UInt8], _ range: Range<Int>, into tokens: inout [Token], keys vocabulary: Vocabulary? = nil
+    ) {
+        @inline(__always)
+        func append(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+            let key = vocabulary?.find(text, start..<end, kind: kind) ?? Token.unknownKey
+            tokens.append(Token(start: Int32(start), end: Int32(end), key: key, kind: kind))
+        }
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -91,10 +96,7 @@ package struct Tokenizer: Sendable {
                     && text[start - 1] == 0x20 && Tokenizer.isWordByte(text[start - 2])
                     && tokens.last.map { Int($0.end) == start - 1 && $0.kind == .word } == true
                     && i + 1 < end && (text[i] == 0x20 || text[i] == 0x0A) && Tokenizer.isWordByte(text[i + 1])
-                tokens.append(
-                    Token(
-                        start: Int32(start), end: Int32(i), key: Token.unknownKey,
-                        kind: lostApostrophe ? .clitic : (numeric ? .number : .word)))
+                append(start, i, lostApostrophe ? .clitic : (numeric ? .number : .word))
                 continue
             }
             if b == UInt8(ascii: "'"), let last = tokens.last, Int(last.end) == i, last.kind == .word,
@@ -102,18 +104,18 @@ package struct Tokenizer: Sendable {
             {
                 i += 1
                 while i < end, isWordByte(text[i]) { i += 1 }
-                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .clitic))
+                append(start, i, .clitic)
                 continue
             }
             if b == UInt8(ascii: "-") || b == UInt8(ascii: "/"), let last = tokens.last, Int(last.end) == i,
                 last.kind != .punctuation, i + 1 < end, isWordByte(text[i + 1]) || text[i + 1] >= 0xC3
             {
                 i += 1
-                tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .joiner))
+                append(start, i, .joiner)
                 continue
             }
             i = b < 0x80 ? i + 1 : min(end, i + sequenceLength(b))
-            tokens.append(Token(start: Int32(start), end: Int32(i), key: Token.unknownKey, kind: .punctuation))
+            append(start, i, .punctuation)
         }
     }
 }

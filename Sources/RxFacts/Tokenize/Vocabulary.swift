@@ -62,28 +62,13 @@ package struct Vocabulary: Sendable {
         while true {
             let entry = slots[slot]
             if entry.id < 0 { return nil }
-            if entry.tag == tag, entry.prefix == Self.prefix(text, range.lowerBound, fold),
+            if entry.tag == tag, entry.prefix == fold.prefix,
                 length <= 8 || matches(entry.id, text, range.lowerBound, fold)
             {
                 return entry.id
             }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// The first eight folded bytes of a token, as `Slot.prefix` holds a key's.
-    @inline(__always)
-    static func prefix(_ text: [UInt8], _ start: Int, _ fold: Folding.Plan) -> UInt64 {
-        var prefix: UInt64 = 0
-        var n = 0
-        var i = start
-        while i < fold.cut, n < 8 {
-            prefix |= UInt64(Folding.lower(text[i])) << (8 * n)
-            i += 1
-            n += 1
-        }
-        if fold.appendY, n < 8 { prefix |= UInt64(UInt8(ascii: "y")) << (8 * n) }
-        return prefix
     }
 
     /// The bytes after the first eight, for keys longer than a slot's prefix.
@@ -129,6 +114,8 @@ package enum Folding {
         var cut: Int
         var appendY: Bool
         var hash: UInt64
+        /// The first eight folded bytes, little-endian, zero-padded (as `Vocabulary.Slot.prefix`).
+        var prefix: UInt64
     }
 
     @inline(__always)
@@ -154,11 +141,21 @@ package enum Folding {
             }
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var prefix: UInt64 = 0
+        var shift: UInt64 = 0
         for i in range.lowerBound..<cut {
-            hash = (hash ^ UInt64(lower(text[i]))) &* 0x0000_0100_0000_01B3
+            let byte = lower(text[i])
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            if shift < 64 {
+                prefix |= UInt64(byte) << shift
+                shift += 8
+            }
         }
-        if appendY { hash = (hash ^ UInt64(UInt8(ascii: "y"))) &* 0x0000_0100_0000_01B3 }
-        return Plan(cut: cut, appendY: appendY, hash: hash)
+        if appendY {
+            hash = (hash ^ UInt64(UInt8(ascii: "y"))) &* 0x0000_0100_0000_01B3
+            if shift < 64 { prefix |= UInt64(UInt8(ascii: "y")) << shift }
+        }
+        return Plan(cut: cut, appendY: appendY, hash: hash, prefix: prefix)
     }
 
     /// Hash of an already folded key (same function as `plan` uses).
