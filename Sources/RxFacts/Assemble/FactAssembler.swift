@@ -111,7 +111,7 @@ package struct FactAssembler: Sendable {
                     else { continue }
                     let entryIndex =
                         rule.value == nil ? lexicon.entryIndex(of: finding.target, kinds: rule.targetKindIDs) : nil
-                    guard let value = rule.value ?? entryIndex.map({ lexicon.lexicon.entries[$0].canonical }) else {
+                    guard let value = rule.value ?? entryIndex.map(lexicon.canonical(ofEntry:)) else {
                         continue
                     }
                     negatedHere.insert(FactKey(type: rule.fact, value: value, negated: false))
@@ -134,7 +134,7 @@ package struct FactAssembler: Sendable {
                 if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
                 if rule.skipAppositions, isApposition(target, among: terms, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
-                let value = rule.value ?? entryIndex.map { lexicon.lexicon.entries[$0].canonical } ?? ""
+                let value = rule.value ?? entryIndex.map(lexicon.canonical(ofEntry:)) ?? ""
                 if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
                 let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
                 let hedged =
@@ -150,7 +150,7 @@ package struct FactAssembler: Sendable {
                 let d = drafts.index(of: key) {
                     Fact(
                         type: rule.fact, value: value, negated: negated, hedged: hedged,
-                        code: entryIndex.flatMap { lexicon.lexicon.entries[$0].firstCode }, evidence: [],
+                        code: entryIndex.flatMap(lexicon.firstCode(ofEntry:)), evidence: [],
                         rule: rule.id)
                 }
                 // Mutate in place: no copy of the evidence gathered so far.
@@ -174,7 +174,9 @@ package struct FactAssembler: Sendable {
         }
         addDeclaredFacts(doc, into: &drafts)
 
-        var facts: [Fact] = drafts.list.map { draft in
+        // Facts in key order: the index holds one draft per key; sort it, not whole facts.
+        let facts: [Fact] = drafts.index.sorted { $0.key < $1.key }.map { _, d in
+            let draft = drafts.list[d]
             var fact = draft.fact
             let ordered = draft.evidence.sorted {
                 ($0.evidence.start, $0.evidence.end) < ($1.evidence.start, $1.evidence.end)
@@ -185,7 +187,6 @@ package struct FactAssembler: Sendable {
             fact.qualifiers = draft.qualifiers.isEmpty ? nil : draft.qualifiers.mapValues { $0.sorted() }
             return fact
         }
-        facts = facts.map { ($0.key, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         doc.drugs = doc.subjects.map { subject in
             DrugRecord(name: subject.name, brands: subject.brands, codes: subject.codes, facts: facts)
         }.sorted { $0.name < $1.name }

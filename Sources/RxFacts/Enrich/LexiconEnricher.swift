@@ -79,7 +79,7 @@ package struct LexiconEnricher: Sendable {
     /// The code of the first `class` entry named `name` that has one.
     func classCode(_ name: String) -> String? {
         for i in index.entryIndices(kind: "class", named: name) {
-            if let code = index.lexicon.entries[i].firstCode { return code }
+            if let code = index.firstCode(ofEntry: i) { return code }
         }
         return nil
     }

@@ -99,6 +99,12 @@ package final class LexiconIndex: Sendable {
     @inline(__always)
     func kindID(ofEntry index: Int32) -> UInt16 { entryKind[Int(index)] }
 
+    /// The canonical name of entry `index`, read in place (no copy of the whole entry).
+    package func canonical(ofEntry index: Int) -> String { lexicon.entries[index].canonical }
+
+    /// The first code of entry `index`, read in place.
+    package func firstCode(ofEntry index: Int) -> String? { lexicon.firstCode(ofEntry: index) }
+
     /// Index of the first entry of a mention whose kind is one of `kinds` (in `kinds` order).
     @inline(__always)
     package func entryIndex(of mention: Mention, kinds: [UInt16]) -> Int? {

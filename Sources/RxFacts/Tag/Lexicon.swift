@@ -120,7 +120,9 @@ package struct Lexicon: Sendable {
         }
 
         /// The first code, without splitting the others.
-        package var firstCode: String? {
+        package var firstCode: String? { Self.firstCode(in: joinedCodes) }
+
+        static func firstCode(in joinedCodes: String) -> String? {
             guard !joinedCodes.isEmpty else { return nil }
             return String(joinedCodes.prefix { $0 != "\t" })
         }
@@ -547,5 +549,13 @@ extension Lexicon {
         spellings.reserveCapacity(words.count)
         for word in words { spellings[word] = try archive.strings() }
         self.spellings = spellings
+    }
+}
+
+extension Lexicon {
+    /// The first code of entry `index`, read from the entry in place: `entries[index].firstCode`
+    /// would copy the whole entry first.
+    func firstCode(ofEntry index: Int) -> String? {
+        Entry.firstCode(in: entries[index].joinedCodes)
     }
 }
