@@ -18,24 +18,18 @@ struct FactRuleMatcher {
     /// "warnings and cautions"), contains one of its `sections` and none of its `exclude_sections`.
     func applicability(_ sectionPaths: [[String]]) -> [[Bool]] {
         // Each distinct section phrase is looked for once per section, in the names' bytes made
-        // once, not once per rule naming it with two arrays made per test.
-        var phraseIndex: [String: Int] = [:]
-        var phrases: [[UInt8]] = []
-        func index(_ phrase: String) -> Int {
-            if let known = phraseIndex[phrase] { return known }
-            phraseIndex[phrase] = phrases.count
-            phrases.append(Array(phrase.utf8))
-            return phrases.count - 1
-        }
-        let included = rules.rules.map { $0.sections.map(index) }
-        let excluded = rules.rules.map { $0.excludedSections.map(index) }
+        // once, not once per rule naming it.
+        let phrases = rules.sectionPhrases
         let found: [[Bool]] = sectionPaths.map { names in
             let bytes = names.map { Array($0.utf8) }
-            return phrases.map { phrase in phrase.isEmpty || bytes.contains { $0.endOfFirst(phrase, from: 0) != nil } }
+            return phrases.phrases.map { phrase in
+                phrase.isEmpty || bytes.contains { $0.endOfFirst(phrase, from: 0) != nil }
+            }
         }
         return rules.rules.indices.map { r in
-            found.map { hit in
-                (included[r].isEmpty || included[r].contains { hit[$0] }) && !excluded[r].contains { hit[$0] }
+            let (included, excluded) = (phrases.included[r], phrases.excluded[r])
+            return found.map { hit in
+                (included.isEmpty || included.contains { hit[$0] }) && !excluded.contains { hit[$0] }
             }
         }
     }

@@ -115,6 +115,8 @@ package struct FactRuleSet: Sendable {
     }
 
     package let rules: [Rule]
+    /// The rules' `sections` and `exclude_sections` phrases, each once, as bytes.
+    let sectionPhrases: SectionPhrases
     package let cueRoles: [CueRole]
     package let sectionQualifiers: [SectionQualifierRule]
     /// Most tokens between two items of a list.
@@ -126,6 +128,7 @@ package struct FactRuleSet: Sendable {
     /// No rules (a pipeline without an `assemble` stage).
     init() {
         rules = []
+        sectionPhrases = SectionPhrases(rules: [])
         cueRoles = []
         sectionQualifiers = []
         listGap = 7
@@ -255,12 +258,35 @@ package struct FactRuleSet: Sendable {
         }
         if let gap = pack.listGap, gap < 1 { throw file.error(at: [.key("list_gap")], "list_gap must be at least 1") }
         rules = compiled
+        sectionPhrases = SectionPhrases(rules: compiled)
         cueRoles = roles
         self.sectionQualifiers = sectionQualifiers
         listGap = pack.listGap ?? 7
         separators = pack.separators
         stops = pack.stops
         fillers = pack.fillers ?? []
+    }
+
+    /// Each distinct section phrase of the rules, and per rule the phrases it includes and
+    /// excludes: made once, so a document's sections are searched for each phrase once.
+    struct SectionPhrases: Sendable {
+        var phrases: [[UInt8]] = []
+        var included: [[Int]] = []
+        var excluded: [[Int]] = []
+
+        init(rules: [Rule]) {
+            var index: [String: Int] = [:]
+            func id(_ phrase: String) -> Int {
+                if let known = index[phrase] { return known }
+                index[phrase] = phrases.count
+                phrases.append(Array(phrase.utf8))
+                return phrases.count - 1
+            }
+            for rule in rules {
+                included.append(rule.sections.map(id))
+                excluded.append(rule.excludedSections.map(id))
+            }
+        }
     }
 
     /// List words go in last: they never shadow a term, cue or trigger (each layer matches apart).
