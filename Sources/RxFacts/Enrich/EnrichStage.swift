@@ -22,7 +22,8 @@ package struct EnrichStage: Sendable {
     func drugAnchors(_ doc: AnalyzedDocument) -> [String: Evidence] {
         var anchors: [String: Evidence] = [:]
         let subjects = Set(doc.subjects.map(\.name))
-        for mention in doc.terms {
+        // The first mention of each subject: stop once every subject has one.
+        for mention in doc.terms where anchors.count < subjects.count {
             for name in knowledge.lexicon.drugNames(of: mention) where subjects.contains(name) && anchors[name] == nil {
                 anchors[name] = doc.evidence(
                     for: mention.range, section: doc.sections[doc.sentences[mention.sentence].section].name)

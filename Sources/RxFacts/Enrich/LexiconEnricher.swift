@@ -50,19 +50,19 @@ package struct LexiconEnricher: Sendable {
         var result: DrugInfo?
         for i in indices {
             let entry = entries[i]
-            let source = "lexicon:" + Self.stem(of: entry.file)
             let schedule = entry.attribute("schedule")
             let classes = entry.attribute("class").map { $0.split(separator: "|").map(String.init) } ?? []
             guard var existing = result else {
                 result = DrugInfo(
-                    source: source, file: entry.file, line: entry.line, schedule: schedule,
-                    scheduleQualifiers: Self.scheduleQualifiers(entry.attributes), classes: classes, codes: entry.codes)
+                    source: "lexicon:" + Self.stem(of: entry.file), file: entry.file, line: entry.line,
+                    schedule: schedule, scheduleQualifiers: Self.scheduleQualifiers(of: entry), classes: classes,
+                    codes: entry.codes)
                 continue
             }
             if existing.schedule == nil, let schedule {
                 existing.schedule = schedule
-                existing.scheduleQualifiers = Self.scheduleQualifiers(entry.attributes)
-                existing.source = source
+                existing.scheduleQualifiers = Self.scheduleQualifiers(of: entry)
+                existing.source = "lexicon:" + Self.stem(of: entry.file)
                 existing.file = entry.file
                 existing.line = entry.line
             }
@@ -102,15 +102,19 @@ package struct LexiconEnricher: Sendable {
             }
             anchor.path = Self.relativeOrigin(info.origin)
             let count = drug.facts.count
-            let stated = Set(drug.facts.lazy.filter { !$0.negated }.map { "\($0.type.rawValue)\u{0}\($0.value)" })
-            if let schedule = info.schedule, !stated.contains("schedule\u{0}\(schedule)") {
+            // What the text states already (a few lookups: a scan, not a set of every fact).
+            let text = drug.facts
+            func stated(_ type: FactType, _ value: String) -> Bool {
+                text.contains { !$0.negated && $0.type == type && $0.value == value }
+            }
+            if let schedule = info.schedule, !stated(.schedule, schedule) {
                 drug.facts.append(
                     Fact(
                         type: .schedule, value: schedule,
                         qualifiers: info.scheduleQualifiers.isEmpty ? nil : info.scheduleQualifiers,
                         evidence: [anchor], rule: "enrich.schedule", source: info.source))
             }
-            for drugClass in info.classes where !stated.contains("class\u{0}\(drugClass)") {
+            for drugClass in info.classes where !stated(.drugClass, drugClass) {
                 drug.facts.append(
                     Fact(
                         type: .drugClass, value: drugClass, code: classCode(drugClass), evidence: [anchor],
@@ -130,12 +134,12 @@ package struct LexiconEnricher: Sendable {
     /// The provenance a schedule entry carries (`jurisdiction=US;schedule-as-of=2024-09-13;
     /// schedule-source=87 FR 59296 (2022-09-30)`) as fact qualifiers: `jurisdiction`, `as-of`
     /// and `citation`. A schedule is a fact of one country's law at one date.
-    static func scheduleQualifiers(_ attributes: [String: String]) -> [String: [String]] {
+    static func scheduleQualifiers(of entry: Lexicon.Entry) -> [String: [String]] {
         var qualifiers: [String: [String]] = [:]
         for (attribute, qualifier) in [
             ("jurisdiction", "jurisdiction"), ("schedule-as-of", "as-of"), ("schedule-source", "citation"),
         ] {
-            if let value = attributes[attribute] {
+            if let value = entry.attribute(attribute) {
                 qualifiers[qualifier] = value.split(separator: "|").map(String.init)
             }
         }
