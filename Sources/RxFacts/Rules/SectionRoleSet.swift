@@ -51,6 +51,9 @@ public struct SectionRoleSet: Sendable {
     /// Indices into `headingPatternBytes` by the first byte a heading must start with; patterns
     /// starting with `*` are in every bucket. Most heading-like lines start no pattern at all.
     let headingPatternsByFirstByte: [[Int]]
+    /// Patterns that start with `*` ("*side effects"), by the first byte of their first word:
+    /// one scan of a heading finds where each word first occurs, for all of them at once.
+    let anywherePatternsByFirstByte: [[Int]]
     let codes: [String: RoleMask]
     /// Lower-case lead-in phrases (as bytes) and the roles they give…
     let leadIns: [(phrase: [UInt8], mask: RoleMask)]
@@ -63,6 +66,7 @@ public struct SectionRoleSet: Sendable {
         headingPatterns = []
         headingPatternBytes = []
         headingPatternsByFirstByte = Array(repeating: [], count: 256)
+        anywherePatternsByFirstByte = Array(repeating: [], count: 256)
         codes = [:]
         leadIns = []
         cancellingLeadIns = []
@@ -106,14 +110,16 @@ public struct SectionRoleSet: Sendable {
             }
             : nil
         var buckets: [[Int]] = Array(repeating: [], count: 256)
+        var anywhere: [[Int]] = Array(repeating: [], count: 256)
         for (index, pattern) in (headingPatternBytes ?? []).enumerated() {
             if let first = pattern.parts[0].first {
                 buckets[Int(first)].append(index)
-            } else {
-                for b in buckets.indices { buckets[b].append(index) }
+            } else if let word = pattern.parts.first(where: { !$0.isEmpty }) {
+                anywhere[Int(word[0])].append(index)
             }
         }
         headingPatternsByFirstByte = buckets
+        anywherePatternsByFirstByte = anywhere
         self.codes = codes
         self.leadIns = leadIns
         self.cancellingLeadIns = cancellingLeadIns
@@ -154,6 +160,29 @@ public struct SectionRoleSet: Sendable {
         for index in headingPatternsByFirstByte[Int(first)] {
             let (parts, oneWord, bit) = patterns[index]
             if mask & bit == 0, Self.matches(heading, parts, oneWord: oneWord) { mask |= bit }
+        }
+        // "*word*more": the first occurrence of its first word, then the rest after it, as
+        // `matches` reads it; each pattern is tried at that occurrence only.
+        var tried: Set<Int> = []
+        for (i, byte) in heading.enumerated() {
+            for index in anywherePatternsByFirstByte[Int(byte)] where !tried.contains(index) {
+                let (parts, _, bit) = patterns[index]
+                guard let w = parts.firstIndex(where: { !$0.isEmpty }), heading[i...].starts(with: parts[w]) else {
+                    continue
+                }
+                tried.insert(index)
+                guard mask & bit == 0 else { continue }
+                var from = i + parts[w].count
+                var found = true
+                for part in parts[(w + 1)...] where !part.isEmpty {
+                    guard let end = heading.endOfFirst(part, from: from) else {
+                        found = false
+                        break
+                    }
+                    from = end
+                }
+                if found { mask |= bit }
+            }
         }
         return mask & ~skipping
     }

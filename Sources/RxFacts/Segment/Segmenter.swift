@@ -206,13 +206,7 @@ package struct Segmenter: Sendable {
         guard count >= 3, count <= 100 else { return nil }
         let last = text[trimmed.upperBound - 1]
         if ".,;:!?)\"'-(".utf8.contains(last) { return nil }
-        // A wrapped line, not a heading: it ends in a word that needs more ("such as", "of", "and"),
-        // leaves a parenthesis open, or the next line continues it in lower case.
-        if endsWrapped(text, trimmed) { return nil }
-        if let next {
-            let n = trim(text, next)
-            if !n.isEmpty, text[n.lowerBound] &- 0x61 < 26 { return nil }
-        }
+        // Every test below must pass; the cheap ones come first.
         let first = text[start]
         let startsCapital = first &- 0x41 < 26
         let startsNumbered =
@@ -220,15 +214,20 @@ package struct Segmenter: Sendable {
             && (text[start + 1] == UInt8(ascii: ".")
                 || (Tokenizer.isDigit(text[start + 1]) && text[start + 2] == UInt8(ascii: ".")))
         guard startsCapital || startsNumbered else { return nil }
-        var words = 1
-        for i in trimmed where text[i] == 0x20 { words += 1 }
-        guard words <= 12 else { return nil }
         // The line before must close a paragraph (or not exist) and a body must follow.
         if let previous, !isBlank(text, previous) {
             let p = trim(text, previous)
             guard !p.isEmpty, ".!?:".utf8.contains(text[p.upperBound - 1]) else { return nil }
         }
         guard let next, !isBlank(text, next) else { return nil }
+        var words = 1
+        for i in trimmed where text[i] == 0x20 { words += 1 }
+        guard words <= 12 else { return nil }
+        // A wrapped line, not a heading: it ends in a word that needs more ("such as", "of", "and"),
+        // leaves a parenthesis open, or the next line continues it in lower case.
+        let n = trim(text, next)
+        if !n.isEmpty, text[n.lowerBound] &- 0x61 < 26 { return nil }
+        if endsWrapped(text, trimmed) { return nil }
         return sectionName(text, start..<trimmed.upperBound)
     }
 
