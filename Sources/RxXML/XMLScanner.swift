@@ -230,14 +230,13 @@ struct XMLScanner {
                 continue
             }
             if hasPrefix("</", at: i) {
-                guard var open = stack.popLast() else { throw fail(.malformed, "end tag without start tag") }
+                guard let open = stack.popLast() else { throw fail(.malformed, "end tag without start tag") }
                 let end = try find(">", from: i + 2) + 1
                 i = end
                 bindings.removeLast(bindings.count - open.bindingsMark)
                 let element = XElement(
                     name: open.name, localName: open.localName, namespace: open.namespace,
                     attributes: open.attributes, children: open.children, range: open.start..<end)
-                open.children = []
                 if stack.isEmpty {
                     root = element
                 } else {

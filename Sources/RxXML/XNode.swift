@@ -61,17 +61,21 @@ public struct XText: Sendable, Hashable {
 }
 
 /// An element with its attributes and children, and the source bytes it spans.
-public struct XElement: Sendable, Hashable {
+///
+/// A class, immutable once read: readers of a tree walk and pass elements around a great deal,
+/// and each pass of a reference is one reference count, where a struct of three names and two
+/// arrays was five. Equal when name, attributes, children and range are.
+public final class XElement: Sendable, Hashable {
     /// Qualified name as written, e.g. `section` or `xhtml:div`.
-    public var name: String
+    public let name: String
     /// Name without prefix.
-    public var localName: String
+    public let localName: String
     /// Namespace URI in scope for the element's prefix, nil when none.
-    public var namespace: String?
-    public var attributes: [XAttribute]
-    public var children: [XNode]
+    public let namespace: String?
+    public let attributes: [XAttribute]
+    public let children: [XNode]
     /// From the `<` of the start tag to just past the `>` of the end tag.
-    public var range: Range<Int>
+    public let range: Range<Int>
 
     public init(
         name: String, localName: String, namespace: String?, attributes: [XAttribute],
@@ -83,6 +87,25 @@ public struct XElement: Sendable, Hashable {
         self.attributes = attributes
         self.children = children
         self.range = range
+    }
+
+    /// This element with other children (a reader's view that leaves some out).
+    public func with(children: [XNode]) -> XElement {
+        XElement(
+            name: name, localName: localName, namespace: namespace, attributes: attributes, children: children,
+            range: range)
+    }
+
+    public static func == (lhs: XElement, rhs: XElement) -> Bool {
+        lhs === rhs
+            || (lhs.name == rhs.name && lhs.localName == rhs.localName && lhs.namespace == rhs.namespace
+                && lhs.attributes == rhs.attributes && lhs.range == rhs.range && lhs.children == rhs.children)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(namespace)
+        hasher.combine(range)
     }
 
     /// The attribute with qualified name `name`, if present.

@@ -197,10 +197,10 @@ package struct SPLIngester: Ingester {
         /// `<name>TRIAMINIC<suffix>Childrens …</suffix></name>` → `TRIAMINIC Childrens …`.
         func productName(_ element: XElement) -> String {
             var parts: [String] = []
-            var base = element
-            base.children = element.children.filter {
-                if case .element(let e) = $0 { e.localName != "suffix" } else { true }
-            }
+            let base = element.with(
+                children: element.children.filter {
+                    if case .element(let e) = $0 { e.localName != "suffix" } else { true }
+                })
             parts.append(tree.textContent(of: base))
             for suffix in element.children(named: "suffix") { parts.append(tree.textContent(of: suffix)) }
             return parts.filter { !$0.isEmpty }.joined(separator: " ")

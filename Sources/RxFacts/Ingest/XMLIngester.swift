@@ -60,10 +60,11 @@ package struct XMLIngester: Ingester {
                 let start = flattener.commitBreak()
                 var content = element
                 if let textPath = mapping.text { content = textPath.select(from: element).first ?? content }
-                content.children = content.children.filter {
-                    guard case .element(let child) = $0 else { return true }
-                    return child.range != headingRange && !sectionRanges.contains(child.range)
-                }
+                content = content.with(
+                    children: content.children.filter {
+                        guard case .element(let child) = $0 else { return true }
+                        return child.range != headingRange && !sectionRanges.contains(child.range)
+                    })
                 flattener.appendContent(of: content)
                 var name = mapping.name ?? SPLSectionNames.fromHeading(heading)
                 if name.isEmpty { name = element.localName }
