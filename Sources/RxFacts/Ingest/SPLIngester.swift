@@ -167,10 +167,10 @@ package struct SPLIngester: Ingester {
                     guard classCode == "ACTIB" || classCode == "ACTIM",
                         let substance = element.child("ingredientSubstance")
                     else { return }
-                    addIngredient(substance, path: elementPath + "/ingredientSubstance", to: &ingredients)
+                    addIngredient(substance, path: elementPath() + "/ingredientSubstance", to: &ingredients)
                 case "activeIngredient":
                     guard let substance = element.child("activeIngredientSubstance") else { return }
-                    addIngredient(substance, path: elementPath + "/activeIngredientSubstance", to: &ingredients)
+                    addIngredient(substance, path: elementPath() + "/activeIngredientSubstance", to: &ingredients)
                 case "policy":
                     guard schedule == nil, element.attribute("classCode")?.value == "DEADrugSchedule",
                         let code = element.child("code"), let codeAttribute = code.attribute("code")
@@ -179,7 +179,7 @@ package struct SPLIngester: Ingester {
                         SPLIngester.deaSchedules[codeAttribute.value]
                         ?? code.attribute("displayName")?.value ?? codeAttribute.value
                     schedule = MetadataValue(
-                        value: value, path: elementPath + "/code/@code", range: codeAttribute.valueRange)
+                        value: value, path: elementPath() + "/code/@code", range: codeAttribute.valueRange)
                 default:
                     return
                 }

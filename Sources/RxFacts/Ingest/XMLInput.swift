@@ -17,28 +17,41 @@ enum XMLInput {
         count > 1 ? "/\(name)[\(index + 1)]" : "/\(name)"
     }
 
-    /// Calls `body` for each element below `element` (not itself) with its XPath-like path.
+    /// Calls `body` for each element below `element` (not itself), in document order, with a
+    /// function that makes its XPath-like path: paths are made only for the elements asked
+    /// (a product's subtree has hundreds of elements and a few ingredients).
     static func forEachDescendant(
-        of element: XElement, path: String, _ body: (XElement, String) -> Void
+        of element: XElement, path: String, _ body: (XElement, () -> String) -> Void
     ) {
-        var stack: [(XElement, String)] = []
-        func pushChildren(of parent: XElement, path parentPath: String) {
-            var counts: [String: Int] = [:]
-            for case .element(let child) in parent.children { counts[child.localName, default: 0] += 1 }
-            var seen: [String: Int] = [:]
-            var children: [(XElement, String)] = []
-            for case .element(let child) in parent.children {
-                let index = seen[child.localName, default: 0]
-                seen[child.localName] = index + 1
-                children.append(
-                    (child, parentPath + step(child.localName, index: index, count: counts[child.localName] ?? 1)))
-            }
-            stack.append(contentsOf: children.reversed())
+        // Visited elements with the index of their parent (-1: `element`), in visit order.
+        var visited: [(element: XElement, parent: Int)] = []
+        var stack: [(element: XElement, parent: Int)] = []
+        func pushChildren(of parent: XElement, index: Int) {
+            for case .element(let child) in parent.children.reversed() { stack.append((child, index)) }
         }
-        pushChildren(of: element, path: path)
-        while let (current, currentPath) = stack.popLast() {
-            body(current, currentPath)
-            pushChildren(of: current, path: currentPath)
+        func elementPath(_ index: Int) -> String {
+            var steps: [String] = []
+            var node = index
+            while node >= 0 {
+                let (current, parent) = visited[node]
+                let siblings = (parent >= 0 ? visited[parent].element : element).children
+                var position = 0
+                var count = 0
+                for case .element(let sibling) in siblings where sibling.localName == current.localName {
+                    if sibling === current { position = count }
+                    count += 1
+                }
+                steps.append(step(current.localName, index: position, count: count))
+                node = parent
+            }
+            return path + steps.reversed().joined()
+        }
+        pushChildren(of: element, index: -1)
+        while let (current, parent) = stack.popLast() {
+            visited.append((current, parent))
+            let index = visited.count - 1
+            body(current) { elementPath(index) }
+            pushChildren(of: current, index: index)
         }
     }
 

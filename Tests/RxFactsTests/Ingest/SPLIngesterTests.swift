@@ -5,6 +5,7 @@ import Testing
 @testable import RxFactsDiff
 @testable import RxFactsEval
 @testable import RxFactsLexiconBuild
+import RxXML
 
 /// Expected values read by hand from the files in Corpus/spl (setId, versionNumber,
 /// effectiveTime, document code, title start, number of sections, active ingredients).
@@ -131,6 +132,54 @@ struct SPLExpectation: Sendable, CustomTestStringConvertible {
                     "/document/component/structuredBody/component[1]/section/subject/manufacturedProduct"))
         }
         #expect(document.products.first?.name == "TRIAMINIC Childrens Night Time Cold and Cough")
+    }
+
+    /// The element a provenance path names: `/document/a/b[2]/c` read step by step from the root
+    /// (`b[2]`: the second `b` child; `b`: the only one), nil when a step names nothing.
+    static func element(at path: String, in root: XElement) -> XElement? {
+        var steps = path.split(separator: "/").map(String.init)
+        guard steps.first == root.localName else { return nil }
+        steps.removeFirst()
+        var current = root
+        for step in steps where !step.hasPrefix("@") {
+            var name = step
+            var position = 1
+            if let open = step.firstIndex(of: "["), let index = Int(step[step.index(after: open)...].dropLast()) {
+                name = String(step[..<open])
+                position = index
+            }
+            let named = current.children(named: name)
+            guard (step.contains("[") && named.count > 1) || named.count == 1, position <= named.count else {
+                return nil
+            }
+            current = named[position - 1]
+        }
+        return current
+    }
+
+    @Test func everyIngredientAndSchedulePathNamesItsElement() throws {
+        var checked = 0
+        let names = try FileManager.default.contentsOfDirectory(atPath: XMLTestSupport.corpus.path)
+        for name in names.sorted() where name.hasSuffix(".xml") {
+            let input = try XMLTestSupport.corpusFile(name)
+            let document = try SPLIngester().ingest(input)
+            let root = try XMLReader().read(input.bytes).root
+            for product in document.products {
+                for ingredient in product.ingredients {
+                    let provenance = try #require(ingredient.provenance)
+                    let element = try #require(Self.element(at: provenance.path, in: root), "\(provenance.path)")
+                    #expect(element.localName == "name")
+                    #expect(element.range.contains(provenance.range.lowerBound), "\(name): \(provenance.path)")
+                    checked += 1
+                }
+                if let schedule = product.schedule {
+                    let element = try #require(Self.element(at: schedule.path, in: root), "\(schedule.path)")
+                    #expect(element.attribute("code")?.valueRange == schedule.range)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 10)
     }
 
     @Test func oldFormatLabelWithoutTitleIsUsable() throws {
