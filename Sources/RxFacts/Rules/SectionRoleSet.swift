@@ -59,6 +59,11 @@ public struct SectionRoleSet: Sendable {
     let leadIns: [(phrase: [UInt8], mask: RoleMask)]
     /// …or take away.
     let cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)]
+    /// `leadIns` and `cancellingLeadIns` together (cancelling ones flagged), by first byte: one
+    /// scan of a lead-in sentence finds them all.
+    let leadInsByFirstByte: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]]
+    /// Roles given and taken by empty lead-in phrases (found in every sentence).
+    let emptyLeadIns: (add: RoleMask, remove: RoleMask)
 
     /// No roles (a pipeline whose `segment` stage names no roles file).
     package init() {
@@ -70,6 +75,8 @@ public struct SectionRoleSet: Sendable {
         codes = [:]
         leadIns = []
         cancellingLeadIns = []
+        leadInsByFirstByte = Array(repeating: [], count: 256)
+        emptyLeadIns = (0, 0)
     }
 
     init(_ pack: SectionRolePack, file: YAMLFile) throws(InputError) {
@@ -123,6 +130,21 @@ public struct SectionRoleSet: Sendable {
         self.codes = codes
         self.leadIns = leadIns
         self.cancellingLeadIns = cancellingLeadIns
+        var byFirstByte: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]] = Array(repeating: [], count: 256)
+        var empty: (add: RoleMask, remove: RoleMask) = (0, 0)
+        for (list, cancels) in [(leadIns, false), (cancellingLeadIns, true)] {
+            for (phrase, mask) in list {
+                if let first = phrase.first {
+                    byFirstByte[Int(first)].append((phrase, mask, cancels))
+                } else if cancels {
+                    empty.remove |= mask
+                } else {
+                    empty.add |= mask
+                }
+            }
+        }
+        leadInsByFirstByte = byFirstByte
+        emptyLeadIns = empty
     }
 
     /// The mask of role names; an unknown name is reported by the caller.
@@ -241,11 +263,15 @@ public struct SectionRoleSet: Sendable {
     /// Roles a lead-in sentence gives its list items and roles it takes from them (its
     /// lower-cased bytes contain a lead-in phrase).
     func leadInRoles(_ text: [UInt8], _ range: Range<Int>) -> (add: RoleMask, remove: RoleMask) {
-        var add: RoleMask = 0
-        var remove: RoleMask = 0
-        for (phrase, bit) in leadIns where add & bit == 0 && text.containsFolded(phrase, in: range) { add |= bit }
-        for (phrase, bit) in cancellingLeadIns where remove & bit == 0 && text.containsFolded(phrase, in: range) {
-            remove |= bit
+        var (add, remove) = emptyLeadIns
+        for i in range {
+            for (phrase, mask, cancels) in leadInsByFirstByte[Int(Folding.lower(text[i]))]
+            where (cancels ? remove : add) & mask != mask && i + phrase.count <= range.upperBound {
+                var k = 1
+                while k < phrase.count, Folding.lower(text[i + k]) == phrase[k] { k += 1 }
+                guard k == phrase.count else { continue }
+                if cancels { remove |= mask } else { add |= mask }
+            }
         }
         return (add & ~remove, remove)
     }
@@ -265,19 +291,5 @@ extension [UInt8] {
             i += 1
         }
         return nil
-    }
-
-    /// True when `self[range]`, ASCII lower-cased, contains `needle` (lower case).
-    func containsFolded(_ needle: [UInt8], in range: Range<Int>) -> Bool {
-        guard !needle.isEmpty, range.count >= needle.count else { return needle.isEmpty }
-        var i = range.lowerBound
-        let last = range.upperBound - needle.count
-        while i <= last {
-            var k = 0
-            while k < needle.count, Folding.lower(self[i + k]) == needle[k] { k += 1 }
-            if k == needle.count { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -375,6 +375,7 @@ package struct Segmenter: Sendable {
             probe += 1
         }
 
+        let boundaries = Self.boundaryBytes
         func close(_ upTo: Int) {
             let r = trim(text, start..<upTo)
             if !r.isEmpty { result.append(r) }
@@ -383,6 +384,11 @@ package struct Segmenter: Sendable {
 
         while i < end {
             let b = text[i]
+            // Most bytes end nothing: one test skips them.
+            if b >= 0x40 || (boundaries >> UInt64(b)) & 1 == 0 {
+                i += 1
+                continue
+            }
             if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") {
                 var j = i + 1
                 // Closing quotes and brackets stay with the sentence.
@@ -446,6 +452,9 @@ package struct Segmenter: Sendable {
         close(end)
         return result
     }
+
+    /// The bytes at which `sentences` may end one (". ! ? ; :" and the line feed), as bits.
+    static let boundaryBytes: UInt64 = [UInt8]("\n.!?;:".utf8).reduce(0) { $0 | 1 << UInt64($1) }
 
     static func previousNonSpace(_ text: [UInt8], before i: Int, from start: Int) -> UInt8? {
         var k = i - 1

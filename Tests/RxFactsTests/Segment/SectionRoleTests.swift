@@ -44,6 +44,36 @@ import Testing
         }
     }
 
+    @Test func leadInsGiveAndTakeRolesWhereverThePhraseStands() throws {
+        let roles = try Self.roleSet(
+            """
+            roles:
+              - role: contraindication
+                lead_ins: ["do not take", "must not"]
+                not_in_lead_ins: ["tell your doctor"]
+              - role: interaction
+                lead_ins: ["other medicines", "tell your doctor"]
+            """)
+        let contraindication = try #require(roles.mask(["contraindication"]))
+        let interaction = try #require(roles.mask(["interaction"]))
+        let cases: [(String, add: SectionRoleSet.RoleMask, remove: SectionRoleSet.RoleMask)] = [
+            ("Do not take Keppra if you:", contraindication, 0),
+            ("You MUST NOT use it with:", contraindication, 0),
+            ("Tell your doctor if you take other medicines, do not take:", interaction, contraindication),
+            ("Other medicines", interaction, 0),
+            ("do not", 0, 0),
+            ("Before you take it:", 0, 0),
+        ]
+        for (sentence, add, remove) in cases {
+            let bytes = Array(("x " + sentence + " y").utf8)
+            let found = roles.leadInRoles(bytes, 2..<(bytes.count - 2))
+            #expect(found.add == add && found.remove == remove, "\(sentence)")
+        }
+        // A phrase cut by the range's end is not in it.
+        let bytes = Array("Do not take".utf8)
+        #expect(roles.leadInRoles(bytes, 0..<(bytes.count - 1)).add == 0)
+    }
+
     /// Headings to read: the seed leaflet's lines and every section name the Corpus records cite.
     static func corpusHeadings() throws -> Set<String> {
         var headings: Set<String> = []
