@@ -67,25 +67,42 @@ package struct Tagger: Sendable {
                 positions.append(t)
             }
             let firstTerm = doc.terms.count
-            // One walk per position finds terms, cues, triggers and list words together.
-            for layer in layers.indices { layers[layer].removeAll(keepingCapacity: true) }
+            let firstCue = doc.cues.count
+            let firstTrigger = doc.triggers.count
+            // One walk per position finds terms, cues, triggers and list words together. The
+            // document's own layers are lent to the walk, which appends to them: each mention is
+            // made where it stays, not copied there.
+            layers[PhraseLayer.blockers].removeAll(keepingCapacity: true)
+            layers[PhraseLayer.listWords].removeAll(keepingCapacity: true)
+            swap(&layers[PhraseLayer.terms], &doc.terms)
+            swap(&layers[PhraseLayer.cues], &doc.cues)
+            swap(&layers[PhraseLayer.triggers], &doc.triggers)
+            swap(&layers[PhraseLayer.subjectPhrases], &doc.subjectPhrases)
             knowledge.phrases.matchLayers(
                 tokens: tokens, positions: positions, sentence: index, overlapping: Self.overlappingLayers,
                 into: &layers, scratch: &scratch)
-            if !hasTherapeuticUses {
-                doc.terms.append(contentsOf: layers[PhraseLayer.terms])
-            } else {
-                for var term in layers[PhraseLayer.terms] {
-                    // A condition is a class only after a purpose phrase (addClassesByPurpose).
-                    if term.entries.contains(where: isTherapeuticUse) {
-                        term.entries.removeAll(where: isTherapeuticUse)
-                        if term.entries.isEmpty { continue }
+            swap(&layers[PhraseLayer.terms], &doc.terms)
+            swap(&layers[PhraseLayer.cues], &doc.cues)
+            swap(&layers[PhraseLayer.triggers], &doc.triggers)
+            swap(&layers[PhraseLayer.subjectPhrases], &doc.subjectPhrases)
+            // Classes named by their purpose read the terms as matched, before the filter below.
+            let purpose =
+                hasTherapeuticUses
+                && doc.triggers[firstTrigger...].contains { $0.entries.contains(where: purposeTriggers.contains) }
+            let matchedTerms = purpose ? Array(doc.terms[firstTerm...]) : []
+            if hasTherapeuticUses {
+                // A condition is a class only after a purpose phrase (addClassesByPurpose).
+                var kept = firstTerm
+                for t in firstTerm..<doc.terms.count {
+                    if doc.terms[t].entries.contains(where: isTherapeuticUse) {
+                        doc.terms[t].entries.removeAll(where: isTherapeuticUse)
+                        if doc.terms[t].entries.isEmpty { continue }
                     }
-                    doc.terms.append(term)
+                    if kept != t { doc.terms.swapAt(kept, t) }
+                    kept += 1
                 }
+                doc.terms.removeSubrange(kept...)
             }
-            let firstCue = doc.cues.count
-            doc.cues.append(contentsOf: layers[PhraseLayer.cues])
             if !layers[PhraseLayer.blockers].isEmpty {
                 // Blockers live in their own layer (they may overlap cues); the sentence's cue list
                 // holds both, in text order.
@@ -94,13 +111,11 @@ package struct Tagger: Sendable {
                     ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound)
                 }
             }
-            doc.triggers.append(contentsOf: layers[PhraseLayer.triggers])
-            doc.subjectPhrases.append(contentsOf: layers[PhraseLayer.subjectPhrases])
             addNamesAcrossAbbreviations(&doc, positions: positions, sentence: index, from: firstTerm)
             expandEllipses(&doc, positions: positions, from: firstTerm)
-            if hasTherapeuticUses {
+            if purpose {
                 addClassesByPurpose(
-                    &doc, triggers: layers[PhraseLayer.triggers], terms: layers[PhraseLayer.terms], from: firstTerm)
+                    &doc, triggers: Array(doc.triggers[firstTrigger...]), terms: matchedTerms, from: firstTerm)
             }
             extender.process(&doc, from: firstTerm)
             for word in layers[PhraseLayer.listWords] {
