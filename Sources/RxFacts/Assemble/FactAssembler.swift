@@ -70,6 +70,7 @@ package struct FactAssembler: Sendable {
             if references.isAboutOtherDrug, !readsOtherDrugSentences { continue }
             let cues = cuesBySentence[s]
             let terms = termsBySentence[s]
+            let termsByToken = TermsByToken(terms)
             findings.removeAll(keepingCapacity: true)
             let leadIn =
                 sentence.leadIn >= 0
@@ -132,7 +133,7 @@ package struct FactAssembler: Sendable {
                 if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
                 if rule.dropHedged, SentenceScopes.contains(scopes.hedged, at) { continue }
                 if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
-                if rule.skipAppositions, isApposition(target, among: terms, in: sentence, doc: doc) { continue }
+                if rule.skipAppositions, isApposition(target, among: termsByToken, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map(lexicon.canonical(ofEntry:)) ?? ""
                 if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
@@ -237,9 +238,8 @@ package struct FactAssembler: Sendable {
     /// "Alzheimer's dementia, a progressive brain disorder", "a type of pain called breakthrough
     /// pain", "a form of irregular heart rhythm known as atrial fibrillation" (the specific condition
     /// is the indication, not the category that introduces or explains it).
-    func isApposition(
-        _ term: Mention, among terms: ArraySlice<Mention>, in sentence: Sentence, doc: AnalyzedDocument
-    ) -> Bool {
+    func isApposition(_ term: Mention, among terms: TermsByToken, in sentence: Sentence, doc: AnalyzedDocument) -> Bool
+    {
         let lexicon = knowledge.lexicon
         let (drugKinds, conditionKinds) = (self.drugKinds, self.conditionKinds)
         func isDrug(_ mention: Mention) -> Bool { lexicon.entryIndex(of: mention, kinds: drugKinds) != nil }
@@ -261,9 +261,9 @@ package struct FactAssembler: Sendable {
                 t += 1
                 if t < tokens.upperBound, Self.isWord(doc.tokens[t], doc.normalized, in: Self.asWord) { t += 1 }
                 if t < tokens.upperBound, Self.isArticle(doc.tokens[t], doc.normalized) { t += 1 }
-                if terms.contains(where: { $0.tokens.lowerBound == t && labels($0) }) { return true }
+                if terms.any(startingAt: t, where: labels) { return true }
             }
-        } else if terms.contains(where: { $0.tokens.lowerBound == term.tokens.upperBound && labels($0) }) {
+        } else if terms.any(startingAt: term.tokens.upperBound, where: labels) {
             // "the antibiotic clarithromycin": a drug right after the label.
             return true
         }
@@ -294,7 +294,38 @@ package struct FactAssembler: Sendable {
         guard token.kind == .punctuation, token.end - token.start == 1 else { return false }
         let byte = doc.normalized[Int(token.start)]
         guard byte == UInt8(ascii: "(") && !isCondition || (byte == UInt8(ascii: ",") && article) else { return false }
-        return terms.contains { $0.tokens.upperBound == t && labels($0) }
+        return terms.any(endingAt: t, where: labels)
+    }
+
+    /// A sentence's terms (in token order) found by the token they start or end at: a binary
+    /// search and the few terms near it, not a scan of the sentence per question.
+    struct TermsByToken {
+        let terms: ArraySlice<Mention>
+        /// The most tokens a term spans: a term ending at `t` starts at `t - longest` or later.
+        let longest: Int
+
+        init(_ terms: ArraySlice<Mention>) {
+            self.terms = terms
+            longest = terms.reduce(0) { max($0, $1.tokens.count) }
+        }
+
+        func any(startingAt t: Int, where body: (Mention) -> Bool) -> Bool {
+            var i = FactRuleMatcher.firstIndex(in: terms, startingAtOrAfter: t)
+            while i < terms.endIndex, terms[i].tokens.lowerBound == t {
+                if body(terms[i]) { return true }
+                i += 1
+            }
+            return false
+        }
+
+        func any(endingAt t: Int, where body: (Mention) -> Bool) -> Bool {
+            var i = FactRuleMatcher.firstIndex(in: terms, startingAtOrAfter: t)
+            while i > terms.startIndex, terms[i - 1].tokens.lowerBound >= t - longest {
+                i -= 1
+                if terms[i].tokens.upperBound == t, body(terms[i]) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether `token`, ASCII lower-cased, is one of `words` (lower case).

@@ -95,7 +95,14 @@ struct FactRuleMatcher {
             references.references = leadIn.references.references + references.references
         }
         let roles = doc.roles(ofSentence: s)
+        // Each rule's applicability is worked out once per sentence (its requirement and blocker
+        // scans read every cue: once per cue would be quadratic in a long sentence).
+        var applicability = [UInt8](repeating: 0, count: rules.rules.count)
         func applicable(_ ruleIndex: Int) -> Bool {
+            if applicability[ruleIndex] == 0 { applicability[ruleIndex] = isApplicable(ruleIndex) ? 2 : 1 }
+            return applicability[ruleIndex] == 2
+        }
+        func isApplicable(_ ruleIndex: Int) -> Bool {
             let rule = rules.rules[ruleIndex]
             guard applies[ruleIndex][section], rule.roles == 0 || roles & rule.roles != 0,
                 roles & rule.excludedRoles == 0
@@ -107,10 +114,16 @@ struct FactRuleMatcher {
             }
             return !rule.hasBlockers || !cues.contains { rules.isBlocker($0, of: ruleIndex) }
         }
-        func subjectMet(_ rule: FactRuleSet.Rule, cue: Mention, references: SentenceReferences) -> Bool {
+        // Whether the sentence (with its lead-in's references) and the lead-in name the drug: read
+        // once, not once per cue.
+        let namesDocumentDrug = references.namesDocumentDrug
+        let leadInNamesDocumentDrug = leadIn?.references.namesDocumentDrug ?? false
+        func subjectMet(
+            _ rule: FactRuleSet.Rule, cue: Mention, references: SentenceReferences, namesDocumentDrug: Bool
+        ) -> Bool {
             switch rule.subject {
             case .beforeCue: references.documentDrugNamed(before: cue.range.lowerBound)
-            case .explicit: references.namesDocumentDrug
+            case .explicit: namesDocumentDrug
             case .any: true
             case .afterCue:
                 references.references.contains {
@@ -125,7 +138,9 @@ struct FactRuleMatcher {
                 guard role.kind == .cue else { continue }
                 let ruleIndex = Int(role.index)
                 let rule = rules.rules[ruleIndex]
-                guard applicable(ruleIndex), subjectMet(rule, cue: cue, references: references) else { continue }
+                guard applicable(ruleIndex),
+                    subjectMet(rule, cue: cue, references: references, namesDocumentDrug: namesDocumentDrug)
+                else { continue }
                 if rule.value != nil {
                     findings.append(Finding(rule: ruleIndex, target: cue, anchor: cue.range))
                     continue
@@ -165,7 +180,8 @@ struct FactRuleMatcher {
                     let ruleIndex = Int(role.index)
                     let rule = rules.rules[ruleIndex]
                     guard rule.value == nil, distance <= rule.gap, applicable(ruleIndex),
-                        subjectMet(rule, cue: cue, references: leadIn.references)
+                        subjectMet(
+                            rule, cue: cue, references: leadIn.references, namesDocumentDrug: leadInNamesDocumentDrug)
                     else { continue }
                     let excluded = rule.excludeSubject ? subjectNames : []
                     for target in targets(
@@ -180,7 +196,7 @@ struct FactRuleMatcher {
         // Rules without cues: every target term of the sentence.
         for (ruleIndex, rule) in rules.rules.enumerated() where !rule.hasCues && applicable(ruleIndex) {
             if aboutOtherDrug, !rule.excludeSubject { continue }
-            if rule.subject != .any, !references.namesDocumentDrug { continue }
+            if rule.subject != .any, !namesDocumentDrug { continue }
             for term in terms where lexicon.entryIndex(of: term, kinds: rule.targetKindIDs) != nil {
                 if rule.excludeSubject, lexicon.drugNames(of: term).contains(where: subjectNames.contains) { continue }
                 findings.append(Finding(rule: ruleIndex, target: term, anchor: term.range))
@@ -201,7 +217,9 @@ struct FactRuleMatcher {
     ) -> [Mention] {
         var result: [Mention] = []
         var previousEnd = cue.tokens.upperBound
-        for term in terms where term.tokens.lowerBound >= cue.tokens.upperBound {
+        // Terms are in token order: start at the first after the cue (a binary search), not at the
+        // sentence's first.
+        for term in terms[Self.firstIndex(in: terms, startingAtOrAfter: cue.tokens.upperBound)...] {
             let isTarget = lexicon.entryIndex(of: term, kinds: kinds) != nil
             if term.tokens.lowerBound < previousEnd {
                 // Matches are leftmost-longest, so a term inside the last one and ending with it is
@@ -241,11 +259,25 @@ struct FactRuleMatcher {
         return result
     }
 
+    /// The index of the first of `terms` (in token order) that starts at or after token `token`.
+    static func firstIndex(in terms: ArraySlice<Mention>, startingAtOrAfter token: Int) -> Int {
+        var low = terms.startIndex
+        var high = terms.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if terms[middle].tokens.lowerBound < token { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
     /// The nearest target mention ending before `cue`, within `gap` tokens and no stop word between.
     func target(
         before cue: Mention, in terms: ArraySlice<Mention>, doc: AnalyzedDocument, kinds: [UInt16], gap: Int
     ) -> Mention? {
-        for term in terms.reversed() where term.tokens.upperBound <= cue.tokens.lowerBound {
+        // Terms starting at or after the cue cannot end before it: search back from the last
+        // that starts before it.
+        let end = Self.firstIndex(in: terms, startingAtOrAfter: cue.tokens.lowerBound)
+        for term in terms[..<end].reversed() where term.tokens.upperBound <= cue.tokens.lowerBound {
             var count = 0
             for t in term.tokens.upperBound..<cue.tokens.lowerBound
             where !PhraseAutomaton.isSkipped(doc.tokens[t], doc.normalized) {
