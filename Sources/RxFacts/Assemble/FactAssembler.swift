@@ -83,7 +83,7 @@ package struct FactAssembler: Sendable {
                 leadIn: leadIn,
                 subjectNames: subjectNames, applies: applies, doc: doc, into: &findings)
             guard !findings.isEmpty else { continue }
-            let scopes = doc.scopes(ofSentence: s)
+            let scopes = ScopeLookup(doc.scopes(ofSentence: s))
             let sectionName = doc.sections[sentence.section].name
             var placeQualifiers = qualifiersBySection[sentence.section]
             let roles = doc.roles(ofSentence: s)
@@ -108,7 +108,7 @@ package struct FactAssembler: Sendable {
                 for finding in findings {
                     let rule = rules.rules[finding.rule]
                     guard rule.negatable, !rule.dropNegated,
-                        SentenceScopes.contains(scopes.negated, finding.target.range.lowerBound)
+                        scopes.negated.contains(finding.target.range.lowerBound)
                     else { continue }
                     let entryIndex =
                         rule.value == nil ? lexicon.entryIndex(of: finding.target, kinds: rule.targetKindIDs) : nil
@@ -127,20 +127,20 @@ package struct FactAssembler: Sendable {
                 let entryIndex = rule.value == nil ? lexicon.entryIndex(of: target, kinds: rule.targetKindIDs) : nil
                 guard rule.value != nil || entryIndex != nil else { continue }
                 let at = target.range.lowerBound
-                if rule.skipExisting, SentenceScopes.contains(scopes.existing, at) { continue }
-                if rule.skipPurpose, SentenceScopes.contains(scopes.purpose, at) { continue }
-                if rule.skipBackground, SentenceScopes.contains(scopes.background, at) { continue }
-                if rule.dropNegated, SentenceScopes.contains(scopes.negated, at) { continue }
-                if rule.dropHedged, SentenceScopes.contains(scopes.hedged, at) { continue }
+                if rule.skipExisting, scopes.existing.contains(at) { continue }
+                if rule.skipPurpose, scopes.purpose.contains(at) { continue }
+                if rule.skipBackground, scopes.background.contains(at) { continue }
+                if rule.dropNegated, scopes.negated.contains(at) { continue }
+                if rule.dropHedged, scopes.hedged.contains(at) { continue }
                 if rule.skipExplanations, Self.explains(target, in: sentence, doc: doc) { continue }
                 if rule.skipAppositions, isApposition(target, among: termsByToken, in: sentence, doc: doc) { continue }
                 // Read the two fields needed, not a copy of the whole entry.
                 let value = rule.value ?? entryIndex.map(lexicon.canonical(ofEntry:)) ?? ""
                 if !rule.excludedValues.isEmpty, rule.excludedValues.contains(value.lowercased()) { continue }
-                let negated = rule.negatable && SentenceScopes.contains(scopes.negated, at)
+                let negated = rule.negatable && scopes.negated.contains(at)
                 let hedged =
-                    SentenceScopes.contains(scopes.hedged, at)
-                    || (rule.conditionalHedges && SentenceScopes.contains(scopes.conditional, at))
+                    scopes.hedged.contains(at)
+                    || (rule.conditionalHedges && scopes.conditional.contains(at))
                 let key = FactKey(type: rule.fact, value: value, negated: negated)
                 if !negated, negatedHere.contains(key) { continue }
                 let span =
@@ -295,6 +295,60 @@ package struct FactAssembler: Sendable {
         let byte = doc.normalized[Int(token.start)]
         guard byte == UInt8(ascii: "(") && !isCondition || (byte == UInt8(ascii: ",") && article) else { return false }
         return terms.any(endingAt: t, where: labels)
+    }
+
+    /// A sentence's scopes, each asked whether it holds an offset once per finding: a binary
+    /// search where there are many (a long sentence), a scan where there are few.
+    struct ScopeLookup {
+        let negated: Ranges
+        let hedged: Ranges
+        let conditional: Ranges
+        let existing: Ranges
+        let background: Ranges
+        let purpose: Ranges
+
+        init(_ scopes: SentenceScopes) {
+            negated = Ranges(scopes.negated)
+            hedged = Ranges(scopes.hedged)
+            conditional = Ranges(scopes.conditional)
+            existing = Ranges(scopes.existing)
+            background = Ranges(scopes.background)
+            purpose = Ranges(scopes.purpose)
+        }
+
+        /// Byte ranges, and whether one of them holds an offset.
+        struct Ranges {
+            /// Ordered by start when `reach` is not empty.
+            private let ranges: [Range<Int>]
+            /// `reach[i]`: the furthest end of `ranges[0...i]`.
+            private let reach: [Int]
+
+            init(_ ranges: [Range<Int>]) {
+                guard ranges.count > 8 else {
+                    (self.ranges, reach) = (ranges, [])
+                    return
+                }
+                let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+                var reach: [Int] = []
+                reach.reserveCapacity(sorted.count)
+                for range in sorted { reach.append(max(reach.last ?? Int.min, range.upperBound)) }
+                (self.ranges, self.reach) = (sorted, reach)
+            }
+
+            var isEmpty: Bool { ranges.isEmpty }
+
+            func contains(_ offset: Int) -> Bool {
+                guard !reach.isEmpty else { return ranges.contains { $0.contains(offset) } }
+                // Of the ranges starting at or before `offset`, does one end after it?
+                var low = 0
+                var high = ranges.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ranges[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
+                }
+                return low > 0 && reach[low - 1] > offset
+            }
+        }
     }
 
     /// A sentence's terms (in token order) found by the token they start or end at: a binary

@@ -30,4 +30,33 @@ import Testing
         #expect(questions > 100)
         #expect(doc.terms.contains { $0.tokens.count > 1 }, "the seed has terms of several tokens")
     }
+
+    @Test func scopeRangesAnswerAsAScanDoes() {
+        // Overlapping, nested, empty and unordered ranges, few (a scan) and many (the search).
+        var generator = SplitMix64(seed: 15)
+        for count in [0, 1, 5, 9, 40, 300] {
+            let ranges = (0..<count).map { _ -> Range<Int> in
+                let start = Int.random(in: 0..<500, using: &generator)
+                return start..<(start + Int.random(in: 0..<30, using: &generator))
+            }
+            let lookup = FactAssembler.ScopeLookup.Ranges(ranges)
+            for offset in -1...531 {
+                #expect(
+                    lookup.contains(offset) == ranges.contains { $0.contains(offset) }, "\(count) ranges, \(offset)")
+            }
+        }
+    }
+}
+
+/// A seeded generator, so the ranges are the same at every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
