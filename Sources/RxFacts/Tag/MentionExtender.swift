@@ -254,6 +254,10 @@ final class MentionExtender: Sendable {
         // Coordinated site words share the head: "skin and soft tissue infections", "skin and skin
         // structure infections" are one mention. Not a head noun's ("anaphylactic and anaphylactoid
         // reactions", "arterial and venous thrombotic events"): those name two reactions.
+        // The terms ending at each token (in index order): a merge below keeps the end of the term
+        // it extends, so this stays true through the loop.
+        var endingAt: [Int: [Int]] = [:]
+        for k in terms.indices where !removed[k] { endingAt[terms[k].tokens.upperBound, default: []].append(k) }
         for i in terms.indices
         where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
             && !terms[i].entries.contains(where: headNounFindings.contains)
@@ -261,13 +265,12 @@ final class MentionExtender: Sendable {
             var c = terms[i].tokens.lowerBound - 1
             while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
             guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
-                let j = terms.indices.last(where: { !removed[$0] && $0 < i && terms[$0].tokens.upperBound == c }),
+                let j = endingAt[c]?.last(where: { $0 < i && !removed[$0] }),
                 has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j]),
                 // An elliptic reading of the pair is a term already ("subarachnoid and intracerebral
                 // hemorrhages": subarachnoid hemorrhage): each conjunct names its own.
-                !terms.indices.contains(where: { k in
+                !(endingAt[terms[i].tokens.upperBound] ?? []).contains(where: { k in
                     k != i && !removed[k] && terms[k].tokens.lowerBound <= terms[j].tokens.lowerBound
-                        && terms[k].tokens.upperBound == terms[i].tokens.upperBound
                 })
             else { continue }
             terms[i] = merged(terms[j], terms[i], entries: terms[i].entries)
