@@ -97,8 +97,11 @@ struct FactRuleMatcher {
         let roles = doc.roles(ofSentence: s)
         // Each rule's applicability is worked out once per sentence (its requirement and blocker
         // scans read every cue: once per cue would be quadratic in a long sentence).
-        var applicability = [UInt8](repeating: 0, count: rules.rules.count)
+        var applicability: [UInt8] = []
         func applicable(_ ruleIndex: Int) -> Bool {
+            let rule = rules.rules[ruleIndex]
+            guard rule.hasRequirements || rule.hasBlockers else { return isApplicable(ruleIndex) }
+            if applicability.isEmpty { applicability = Array(repeating: 0, count: rules.rules.count) }
             if applicability[ruleIndex] == 0 { applicability[ruleIndex] = isApplicable(ruleIndex) ? 2 : 1 }
             return applicability[ruleIndex] == 2
         }

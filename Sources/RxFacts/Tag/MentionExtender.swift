@@ -256,8 +256,16 @@ final class MentionExtender: Sendable {
         // reactions", "arterial and venous thrombotic events"): those name two reactions.
         // The terms ending at each token (in index order): a merge below keeps the end of the term
         // it extends, so this stays true through the loop.
-        var endingAt: [Int: [Int]] = [:]
-        for k in terms.indices where !removed[k] { endingAt[terms[k].tokens.upperBound, default: []].append(k) }
+        // Made when first needed: most sentences have no head after "and".
+        var endingAt: [Int: [Int]]?
+        func indices(endingAt token: Int) -> [Int] {
+            if endingAt == nil {
+                var index: [Int: [Int]] = [:]
+                for k in terms.indices where !removed[k] { index[terms[k].tokens.upperBound, default: []].append(k) }
+                endingAt = index
+            }
+            return endingAt?[token] ?? []
+        }
         for i in terms.indices
         where !removed[i] && isHead(terms[i]) && !has(terms[i], modifierKind)
             && !terms[i].entries.contains(where: headNounFindings.contains)
@@ -265,11 +273,11 @@ final class MentionExtender: Sendable {
             var c = terms[i].tokens.lowerBound - 1
             while c >= 0, PhraseAutomaton.isSkipped(doc.tokens[c], doc.normalized) { c -= 1 }
             guard c > 0, Self.isConjunction(doc.tokens[c], doc.normalized),
-                let j = endingAt[c]?.last(where: { $0 < i && !removed[$0] }),
+                let j = indices(endingAt: c).last(where: { $0 < i && !removed[$0] }),
                 has(terms[j], modifierKind), side(terms[j]) & 1 != 0, !isHead(terms[j]),
                 // An elliptic reading of the pair is a term already ("subarachnoid and intracerebral
                 // hemorrhages": subarachnoid hemorrhage): each conjunct names its own.
-                !(endingAt[terms[i].tokens.upperBound] ?? []).contains(where: { k in
+                !indices(endingAt: terms[i].tokens.upperBound).contains(where: { k in
                     k != i && !removed[k] && terms[k].tokens.lowerBound <= terms[j].tokens.lowerBound
                 })
             else { continue }
