@@ -340,13 +340,8 @@ package struct FactAssembler: Sendable {
             func contains(_ offset: Int) -> Bool {
                 guard !reach.isEmpty else { return ranges.contains { $0.contains(offset) } }
                 // Of the ranges starting at or before `offset`, does one end after it?
-                var low = 0
-                var high = ranges.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if ranges[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
-                }
-                return low > 0 && reach[low - 1] > offset
+                let after = ranges.partitionPoint { $0.lowerBound > offset }
+                return after > 0 && reach[after - 1] > offset
             }
         }
     }

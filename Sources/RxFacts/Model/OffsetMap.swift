@@ -53,13 +53,7 @@ public struct OffsetMap: Sendable, Hashable {
     /// Index of the last run whose start is `<= offset` (or the first run).
     private func run(containing offset: Int) -> Int? {
         guard !outStart.isEmpty else { return nil }
-        var low = 0
-        var high = outStart.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if outStart[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        return max(0, outStart.partitionPoint { $0 > offset } - 1)
     }
 
     /// Source offset of the byte at derived offset `offset` (use for range starts).

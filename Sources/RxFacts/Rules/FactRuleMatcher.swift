@@ -264,13 +264,7 @@ struct FactRuleMatcher {
 
     /// The index of the first of `terms` (in token order) that starts at or after token `token`.
     static func firstIndex(in terms: ArraySlice<Mention>, startingAtOrAfter token: Int) -> Int {
-        var low = terms.startIndex
-        var high = terms.endIndex
-        while low < high {
-            let middle = low + (high - low) / 2
-            if terms[middle].tokens.lowerBound < token { low = middle + 1 } else { high = middle }
-        }
-        return low
+        terms.partitionPoint { $0.tokens.lowerBound >= token }
     }
 
     /// The nearest target mention ending before `cue`, within `gap` tokens and no stop word between.

@@ -266,14 +266,8 @@ package struct Tagger: Sendable {
         for m in first..<end {
             let mention = doc.terms[m]
             // Positions ascend: a binary search, not a scan per term.
-            var low = 0
-            var high = positions.count
-            while low < high {
-                let middle = (low + high) / 2
-                if positions[middle] < mention.tokens.lowerBound { low = middle + 1 } else { high = middle }
-            }
-            guard low < positions.count, positions[low] == mention.tokens.lowerBound, low >= 2 else { continue }
-            let p = low
+            let p = positions.partitionPoint { $0 >= mention.tokens.lowerBound }
+            guard p < positions.count, positions[p] == mention.tokens.lowerBound, p >= 2 else { continue }
             let tail = positions[(p + 1)...].prefix { $0 < mention.tokens.upperBound }
             guard !tail.isEmpty, coordinators.contains(doc.tokens[positions[p - 1]].key) else { continue }
             let head = positions[p - 2]
