@@ -51,6 +51,6 @@ package struct ConceptNames: Sendable {
         let lexicon = knowledge.lexicon
         let mention = Mention(tokens: 0..<0, range: 0..<0, entries: payloads, sentence: 0)
         guard let index = lexicon.entryIndex(of: mention, kinds: lexicon.kindIDs(kinds)) else { return value }
-        return lexicon.lexicon.entries[index].canonical
+        return lexicon.canonical(ofEntry: index)
     }
 }

@@ -305,7 +305,7 @@ struct FactRuleMatcher {
                     excluding: [])
                 {
                     if let index = lexicon.entryIndex(of: target, kinds: qualifier.targets) {
-                        values[qualifier.name, default: []].insert(lexicon.lexicon.entries[index].canonical)
+                        values[qualifier.name, default: []].insert(lexicon.canonical(ofEntry: index))
                     }
                 }
             }

@@ -207,7 +207,7 @@ package struct SubjectResolver: Sendable {
             if lexicon.isBrandOnly(mention),
                 let brand = lexicon.entryIndex(of: mention, kinds: [LexiconIndex.brandKind])
             {
-                let canonical = lexicon.lexicon.entries[brand].canonical
+                let canonical = lexicon.canonical(ofEntry: brand)
                 for name in names { brands[name, default: []].insert(canonical) }
             }
         }
