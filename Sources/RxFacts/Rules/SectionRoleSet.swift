@@ -48,19 +48,17 @@ public struct SectionRoleSet: Sendable {
     /// The same patterns as UTF-8 bytes, matched without building a `String` per heading line;
     /// nil when a pattern is not ASCII (then `matches(_:_:)` on Strings decides).
     let headingPatternBytes: [(parts: [[UInt8]], oneWord: Bool, mask: RoleMask)]?
-    /// Indices into `headingPatternBytes` by the first byte a heading must start with; patterns
-    /// starting with `*` are in every bucket. Most heading-like lines start no pattern at all.
+    /// Indices into `headingPatternBytes` by the first byte a heading must start with (patterns
+    /// that start with `*` are in `anywherePatternsByFirstByte`). Most heading-like lines start
+    /// no pattern at all.
     let headingPatternsByFirstByte: [[Int]]
-    /// Patterns that start with `*` ("*side effects"), by the first byte of their first word:
-    /// one scan of a heading finds where each word first occurs, for all of them at once.
-    let anywherePatternsByFirstByte: [[Int]]
+    /// Patterns that start with `*` ("*side effects"), with the index of their first word among
+    /// their parts, by that word's first byte: one scan of a heading finds where each word first
+    /// occurs, for all of them at once.
+    let anywherePatternsByFirstByte: [[(pattern: Int, word: Int)]]
     let codes: [String: RoleMask]
-    /// Lower-case lead-in phrases (as bytes) and the roles they give…
-    let leadIns: [(phrase: [UInt8], mask: RoleMask)]
-    /// …or take away.
-    let cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)]
-    /// `leadIns` and `cancellingLeadIns` together (cancelling ones flagged), by first byte: one
-    /// scan of a lead-in sentence finds them all.
+    /// Lower-case lead-in phrases (as bytes) with the role they give, or take away when
+    /// `cancels` (`not_in_lead_ins`), by first byte: one scan of a lead-in sentence finds them all.
     let leadInsByFirstByte: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]]
     /// Roles given and taken by empty lead-in phrases (found in every sentence).
     let emptyLeadIns: (add: RoleMask, remove: RoleMask)
@@ -73,8 +71,6 @@ public struct SectionRoleSet: Sendable {
         headingPatternsByFirstByte = Array(repeating: [], count: 256)
         anywherePatternsByFirstByte = Array(repeating: [], count: 256)
         codes = [:]
-        leadIns = []
-        cancellingLeadIns = []
         leadInsByFirstByte = Array(repeating: [], count: 256)
         emptyLeadIns = (0, 0)
     }
@@ -86,8 +82,18 @@ public struct SectionRoleSet: Sendable {
         var names: [String] = []
         var headingPatterns: [(pattern: [String], mask: RoleMask)] = []
         var codes: [String: RoleMask] = [:]
-        var leadIns: [(phrase: [UInt8], mask: RoleMask)] = []
-        var cancellingLeadIns: [(phrase: [UInt8], mask: RoleMask)] = []
+        var leadIns: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]] = Array(repeating: [], count: 256)
+        var emptyLeadIns: (add: RoleMask, remove: RoleMask) = (0, 0)
+        func addLeadIn(_ phrase: String, _ mask: RoleMask, cancels: Bool) {
+            let bytes = Array(phrase.lowercased().utf8)
+            if let first = bytes.first {
+                leadIns[Int(first)].append((bytes, mask, cancels))
+            } else if cancels {
+                emptyLeadIns.remove |= mask
+            } else {
+                emptyLeadIns.add |= mask
+            }
+        }
         for (index, role) in pack.roles.enumerated() {
             let at: [YAMLFile.PathElement] = [.key("roles"), .index(index)]
             guard !names.contains(role.role) else {
@@ -106,8 +112,8 @@ public struct SectionRoleSet: Sendable {
                 headingPatterns.append((parts, bit))
             }
             for code in role.codes ?? [] { codes[code, default: 0] |= bit }
-            for phrase in role.leadIns ?? [] { leadIns.append((Array(phrase.lowercased().utf8), bit)) }
-            for phrase in role.notInLeadIns ?? [] { cancellingLeadIns.append((Array(phrase.lowercased().utf8), bit)) }
+            for phrase in role.leadIns ?? [] { addLeadIn(phrase, bit, cancels: false) }
+            for phrase in role.notInLeadIns ?? [] { addLeadIn(phrase, bit, cancels: true) }
         }
         self.names = names
         self.headingPatterns = headingPatterns
@@ -117,34 +123,19 @@ public struct SectionRoleSet: Sendable {
             }
             : nil
         var buckets: [[Int]] = Array(repeating: [], count: 256)
-        var anywhere: [[Int]] = Array(repeating: [], count: 256)
+        var anywhere: [[(pattern: Int, word: Int)]] = Array(repeating: [], count: 256)
         for (index, pattern) in (headingPatternBytes ?? []).enumerated() {
             if let first = pattern.parts[0].first {
                 buckets[Int(first)].append(index)
-            } else if let word = pattern.parts.first(where: { !$0.isEmpty }) {
-                anywhere[Int(word[0])].append(index)
+            } else if let word = pattern.parts.firstIndex(where: { !$0.isEmpty }) {
+                anywhere[Int(pattern.parts[word][0])].append((index, word))
             }
         }
         headingPatternsByFirstByte = buckets
         anywherePatternsByFirstByte = anywhere
         self.codes = codes
-        self.leadIns = leadIns
-        self.cancellingLeadIns = cancellingLeadIns
-        var byFirstByte: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]] = Array(repeating: [], count: 256)
-        var empty: (add: RoleMask, remove: RoleMask) = (0, 0)
-        for (list, cancels) in [(leadIns, false), (cancellingLeadIns, true)] {
-            for (phrase, mask) in list {
-                if let first = phrase.first {
-                    byFirstByte[Int(first)].append((phrase, mask, cancels))
-                } else if cancels {
-                    empty.remove |= mask
-                } else {
-                    empty.add |= mask
-                }
-            }
-        }
-        leadInsByFirstByte = byFirstByte
-        emptyLeadIns = empty
+        leadInsByFirstByte = leadIns
+        self.emptyLeadIns = emptyLeadIns
     }
 
     /// The mask of role names; an unknown name is reported by the caller.
@@ -187,23 +178,11 @@ public struct SectionRoleSet: Sendable {
         // `matches` reads it; each pattern is tried at that occurrence only.
         var tried: Set<Int> = []
         for (i, byte) in heading.enumerated() {
-            for index in anywherePatternsByFirstByte[Int(byte)] where !tried.contains(index) {
+            for (index, w) in anywherePatternsByFirstByte[Int(byte)] where !tried.contains(index) {
                 let (parts, _, bit) = patterns[index]
-                guard let w = parts.firstIndex(where: { !$0.isEmpty }), heading[i...].starts(with: parts[w]) else {
-                    continue
-                }
+                guard heading[i...].starts(with: parts[w]) else { continue }
                 tried.insert(index)
-                guard mask & bit == 0 else { continue }
-                var from = i + parts[w].count
-                var found = true
-                for part in parts[(w + 1)...] where !part.isEmpty {
-                    guard let end = heading.endOfFirst(part, from: from) else {
-                        found = false
-                        break
-                    }
-                    from = end
-                }
-                if found { mask |= bit }
+                if mask & bit == 0, Self.follow(heading, parts[(w + 1)...], from: i + parts[w].count) { mask |= bit }
             }
         }
         return mask & ~skipping
@@ -223,15 +202,16 @@ public struct SectionRoleSet: Sendable {
             }
             return (next | 0x20) &- 0x61 >= 26
         }
-        var from = 0
-        for (index, part) in parts.enumerated() where !part.isEmpty {
-            if index == 0 {
-                guard heading.starts(with: part) else { return false }
-                from = part.count
-            } else {
-                guard let end = heading.endOfFirst(part, from: from) else { return false }
-                from = end
-            }
+        return heading.starts(with: parts[0]) && follow(heading, parts.dropFirst(), from: parts[0].count)
+    }
+
+    /// Whether `parts` (the empty ones skipped) occur in `heading` in order from `from`, each at
+    /// its first occurrence after the one before.
+    static func follow(_ heading: [UInt8], _ parts: ArraySlice<[UInt8]>, from start: Int) -> Bool {
+        var from = start
+        for part in parts where !part.isEmpty {
+            guard let end = heading.endOfFirst(part, from: from) else { return false }
+            from = end
         }
         return true
     }
