@@ -50,11 +50,13 @@ package struct LexiconEnricher: Sendable {
         var result: DrugInfo?
         for i in indices {
             let entry = entries[i]
+            // Made only for the entries that give the info its source.
+            func source() -> String { "lexicon:" + Self.stem(of: entry.file) }
             let schedule = entry.attribute("schedule")
             let classes = entry.attribute("class").map { $0.split(separator: "|").map(String.init) } ?? []
             guard var existing = result else {
                 result = DrugInfo(
-                    source: "lexicon:" + Self.stem(of: entry.file), file: entry.file, line: entry.line,
+                    source: source(), file: entry.file, line: entry.line,
                     schedule: schedule, scheduleQualifiers: Self.scheduleQualifiers(of: entry), classes: classes,
                     codes: entry.codes)
                 continue
@@ -62,7 +64,7 @@ package struct LexiconEnricher: Sendable {
             if existing.schedule == nil, let schedule {
                 existing.schedule = schedule
                 existing.scheduleQualifiers = Self.scheduleQualifiers(of: entry)
-                existing.source = "lexicon:" + Self.stem(of: entry.file)
+                existing.source = source()
                 existing.file = entry.file
                 existing.line = entry.line
             }
