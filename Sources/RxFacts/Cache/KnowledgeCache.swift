@@ -35,7 +35,7 @@ package enum KnowledgeCache {
         var names: LexiconIndex.NameTable
     }
 
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304

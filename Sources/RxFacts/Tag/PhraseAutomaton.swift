@@ -36,11 +36,16 @@ package struct PhraseAutomaton: Sendable {
         var state: Int32 = -1
         /// Its terminal index, -1 when no phrase is the key alone.
         var terminal: Int32 = -1
-        /// A 32-bit Bloom filter of the keys that follow this one in some phrase: most tokens
+        /// A 64-bit Bloom filter of the keys that follow this one in some phrase: most tokens
         /// that start a phrase are not followed by a second word of one, and one bit test then
         /// saves the hash probe (a cache miss in a table of megabytes) that would find nothing.
-        var followers: UInt32 = 0
+        /// (The same bits as `followers[state]`, kept here to be read with the rest of the root.)
+        var followers: UInt64 = 0
     }
+    /// Per state, the Bloom filter of the keys it has a transition on (as `Root.followers`): deeper
+    /// in a phrase most words end the walk, and the filter (a 1.6 MB array) rejects three in four
+    /// of them before the probe of the 8 MB table.
+    private var followers: [UInt64] = [0]
     private var roots: [Root] = []
     /// Number of phrases added.
     package private(set) var phraseCount = 0
@@ -73,6 +78,7 @@ package struct PhraseAutomaton: Sendable {
             if keys.count < 2 { keys.append(key) }
             parent = state
             lastKey = key
+            followers[Int(state)] |= Self.followerBit(key)
             state = child(of: state, key: key, create: true)
             any = true
         }
@@ -131,6 +137,7 @@ package struct PhraseAutomaton: Sendable {
         let next = stateCount
         stateCount += 1
         terminalIndex.append(-1)
+        followers.append(0)
         table[slot] = Transition(key: packed, state: next, terminal: -1)
         if state == 0 {
             if roots.count <= Int(key) {
@@ -153,10 +160,10 @@ package struct PhraseAutomaton: Sendable {
         }
     }
 
-    /// The bit of `key` in a `Root.followers` filter.
+    /// The bit of `key` in a followers filter.
     @inline(__always)
-    static func followerBit(_ key: Int32) -> UInt32 {
-        1 << ((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 27)
+    static func followerBit(_ key: Int32) -> UInt64 {
+        1 << ((UInt32(bitPattern: key) &* 0x9E37_79B1) >> 26)
     }
 
     @inline(__always)
@@ -282,8 +289,11 @@ package struct PhraseAutomaton: Sendable {
                     state = root.state
                     terminal = root.terminal
                 } else {
-                    // The second word of a phrase: the first word's filter rejects most tokens.
-                    if q == p + 1, root.followers & Self.followerBit(keys[q]) == 0 {
+                    // The second word of a phrase: the first word's filter rejects most tokens;
+                    // later words: the state's own filter.
+                    if q == p + 1 {
+                        if root.followers & Self.followerBit(keys[q]) == 0 { break }
+                    } else if followers[Int(state)] & Self.followerBit(keys[q]) == 0 {
                         break
                     }
                     let transition = stepFromInner(state, keys[q])
@@ -391,6 +401,7 @@ extension PhraseAutomaton {
         archive.array(terminalLayers)
         archive.array(roots)
         archive.int(phraseCount)
+        archive.array(followers)
     }
 
     /// Reads what `write(to:)` wrote; the result is the automaton that was written. Every index
@@ -418,10 +429,12 @@ extension PhraseAutomaton {
         terminalLayers = try archive.array(of: UInt8.self)
         roots = try archive.array(of: Root.self)
         phraseCount = try archive.int()
+        followers = try archive.array(of: UInt64.self)
         let terminals = Int32(terminalLayers.count)
         let listCount = Int32(lists.count)
         guard table.count == mask + 1, mask & (mask + 1) == 0, stateCount > 0,
-            terminalIndex.count == Int(stateCount), payloadSlot.count == terminalLayers.count * layers,
+            terminalIndex.count == Int(stateCount), followers.count == Int(stateCount),
+            payloadSlot.count == terminalLayers.count * layers,
             terminalIndex.allSatisfy({ $0 < terminals }), payloadSlot.allSatisfy({ $0 < listCount }),
             table.allSatisfy({ $0.state < stateCount && $0.terminal < terminals }),
             roots.allSatisfy({ $0.state < stateCount && $0.terminal < terminals })
