@@ -6,18 +6,46 @@ import Foundation
 import RxFacts
 import RxXML
 
-let arguments = CommandLine.arguments
-let directory = arguments.count > 1 ? arguments[1] : "Corpus/spl"
-let targetMB = arguments.count > 2 ? Double(arguments[2]) ?? 100 : 100
+let usageText = """
+    usage: rxfacts-bench-xml [DIR] [MEGABYTES]
+      DIR        directory of .xml files (default Corpus/spl)
+      MEGABYTES  replicate them to at least this size (default 100)
+    Times libxml2's reader, rxfacts' validation, its scanner and the full SPL ingest on the same bytes.
 
-let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
+    """
+/// Prints `message` and the usage to standard error, and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("rxfacts-bench-xml: " + message + "\n" + usageText).utf8))
+    exit(2)
+}
+let arguments = CommandLine.arguments
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usageText, terminator: "")
+    exit(0)
+}
+let directory = arguments.count > 1 ? arguments[1] : "Corpus/spl"
+let targetMB: Double
+if arguments.count > 2 {
+    guard let value = Double(arguments[2]), value > 0 else {
+        fail("MEGABYTES must be a positive number, not '\(arguments[2])'")
+    }
+    targetMB = value
+} else {
+    targetMB = 100
+}
+
 var files: [SourceInput] = []
-for name in names {
-    let path = directory + "/" + name
-    files.append(SourceInput(path: path, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+do {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".xml") }.sorted()
+    for name in names {
+        let path = directory + "/" + name
+        files.append(SourceInput(path: path, bytes: [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+    }
+} catch {
+    fail("\(directory): cannot read (\(error.localizedDescription))")
 }
 let setBytes = files.reduce(0) { $0 + $1.bytes.count }
-guard setBytes > 0 else { fatalError("no .xml files in \(directory)") }
+guard setBytes > 0 else { fail("\(directory): no .xml files with content") }
 let copies = Int((targetMB * 1_000_000 / Double(setBytes)).rounded(.up))
 let totalBytes = setBytes * copies
 print("machine: \(ProcessInfo.processInfo.processorCount) cores; libxml2 \(LibXML2.version)")

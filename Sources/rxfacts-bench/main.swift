@@ -8,21 +8,37 @@ import Foundation
 import RxFacts
 import RxFactsBatch
 
+let usage = """
+    usage: rxfacts-bench [--pipeline FILE] [--rounds N] INPUT...
+      INPUT            leaflet files or directories (text or XML), read into memory first
+      --pipeline FILE  pipeline definition (default Pipelines/default.yaml)
+      --rounds N       run every stage N times and keep each stage's best (default 3)
+    Prints the pipeline's load time, then seconds, share and MB/s per stage on one thread.
+
+    """
+/// Prints `message` and the usage to standard error, and exits with status 2.
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("rxfacts-bench: " + message + "\n" + usage).utf8))
+    exit(2)
+}
 var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+}
 var pipelinePath = "Pipelines/default.yaml"
 var rounds = 3
 if let i = arguments.firstIndex(of: "--pipeline") {
+    guard i + 1 < arguments.count else { fail("--pipeline needs a FILE") }
     pipelinePath = arguments[i + 1]
     arguments.removeSubrange(i...(i + 1))
 }
 if let i = arguments.firstIndex(of: "--rounds") {
-    rounds = Int(arguments[i + 1]) ?? 3
+    guard i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 else { fail("--rounds needs a positive N") }
+    rounds = n
     arguments.removeSubrange(i...(i + 1))
 }
-guard !arguments.isEmpty else {
-    FileHandle.standardError.write(Data("usage: rxfacts-bench [--pipeline FILE] [--rounds N] INPUT...\n".utf8))
-    exit(2)
-}
+guard !arguments.isEmpty else { fail("no INPUT given") }
 let clock = ContinuousClock()
 let loadStart = clock.now
 let pipeline: Pipeline
@@ -31,7 +47,11 @@ do { pipeline = try Pipeline.load(contentsOf: pipelinePath) } catch {
     exit(2)
 }
 let loadTime = clock.now - loadStart
-let inputs = InputCollector.collect(arguments).compactMap { try? InputCollector.read($0) }
+var inputs: [SourceInput] = []
+for path in InputCollector.collect(arguments) {
+    do { inputs.append(try InputCollector.read(path)) } catch { fail("\(error)") }
+}
+guard !inputs.isEmpty else { fail("no leaflet files in \(arguments.joined(separator: " "))") }
 print(
     "pipeline \(pipelinePath): loaded in \(loadTime), \(pipeline.knowledge.lexicon.lexicon.entries.count) lexicon entries, \(pipeline.knowledge.phrases.states) automaton states, \(pipeline.knowledge.vocabulary.count) vocabulary keys"
 )
