@@ -12,10 +12,10 @@ package struct EnrichStage: Sendable {
 
     package func process(_ doc: inout AnalyzedDocument) {
         let anchors = drugAnchors(doc)
-        let enriched = PipelineProvenance.qualifyLexiconFacts(
-            enricher.enrich(Record(document: doc.ingested.info, drugs: doc.drugs), anchors: anchors),
-            knowledge.lexiconFactQualifiers)
-        doc.rewriteFacts { $0 = enriched.drugs }
+        doc.rewriteFacts { drugs in
+            enricher.enrich(&drugs, anchors: anchors)
+            PipelineProvenance.qualifyLexiconFacts(&drugs, knowledge.lexiconFactQualifiers)
+        }
     }
 
     /// Evidence of each subject drug's first mention (its name, a brand, or a declared ingredient).

@@ -91,46 +91,49 @@ package struct LexiconEnricher: Sendable {
     /// get no lexicon facts (a fact needs evidence), only codes.
     package func enrich(_ record: Record, anchors: [String: Evidence] = [:]) -> Record {
         var record = record
-        for index in record.drugs.indices {
-            var drug = record.drugs[index]
-            guard let info = info(forDrug: drug.name) else { continue }
+        enrich(&record.drugs, anchors: anchors)
+        return record
+    }
+
+    /// `enrich(_:anchors:)` on a record's drugs, in place: facts already there are neither copied
+    /// nor moved unless lexicon facts are added among them.
+    package func enrich(_ drugs: inout [DrugRecord], anchors: [String: Evidence] = [:]) {
+        for index in drugs.indices {
+            guard let info = info(forDrug: drugs[index].name) else { continue }
             for code in info.codes {
                 let system = Self.system(of: code)
-                if drug.codes[system] == nil { drug.codes[system] = String(code.dropFirst(system.count + 1)) }
+                if drugs[index].codes[system] == nil {
+                    drugs[index].codes[system] = String(code.dropFirst(system.count + 1))
+                }
             }
-            guard var anchor = anchors[drug.name] else {
-                record.drugs[index] = drug
-                continue
-            }
+            guard var anchor = anchors[drugs[index].name] else { continue }
             anchor.path = Self.relativeOrigin(info.origin)
-            let count = drug.facts.count
             // What the text states already (a few lookups: a scan, not a set of every fact).
-            let text = drug.facts
             func stated(_ type: FactType, _ value: String) -> Bool {
-                text.contains { !$0.negated && $0.type == type && $0.value == value }
+                drugs[index].facts.contains { !$0.negated && $0.type == type && $0.value == value }
             }
+            var added: [Fact] = []
             if let schedule = info.schedule, !stated(.schedule, schedule) {
-                drug.facts.append(
+                added.append(
                     Fact(
                         type: .schedule, value: schedule,
                         qualifiers: info.scheduleQualifiers.isEmpty ? nil : info.scheduleQualifiers,
                         evidence: [anchor], rule: "enrich.schedule", source: info.source))
             }
             for drugClass in info.classes where !stated(.drugClass, drugClass) {
-                drug.facts.append(
+                added.append(
                     Fact(
                         type: .drugClass, value: drugClass, code: classCode(drugClass), evidence: [anchor],
                         rule: "enrich.class", source: info.source))
             }
-            if drug.facts.count > count {
-                // Keys made once, facts moved once (a stable sort, as before).
-                let keys = drug.facts.map { ($0.key, $0.source) }
-                let facts = drug.facts
-                drug.facts = keys.indices.sorted { keys[$0] < keys[$1] }.map { facts[$0] }
-            }
-            record.drugs[index] = drug
+            guard !added.isEmpty else { continue }
+            var facts: [Fact] = []
+            swap(&facts, &drugs[index].facts)
+            facts += added
+            // Keys made once, facts moved once (a stable sort, as before).
+            let keys = facts.map { ($0.key, $0.source) }
+            drugs[index].facts = keys.indices.sorted { keys[$0] < keys[$1] }.map { facts[$0] }
         }
-        return record
     }
 
     /// The provenance a schedule entry carries (`jurisdiction=US;schedule-as-of=2024-09-13;

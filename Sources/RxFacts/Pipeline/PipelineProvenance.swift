@@ -118,18 +118,17 @@ enum PipelineProvenance {
     }
 
     /// Adds `qualifiers` to the facts a lexicon added (source `lexicon:…`), by fact type.
-    static func qualifyLexiconFacts(_ record: Record, _ qualifiers: [String: [String: [String]]]) -> Record {
-        guard !qualifiers.isEmpty else { return record }
-        var record = record
-        for d in record.drugs.indices {
-            for f in record.drugs[d].facts.indices {
-                let fact = record.drugs[d].facts[f]
-                guard fact.source.hasPrefix("lexicon:"), let facets = qualifiers[fact.type.rawValue] else { continue }
-                var merged = fact.qualifiers ?? [:]
+    static func qualifyLexiconFacts(_ drugs: inout [DrugRecord], _ qualifiers: [String: [String: [String]]]) {
+        guard !qualifiers.isEmpty else { return }
+        for d in drugs.indices {
+            for f in drugs[d].facts.indices {
+                guard drugs[d].facts[f].source.hasPrefix("lexicon:"),
+                    let facets = qualifiers[drugs[d].facts[f].type.rawValue]
+                else { continue }
+                var merged = drugs[d].facts[f].qualifiers ?? [:]
                 for (name, values) in facets { merged[name] = Array(Set(merged[name, default: []] + values)).sorted() }
-                record.drugs[d].facts[f].qualifiers = merged
+                drugs[d].facts[f].qualifiers = merged
             }
         }
-        return record
     }
 }
