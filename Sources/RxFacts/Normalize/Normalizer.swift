@@ -62,21 +62,27 @@ package struct Normalizer: Sendable {
             // Fast path: copy the run of bytes that need no change in one go (most of any text).
             let limit = next < order.count ? min(n, offsets[order[next]]) : n
             var run = i
-            var previous = lastOut()
             while run < limit {
                 let c = input[run]
-                if c >= 0x80 || (c < 0x20 && c != 0x0A) { break }
-                let following: UInt8 = run + 1 < n ? input[run + 1] : 0
-                if c == 0x20 {
-                    if previous == 0x20 || previous == 0x0A { break }
-                    if following == 0x20 || following == 0x0A || following == 0x09 || following == 0x0D { break }
-                } else if c == UInt8(ascii: "-"), following == 0x0A {
-                    break
+                // Printable ASCII other than space and hyphen, and line feeds: one test.
+                if (c &- 0x21 < 0x5F && c != UInt8(ascii: "-")) || c == 0x0A {
+                    run += 1
+                    continue
                 }
-                if following == 0xCC || following == 0xCD { break }  // a combining mark may follow
-                previous = c
+                if c == 0x20 {
+                    let previous = run > i ? input[run - 1] : lastOut()
+                    if previous == 0x20 || previous == 0x0A { break }
+                    let following: UInt8 = run + 1 < n ? input[run + 1] : 0
+                    if following == 0x20 || following == 0x0A || following == 0x09 || following == 0x0D { break }
+                } else if c == UInt8(ascii: "-") {
+                    if run + 1 < n, input[run + 1] == 0x0A { break }
+                } else {
+                    break  // non-ASCII or a control character
+                }
                 run += 1
             }
+            // A combining mark next: its base letter is composed with it, not copied here.
+            if run > i, run < n, input[run] == 0xCC || input[run] == 0xCD { run -= 1 }
             if run > i {
                 map.copy(sourceStart: i, count: run - i)
                 out.append(contentsOf: input[i..<run])
