@@ -20,6 +20,26 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: SPLSectionCodes.titles.map { ($0.code, $0.title) }) == rows)
     }
 
+    /// The byte path for ASCII headings names a heading exactly as the Character path does:
+    /// numbering, every kind of ASCII whitespace (CR LF is one Character), capitals.
+    @Test func asciiHeadingsNamedAsByCharacter() throws {
+        var generator = SplitMix64(seed: 24)
+        let pieces = [
+            " ", "  ", "\t", "\r\n", "\n", "\r", "\u{0B}", "\u{0C}", "1", "5", ".", "1.2", "A", "b", "Z", "-", "&", "(",
+        ]
+        for _ in 0..<20_000 {
+            var heading = ""
+            for _ in 0..<Int.random(in: 0..<9, using: &generator) {
+                heading += pieces.randomElement(using: &generator)!
+            }
+            let bytes = try #require(SPLSectionNames.fromASCIIHeading(heading))
+            #expect(bytes == SPLSectionNames.fromHeadingByCharacter(heading), "\(Array(heading.utf8))")
+        }
+        #expect(SPLSectionNames.fromASCIIHeading("5.1\tCardiovascular Risks ") == "cardiovascular risks")
+        #expect(SPLSectionNames.fromASCIIHeading("Précautions") == nil)
+        #expect(SPLSectionNames.fromHeading("Précautions  d’emploi") == "précautions d’emploi")
+    }
+
     @Test(arguments: [
         ("34067-9", "1 INDICATIONS AND USAGE", "indications and usage"),
         ("34074-5", "", "drug or laboratory test interactions"),
