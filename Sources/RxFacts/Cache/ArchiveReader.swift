@@ -1,38 +1,87 @@
-/// Reads what `ArchiveWriter` wrote, from the bytes of a memory-mapped artifact (valid only
-/// inside the `withUnsafeBytes` that lends them: `KnowledgeCache.read`). Every read is
-/// bounds-checked: a truncated or corrupt archive throws `ArchiveReader.Corrupt` (the cache then
-/// compiles afresh), never traps.
+import Foundation
+
+/// Reads what `ArchiveWriter` wrote, front to back, from an open artifact file: small items
+/// through a buffer of `chunk` bytes, each large array straight into its own storage. Nothing
+/// is mapped, so the artifact's pages never count in the process's memory beside the arrays
+/// made from them (a mapped artifact doubled the peak for the length of a start), and a file
+/// cut short while it is read is an error, not a bus fault. Every read is bounds-checked: a
+/// truncated or corrupt archive throws `ArchiveReader.Corrupt` (the cache then compiles afresh),
+/// never traps.
 struct ArchiveReader {
-    /// The archive ends early or holds an impossible count.
+    /// The archive ends early, holds an impossible count, or cannot be read.
     struct Corrupt: Error {}
 
-    let bytes: UnsafeRawBufferPointer
-    private(set) var offset = 0
+    /// Bytes read ahead for small items.
+    static let chunk = 1 << 16
 
-    init(_ bytes: UnsafeRawBufferPointer) {
-        self.bytes = bytes
+    private let file: FileHandle
+    /// Read ahead; `buffer[position...]` is not consumed yet.
+    private var buffer: [UInt8] = []
+    private var position = 0
+    /// Bytes of the file after what `buffer` holds.
+    private var unread: Int
+
+    /// Reads `file` from its current offset, which is `size` bytes from its end.
+    init(_ file: FileHandle, size: Int) {
+        self.file = file
+        unread = size
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    var isAtEnd: Bool { position == buffer.count && unread == 0 }
+
+    /// Bytes left to read.
+    private var available: Int { buffer.count - position + unread }
+
+    /// Reads exactly `count` bytes of the file into `target`.
+    private mutating func readFile(into target: UnsafeMutableRawBufferPointer) throws(Corrupt) {
+        var done = 0
+        while done < target.count {
+            let n = read(file.fileDescriptor, target.baseAddress! + done, target.count - done)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { throw Corrupt() }
+            done += n
+        }
+        unread -= target.count
+    }
+
+    /// Makes `n` bytes available at `buffer[position...]`.
+    private mutating func fill(_ n: Int) throws(Corrupt) {
+        guard n <= available else { throw Corrupt() }
+        let kept = buffer.count - position
+        guard kept < n else { return }
+        let more = min(unread, max(n - kept, Self.chunk))
+        var failed = false
+        let next = [UInt8](unsafeUninitializedCapacity: kept + more) { storage, initialized in
+            let raw = UnsafeMutableRawBufferPointer(storage)
+            buffer[position...].withUnsafeBytes { raw.copyMemory(from: $0) }
+            do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[kept...])) } catch { failed = true }
+            initialized = kept + more
+        }
+        guard !failed else { throw Corrupt() }
+        buffer = next
+        position = 0
+    }
 
     mutating func int() throws(Corrupt) -> Int {
-        guard bytes.count - offset >= 8 else { throw Corrupt() }
-        let value = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        offset += 8
+        try fill(8)
+        let value = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+        position += 8
         return Int(truncatingIfNeeded: Int64(bitPattern: UInt64(littleEndian: value)))
     }
 
     /// A count of items of at least `size` bytes each that fits in what is left.
     mutating func count(itemSize size: Int = 1) throws(Corrupt) -> Int {
         let n = try int()
-        guard n >= 0, n <= (bytes.count - offset) / max(size, 1) else { throw Corrupt() }
+        guard n >= 0, n <= available / max(size, 1) else { throw Corrupt() }
         return n
     }
 
     mutating func string() throws(Corrupt) -> String {
         let n = try count()
-        defer { offset += n }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)]), as: UTF8.self)
+        guard n <= Self.chunk else { return String(decoding: try bytes(n), as: UTF8.self) }
+        try fill(n)
+        defer { position += n }
+        return String(decoding: buffer[position..<(position + n)], as: UTF8.self)
     }
 
     mutating func strings() throws(Corrupt) -> [String] {
@@ -45,13 +94,31 @@ struct ArchiveReader {
 
     /// What `ArchiveWriter.array` wrote.
     mutating func array<T: BitwiseCopyable>(of type: T.Type) throws(Corrupt) -> [T] {
-        let n = try count(itemSize: MemoryLayout<T>.stride)
+        try items(try count(itemSize: MemoryLayout<T>.stride))
+    }
+
+    /// The next `n` bytes.
+    private mutating func bytes(_ n: Int) throws(Corrupt) -> [UInt8] { try items(n) }
+
+    /// The next `n` items of `T` (`n` already checked against what is left).
+    private mutating func items<T: BitwiseCopyable>(_ n: Int) throws(Corrupt) -> [T] {
         let size = n * MemoryLayout<T>.stride
-        let source = UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + size)])
-        offset += size
-        return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+        if size <= Self.chunk { try fill(size) }
+        var failed = false
+        let result = [T](unsafeUninitializedCapacity: n) { storage, initialized in
+            let raw = UnsafeMutableRawBufferPointer(storage)
+            let buffered = min(size, buffer.count - position)
+            buffer[position..<(position + buffered)].withUnsafeBytes { raw.copyMemory(from: $0) }
+            position += buffered
+            if buffered < size {
+                do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[buffered...])) } catch {
+                    failed = true
+                }
+            }
+            // Plain values: a failed read leaves bytes that are never used (the archive is refused).
             initialized = n
         }
+        guard !failed else { throw Corrupt() }
+        return result
     }
 }

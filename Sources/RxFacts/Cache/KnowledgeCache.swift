@@ -122,23 +122,24 @@ package enum KnowledgeCache {
     }
 
     static func read(_ path: String, key: String) -> Compiled? {
-        // Mapped, not read: only the pages the arrays are copied from are touched, once.
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return nil }
-        return data.withUnsafeBytes { raw -> Compiled? in
-            var archive = ArchiveReader(raw)
-            do {
-                guard try archive.string() == magic, try archive.int() == formatVersion,
-                    try archive.array(of: UInt32.self) == [byteOrderMark], try archive.string() == key
-                else { return nil }
-                let lexicon = try Lexicon(reading: &archive)
-                let phrases = try PhraseAutomaton(reading: &archive)
-                let vocabulary = try Vocabulary(reading: &archive)
-                let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
-                guard try archive.string() == magic, archive.isAtEnd else { return nil }
-                return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names)
-            } catch {
-                return nil
-            }
+        // Read front to back, not mapped: each array is read into its own storage once, and the
+        // file's pages are not resident beside them (see `ArchiveReader`).
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        guard let size = try? file.seekToEnd(), (try? file.seek(toOffset: 0)) != nil else { return nil }
+        var archive = ArchiveReader(file, size: Int(size))
+        do {
+            guard try archive.string() == magic, try archive.int() == formatVersion,
+                try archive.array(of: UInt32.self) == [byteOrderMark], try archive.string() == key
+            else { return nil }
+            let lexicon = try Lexicon(reading: &archive)
+            let phrases = try PhraseAutomaton(reading: &archive)
+            let vocabulary = try Vocabulary(reading: &archive)
+            let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
+            guard try archive.string() == magic, archive.isAtEnd else { return nil }
+            return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names)
+        } catch {
+            return nil
         }
     }
 

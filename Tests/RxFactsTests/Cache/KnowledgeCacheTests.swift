@@ -167,6 +167,36 @@ import Testing
         #expect(Self.terms(Self.sample, compiled) == ["diazepam", "benzodiazepine", "pulmonary oedema"])
     }
 
+    /// An artifact cut anywhere — in a count, a string, a large array — or with a count larger
+    /// than what follows is refused by the reader, never read past its end; the whole one reads.
+    @Test func everyTruncationIsRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .built(let path) = first else {
+            Issue.record("first load: \(first)")
+            return
+        }
+        let key = String(path.split(separator: "/").last!.dropFirst("lexicon-".count).dropLast(".rxk".count))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(KnowledgeCache.read(path, key: key) != nil)
+        let cuts =
+            [0, 1, 7, 8, 9, 40, 100] + stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)).map { $0 }
+            + [bytes.count - 9, bytes.count - 1]
+        for cut in cuts where cut < bytes.count {
+            try bytes.prefix(cut).write(to: URL(fileURLWithPath: path))
+            #expect(KnowledgeCache.read(path, key: key) == nil, "cut at \(cut) of \(bytes.count)")
+        }
+        // A huge count right after the header.
+        var huge = bytes
+        let header = 8 + "rxfacts compiled knowledge".utf8.count + 8
+        huge.replaceSubrange(header..<(header + 8), with: repeatElement(0x7F, count: 8))
+        try huge.write(to: URL(fileURLWithPath: path))
+        #expect(KnowledgeCache.read(path, key: key) == nil)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(KnowledgeCache.read(path, key: key) != nil)
+    }
+
     @Test func anUnwritableDirectoryFallsBackToMemory() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
