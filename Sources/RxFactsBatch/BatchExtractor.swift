@@ -78,7 +78,7 @@ package struct BatchExtractor: Sendable {
         var window: [BatchUnit] = []
         var weight = 0
         // Ids given so far in this run: a second, different document under one id is an error.
-        var given: [String: (source: String, contentHash: String?)] = [:]
+        var given = GivenIds()
         // Workers wait for the slowest of them at each window's end: long windows keep that tail
         // small (with 8 per job, 2 jobs on labels of ~150 KB lost ~8 % of the run to it).
         let maxUnits = jobs * 32
@@ -141,9 +141,7 @@ package struct BatchExtractor: Sendable {
                 summary.inputs += 1
                 switch result {
                 case .success(let output):
-                    if let first = given[output.id],
-                        first.contentHash != output.contentHash || output.contentHash == nil
-                    {
+                    if let first = given.give(output.id, source: output.source, contentHash: output.contentHash) {
                         summary.errors += 1
                         failure(
                             InputError(
@@ -153,7 +151,6 @@ package struct BatchExtractor: Sendable {
                             ))
                         continue
                     }
-                    given[output.id] = (output.source, output.contentHash)
                     summary.records += 1
                     summary.bytes += output.inputBytes
                     for (type, count) in output.factCounts { summary.factsByType[type, default: 0] += count }
