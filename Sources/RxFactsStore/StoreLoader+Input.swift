@@ -8,25 +8,28 @@ extension StoreLoader {
     package static func forEachRecord(
         inFile path: String, _ body: (_ record: Record, _ line: Int) throws -> Void
     ) throws {
-        try forEachRecord(in: read(path), path: path, body)
+        try forEachLine(inFile: path) { record, line, _ in try body(record, line) }
     }
 
     /// Like `forEachRecord(inFile:_:)`, also handing over the line's bytes (the loader
-    /// fingerprints them instead of re-encoding the record).
+    /// fingerprints them instead of re-encoding the record). The input is read in blocks
+    /// (`RecordReader.forEachLine(inFile:_:)`), so a load's memory does not grow with its input.
     static func forEachLine(
         inFile path: String, _ body: (_ record: Record, _ line: Int, _ bytes: Data) throws -> Void
     ) throws {
-        try forEachLine(in: read(path), path: path, body)
+        do {
+            try RxFacts.RecordReader.forEachLine(inFile: path) { record, line, bytes in
+                try body(record, line, Data(bytes))
+            }
+        } catch let error as RecordFileError {
+            throw storeError(error)
+        }
     }
 
-    private static func read(_ path: String) throws -> Data {
-        do {
-            return path == "-"
-                ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw StoreError.unreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
+    /// A record file's error as the loader reports it: unreadable, or a bad line.
+    private static func storeError(_ error: RecordFileError) -> StoreError {
+        guard let line = error.line else { return .unreadable(path: error.path, reason: error.reason) }
+        return .badRecord(path: error.path, line: line, column: error.column ?? 1, reason: error.reason)
     }
 
     /// Calls `body` with each record in `data`; `path` names the input in errors.
@@ -47,8 +50,7 @@ extension StoreLoader {
                 try body(record, line, Data(bytes))
             }
         } catch let error as RecordFileError {
-            throw StoreError.badRecord(
-                path: error.path, line: error.line ?? 0, column: error.column ?? 1, reason: error.reason)
+            throw storeError(error)
         }
     }
 }

@@ -60,25 +60,59 @@ public enum RecordReader {
         return files.sorted()
     }
 
-    /// Parses one JSON Lines file.
+    /// Parses one JSON Lines file (or `-`, a pipe, a process substitution such as
+    /// `diff A <(rxfacts extract …)`), read in blocks: only the records stay in memory.
     public static func loadFile(_ path: String) throws(RecordFileError) -> [Located] {
-        guard let data = FileManager.default.contents(atPath: path) ?? readStream(path) else {
-            throw RecordFileError(path: path, reason: "cannot read file")
+        var result: [Located] = []
+        do {
+            try forEachLine(inFile: path) { record, line, _ in
+                result.append(Located(record: record, path: path, line: line))
+            }
+        } catch let error as RecordFileError {
+            throw error
+        } catch {
+            throw RecordFileError(path: path, reason: "\(error)")
         }
-        return try parse([UInt8](data), path: path)
+        return result
     }
 
-    /// Standard input (`-`), a pipe or process substitution (`diff A <(rxfacts extract …)`): `contents(atPath:)` gives
-    /// nil for what is not a regular file, so it is read to its end through a file handle.
-    static func readStream(_ path: String) -> Data? {
+    /// Bytes read from a record file at a time.
+    public static let blockSize = 1 << 20
+
+    /// `forEachLine(in:path:_:)` over the file at `path` (`-` is standard input; a pipe or a
+    /// process substitution works too), read in blocks of `blockSize`: memory holds a block and
+    /// the line being read, however long the input (`extract … | load -` streams).
+    public static func forEachLine(
+        inFile path: String, blockSize: Int = blockSize,
+        _ body: (_ record: Record, _ line: Int, _ bytes: ArraySlice<UInt8>) throws -> Void
+    ) throws {
         guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
-            return nil
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw RecordFileError(path: path, reason: exists ? "cannot read file" : "no such file or directory")
         }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()  // nil: the pipe closed with nothing in it
-        } catch {
-            return nil
+        defer { if path != "-" { try? handle.close() } }
+        let decoder = JSONDecoder()
+        var pending: [UInt8] = []
+        var lineNumber = 0
+        while true {
+            let block: Data?
+            do {
+                block = try handle.read(upToCount: max(1, blockSize))
+            } catch {
+                throw RecordFileError(path: path, reason: "cannot read file (\(error.localizedDescription))")
+            }
+            guard let block, !block.isEmpty else { break }
+            pending += block
+            var start = 0
+            while let end = pending[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                try parseLine(pending[start..<end], number: lineNumber, path: path, decoder: decoder, body)
+                start = end + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty {
+            try parseLine(pending[...], number: lineNumber + 1, path: path, decoder: decoder, body)
         }
     }
 
@@ -112,33 +146,40 @@ public enum RecordReader {
             lineNumber += 1
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            let start = lineStart
+            try parseLine(bytes[lineStart..<lineEnd], number: lineNumber, path: path, decoder: decoder, body)
             lineStart = lineEnd + 1
-            var first = start
-            while first < lineEnd && (bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[first] == 0x0D) {
-                first += 1
-            }
-            if first == lineEnd { continue }
-            let line = bytes[start..<lineEnd]
-            let record: Record
-            do {
-                record = try decoder.decode(Record.self, from: Data(line))
-            } catch {
-                let (column, reason) = describe(error)
-                throw RecordFileError(
-                    path: path, line: lineNumber, column: column ?? (first - start + 1), reason: reason)
-            }
-            guard record.schema == Record.schemaVersion else {
-                throw RecordFileError(
-                    path: path, line: lineNumber, column: first - start + 1,
-                    reason: "record schema is '\(record.schema)', expected '\(Record.schemaVersion)'")
-            }
-            guard !record.document.id.isEmpty else {
-                throw RecordFileError(
-                    path: path, line: lineNumber, column: first - start + 1, reason: "record has an empty document id")
-            }
-            try body(record, lineNumber, line)
         }
+    }
+
+    /// One line of a record file (without its newline): skipped when blank, else a record that
+    /// `body` gets, or a `RecordFileError` naming path, line and column.
+    private static func parseLine(
+        _ line: ArraySlice<UInt8>, number lineNumber: Int, path: String, decoder: JSONDecoder,
+        _ body: (_ record: Record, _ line: Int, _ bytes: ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var first = line.startIndex
+        while first < line.endIndex && (line[first] == 0x20 || line[first] == 0x09 || line[first] == 0x0D) {
+            first += 1
+        }
+        if first == line.endIndex { return }
+        let column = first - line.startIndex + 1
+        let record: Record
+        do {
+            record = try decoder.decode(Record.self, from: Data(line))
+        } catch {
+            let (errorColumn, reason) = describe(error)
+            throw RecordFileError(path: path, line: lineNumber, column: errorColumn ?? column, reason: reason)
+        }
+        guard record.schema == Record.schemaVersion else {
+            throw RecordFileError(
+                path: path, line: lineNumber, column: column,
+                reason: "record schema is '\(record.schema)', expected '\(Record.schemaVersion)'")
+        }
+        guard !record.document.id.isEmpty else {
+            throw RecordFileError(
+                path: path, line: lineNumber, column: column, reason: "record has an empty document id")
+        }
+        try body(record, lineNumber, line)
     }
 
     /// Turns a decoding error into a column (when JSON syntax says where) and a readable reason.

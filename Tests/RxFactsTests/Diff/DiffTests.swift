@@ -299,6 +299,45 @@ enum DiffFixture {
         }
     }
 
+    /// A file read in blocks gives what the same bytes in memory give — records, line numbers,
+    /// line bytes, and the error of a bad line — whatever the block size: lines cut across
+    /// blocks, blank and CRLF lines, a last line without its newline.
+    @Test func aFileReadInBlocksReadsAsInMemory() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rxfacts-blocks-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let records = DiffFixture.jsonl(DiffFixture.reference)
+        var bytes = Array("\n  \r\n".utf8) + records + Array("\n".utf8) + records
+        bytes.removeLast()  // no newline at the end
+        for (input, name) in [(bytes, "good"), (bytes + Array("\n{\"schema\": 1\n".utf8), "bad")] {
+            try Data(input).write(to: file)
+            var expected: [(Int, [UInt8])] = []
+            var expectedError: String?
+            do {
+                try RecordReader.forEachLine(in: input, path: file.path) { _, line, bytes in
+                    expected.append((line, Array(bytes)))
+                }
+            } catch { expectedError = "\(error)" }
+            for blockSize in [1, 2, 7, 64, 1 << 20] {
+                var seen: [(Int, [UInt8])] = []
+                var seenError: String?
+                do {
+                    try RecordReader.forEachLine(inFile: file.path, blockSize: blockSize) { _, line, bytes in
+                        seen.append((line, Array(bytes)))
+                    }
+                } catch { seenError = "\(error)" }
+                #expect(seen.map(\.0) == expected.map(\.0), "\(name), block \(blockSize)")
+                #expect(seen.map(\.1) == expected.map(\.1), "\(name), block \(blockSize)")
+                #expect(seenError == expectedError, "\(name), block \(blockSize)")
+            }
+            #expect(expected.count == 4)
+            #expect((expectedError != nil) == (name == "bad"))
+        }
+        #expect(throws: RecordFileError.self) {
+            try RecordReader.forEachLine(inFile: file.path + ".absent") { _, _, _ in }
+        }
+    }
+
     @Test func readsDirectoriesInPathOrderAndRejectsDuplicateDocuments() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "rxfacts-diff-\(UUID().uuidString)")
