@@ -139,8 +139,16 @@ struct DiffCommand: ParsableCommand {
     /// Records of a file, a directory, or standard input (`-`).
     static func records(_ path: String) throws(RecordFileError) -> [Record] {
         guard path == "-" else { return try RecordReader.records(path) }
-        let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        let records = try RecordReader.parse(bytes, path: "<stdin>").map(\.record)
+        // Read in blocks, as files are; errors name standard input as "<stdin>".
+        var records: [Record] = []
+        do {
+            try RecordReader.forEachLine(inFile: "-") { record, _, _ in records.append(record) }
+        } catch var error as RecordFileError {
+            error.path = "<stdin>"
+            throw error
+        } catch {
+            throw RecordFileError(path: "<stdin>", reason: "\(error)")
+        }
         var seen: Set<String> = []
         for record in records where !seen.insert(record.document.id).inserted {
             throw RecordFileError(
