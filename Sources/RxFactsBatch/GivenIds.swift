@@ -84,9 +84,7 @@ struct GivenIds {
         switch hashKinds[k] {
         case .none: nil
         case .other: otherHashes[Int(hashValues[k])]
-        case .hex:
-            String(repeating: "0", count: 16 - String(hashValues[k], radix: 16).count)
-                + String(hashValues[k], radix: 16)
+        case .hex: ContentHash.hex(hashValues[k])
         }
     }
 

@@ -140,14 +140,12 @@ struct DiffCommand: ParsableCommand {
     static func records(_ path: String) throws(RecordFileError) -> [Record] {
         guard path == "-" else { return try RecordReader.records(path) }
         // Read in blocks, as files are; errors name standard input as "<stdin>".
-        var records: [Record] = []
+        let records: [Record]
         do {
-            try RecordReader.forEachLine(inFile: "-") { record, _, _ in records.append(record) }
-        } catch var error as RecordFileError {
+            records = try RecordReader.loadFile("-").map(\.record)
+        } catch var error {
             error.path = "<stdin>"
             throw error
-        } catch {
-            throw RecordFileError(path: "<stdin>", reason: "\(error)")
         }
         var seen: Set<String> = []
         for record in records where !seen.insert(record.document.id).inserted {

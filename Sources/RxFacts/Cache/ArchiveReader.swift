@@ -78,7 +78,7 @@ struct ArchiveReader {
 
     mutating func string() throws(Corrupt) -> String {
         let n = try count()
-        guard n <= Self.chunk else { return String(decoding: try bytes(n), as: UTF8.self) }
+        guard n <= Self.chunk else { return String(decoding: try items(n) as [UInt8], as: UTF8.self) }
         try fill(n)
         defer { position += n }
         return String(decoding: buffer[position..<(position + n)], as: UTF8.self)
@@ -96,9 +96,6 @@ struct ArchiveReader {
     mutating func array<T: BitwiseCopyable>(of type: T.Type) throws(Corrupt) -> [T] {
         try items(try count(itemSize: MemoryLayout<T>.stride))
     }
-
-    /// The next `n` bytes.
-    private mutating func bytes(_ n: Int) throws(Corrupt) -> [UInt8] { try items(n) }
 
     /// The next `n` items of `T` (`n` already checked against what is left).
     private mutating func items<T: BitwiseCopyable>(_ n: Int) throws(Corrupt) -> [T] {

@@ -9,15 +9,8 @@
 package enum CharacterOffsets {
     /// `record` with `charStart`/`charEnd` set on every evidence, computed against `source`.
     package static func adding(to record: Record, source: [UInt8]) -> Record {
-        var result = record
-        add(to: &result.drugs, source: source)
-        return result
-    }
-
-    /// Sets `charStart`/`charEnd` on every evidence of `drugs`, in place.
-    package static func add(to drugs: inout [DrugRecord], source: [UInt8]) {
         var offsets: [Int] = []
-        for drug in drugs {
+        for drug in record.drugs {
             for fact in drug.facts {
                 for evidence in fact.evidence {
                     offsets.append(evidence.start)
@@ -25,17 +18,19 @@ package enum CharacterOffsets {
                 }
             }
         }
-        guard !offsets.isEmpty else { return }
+        guard !offsets.isEmpty else { return record }
         let table = codePointOffsets(of: offsets, in: source)
-        for d in drugs.indices {
-            for f in drugs[d].facts.indices {
-                for e in drugs[d].facts[f].evidence.indices {
-                    let (start, end) = (drugs[d].facts[f].evidence[e].start, drugs[d].facts[f].evidence[e].end)
-                    drugs[d].facts[f].evidence[e].charStart = table[start]
-                    drugs[d].facts[f].evidence[e].charEnd = table[end]
+        var result = record
+        for d in result.drugs.indices {
+            for f in result.drugs[d].facts.indices {
+                for e in result.drugs[d].facts[f].evidence.indices {
+                    let evidence = result.drugs[d].facts[f].evidence[e]
+                    result.drugs[d].facts[f].evidence[e].charStart = table[evidence.start]
+                    result.drugs[d].facts[f].evidence[e].charEnd = table[evidence.end]
                 }
             }
         }
+        return result
     }
 
     /// Code-point offset of each byte offset (clamped to the source), in one pass over the

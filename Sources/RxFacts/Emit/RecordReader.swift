@@ -63,11 +63,17 @@ public enum RecordReader {
     /// Parses one JSON Lines file (or `-`, a pipe, a process substitution such as
     /// `diff A <(rxfacts extract …)`), read in blocks: only the records stay in memory.
     public static func loadFile(_ path: String) throws(RecordFileError) -> [Located] {
+        try located(in: path) { body throws in try forEachLine(inFile: path, body) }
+    }
+
+    /// The records `lines` hands its body, located in `path`; an error other than a
+    /// `RecordFileError` becomes one naming `path`.
+    private static func located(
+        in path: String, _ lines: ((Record, Int, ArraySlice<UInt8>) throws -> Void) throws -> Void
+    ) throws(RecordFileError) -> [Located] {
         var result: [Located] = []
         do {
-            try forEachLine(inFile: path) { record, line, _ in
-                result.append(Located(record: record, path: path, line: line))
-            }
+            try lines { record, line, _ in result.append(Located(record: record, path: path, line: line)) }
         } catch let error as RecordFileError {
             throw error
         } catch {
@@ -118,17 +124,7 @@ public enum RecordReader {
 
     /// Parses JSON Lines bytes; `path` only names the source in errors and results.
     public static func parse(_ bytes: [UInt8], path: String) throws(RecordFileError) -> [Located] {
-        var result: [Located] = []
-        do {
-            try forEachLine(in: bytes, path: path) { record, line, _ in
-                result.append(Located(record: record, path: path, line: line))
-            }
-        } catch let error as RecordFileError {
-            throw error
-        } catch {
-            throw RecordFileError(path: path, reason: "\(error)")
-        }
-        return result
+        try located(in: path) { body throws in try forEachLine(in: bytes, path: path, body) }
     }
 
     /// Calls `body` with each record in `bytes`, its 1-based line and the line's bytes (without

@@ -122,7 +122,12 @@ package enum ContentHash {
 
     /// `fnv1a64` as 16 lower-case hex digits.
     package static func fnv1a64Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let hex = String(fnv1a64(bytes), radix: 16)
+        hex(fnv1a64(bytes))
+    }
+
+    /// A hash as 16 lower-case hex digits, zero-padded (how content hashes are written).
+    package static func hex(_ hash: UInt64) -> String {
+        let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -31,6 +31,16 @@ import Testing
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }
 
+        /// The first load, which must build the artifact: its path.
+        func buildArtifact() throws -> String {
+            let (_, first) = try KnowledgeCache.load(files: files, directory: cache)
+            guard case .built(let path) = first else { throw NotBuilt(outcome: "\(first)") }
+            return path
+        }
+
+        /// The first load did not build an artifact.
+        struct NotBuilt: Error { var outcome: String }
+
         var artifacts: [String] {
             ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasSuffix(".rxk") }
                 .sorted()
@@ -111,11 +121,7 @@ import Testing
     @Test func aReusedArtifactIsKeptBeforeNewerUnusedOnes() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
-        guard case .built(let path) = first else {
-            Issue.record("first load: \(first)")
-            return
-        }
+        let path = try scratch.buildArtifact()
         let anHourAgo = Date(timeIntervalSinceNow: -3600)
         try FileManager.default.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: path)
         // Newer artifacts written by other builds, as many as the directory keeps.
@@ -155,11 +161,7 @@ import Testing
     @Test func aCorruptArtifactIsCompiledAgain() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
-        guard case .built(let path) = first else {
-            Issue.record("first load: \(first)")
-            return
-        }
+        let path = try scratch.buildArtifact()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: path))
         let (compiled, second) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
@@ -172,11 +174,7 @@ import Testing
     @Test func everyTruncationIsRefused() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let (_, first) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
-        guard case .built(let path) = first else {
-            Issue.record("first load: \(first)")
-            return
-        }
+        let path = try scratch.buildArtifact()
         let key = String(path.split(separator: "/").last!.dropFirst("lexicon-".count).dropLast(".rxk".count))
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(KnowledgeCache.read(path, key: key) != nil)
