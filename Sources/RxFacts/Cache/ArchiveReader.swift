@@ -78,10 +78,29 @@ struct ArchiveReader {
 
     mutating func string() throws(Corrupt) -> String {
         let n = try count()
-        guard n <= Self.chunk else { return String(decoding: try items(n) as [UInt8], as: UTF8.self) }
+        guard n <= Self.chunk else { return try longString(n) }
         try fill(n)
         defer { position += n }
         return String(decoding: buffer[position..<(position + n)], as: UTF8.self)
+    }
+
+    /// A string of `n` bytes read straight into its own storage (no array first).
+    private mutating func longString(_ n: Int) throws(Corrupt) -> String {
+        var failed = false
+        let result = String(unsafeUninitializedCapacity: n) { storage in
+            let raw = UnsafeMutableRawBufferPointer(storage)
+            let buffered = min(n, buffer.count - position)
+            buffer[position..<(position + buffered)].withUnsafeBytes { raw.copyMemory(from: $0) }
+            position += buffered
+            if buffered < n {
+                do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[buffered...])) } catch {
+                    failed = true
+                }
+            }
+            return n
+        }
+        guard !failed else { throw Corrupt() }
+        return result
     }
 
     mutating func strings() throws(Corrupt) -> [String] {
@@ -92,18 +111,22 @@ struct ArchiveReader {
         return result
     }
 
-    /// What `ArchiveWriter.array` wrote.
-    mutating func array<T: BitwiseCopyable>(of type: T.Type) throws(Corrupt) -> [T] {
-        try items(try count(itemSize: MemoryLayout<T>.stride))
+    /// What `ArchiveWriter.array` wrote. A `growing` array gets room for ~3 % more items: one
+    /// that grows after loading (rule phrases added to the automaton) then grows in place instead
+    /// of being copied whole at its first append. Room never written costs no memory (untouched
+    /// pages).
+    mutating func array<T: BitwiseCopyable>(of type: T.Type, growing: Bool = false) throws(Corrupt) -> [T] {
+        let n = try count(itemSize: MemoryLayout<T>.stride)
+        return try items(n, spare: growing ? n / 32 + 1024 : 0)
     }
 
     /// The next `n` items of `T` (`n` already checked against what is left).
-    private mutating func items<T: BitwiseCopyable>(_ n: Int) throws(Corrupt) -> [T] {
+    private mutating func items<T: BitwiseCopyable>(_ n: Int, spare: Int = 0) throws(Corrupt) -> [T] {
         let size = n * MemoryLayout<T>.stride
         if size <= Self.chunk { try fill(size) }
         var failed = false
-        let result = [T](unsafeUninitializedCapacity: n) { storage, initialized in
-            let raw = UnsafeMutableRawBufferPointer(storage)
+        let result = [T](unsafeUninitializedCapacity: n + spare) { storage, initialized in
+            let raw = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<size])
             let buffered = min(size, buffer.count - position)
             buffer[position..<(position + buffered)].withUnsafeBytes { raw.copyMemory(from: $0) }
             position += buffered

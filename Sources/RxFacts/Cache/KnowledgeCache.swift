@@ -33,9 +33,11 @@ package enum KnowledgeCache {
         var vocabulary: Vocabulary
         /// The lexicon's entries by kind and name (`LexiconIndex.NameTable`).
         var names: LexiconIndex.NameTable
+        /// The lookups over `lexicon` (made from it and `names`; not stored).
+        var index: LexiconIndex
     }
 
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304
@@ -61,8 +63,10 @@ package enum KnowledgeCache {
         var phrases = PhraseAutomaton(layers: PhraseLayer.count)
         var vocabulary = Vocabulary()
         LexiconIndex.addTerms(of: lexicon, into: &phrases, vocabulary: &vocabulary)
+        let names = LexiconIndex.NameTable(lexicon.entries)
         return Compiled(
-            lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: LexiconIndex.NameTable(lexicon.entries))
+            lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names,
+            index: LexiconIndex(lexicon: lexicon, names: names))
     }
 
     /// The compiled lexicons of `files`, read from `directory` when an artifact with their key is
@@ -133,11 +137,14 @@ package enum KnowledgeCache {
                 try archive.array(of: UInt32.self) == [byteOrderMark], try archive.string() == key
             else { return nil }
             let lexicon = try Lexicon(reading: &archive)
+            let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
+            // The index needs only the entries: made on another thread while the automaton is read.
+            let indexing = BackgroundWork { () throws(Never) in LexiconIndex(lexicon: lexicon, names: names) }
+            defer { indexing.cancel() }
             let phrases = try PhraseAutomaton(reading: &archive)
             let vocabulary = try Vocabulary(reading: &archive)
-            let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
-            guard try archive.string() == magic, archive.isAtEnd else { return nil }
-            return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names)
+            guard try archive.string() == magic, archive.isAtEnd, let index = indexing.take() else { return nil }
+            return Compiled(lexicon: lexicon, phrases: phrases, vocabulary: vocabulary, names: names, index: index)
         } catch {
             return nil
         }
@@ -152,9 +159,9 @@ package enum KnowledgeCache {
         archive.array([byteOrderMark])
         archive.string(key)
         compiled.lexicon.write(to: &archive)
+        compiled.names.write(to: &archive)
         compiled.phrases.write(to: &archive)
         compiled.vocabulary.write(to: &archive)
-        compiled.names.write(to: &archive)
         archive.string(magic)
         let fm = FileManager.default
         let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"

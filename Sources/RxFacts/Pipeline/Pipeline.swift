@@ -54,14 +54,26 @@ public struct Pipeline: Sendable {
         var builder = KnowledgeBuilder()
         builder.cacheDirectory = cacheDirectory
         var digests = FileDigests(directory: cacheDirectory)
-        for entry in definition.stages {
-            if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
+        // Files are hashed first: the lexicons' hashes key the compiled-knowledge cache, which the
+        // `tag` stage starts reading on another thread while later stages parse their rule files.
+        // A failure here is reported after the stages' own, as when it came last.
+        let hashed = Result { () throws(InputError) in
+            try PipelineProvenance.compute(definition: definition, digests: &digests)
         }
-        let origins = try PipelineProvenance.compute(definition: definition, digests: &digests)
+        if case .success(let origins) = hashed { builder.fileHashes = origins.fileHashes }
+        let origins: PipelineProvenance.Origins
+        do {
+            for entry in definition.stages {
+                if let contribute = registry[entry.name]?.contribute { try contribute(entry.configuration, &builder) }
+            }
+            origins = try hashed.get()
+        } catch {
+            builder.cancelLoadingLexicons()
+            throw error
+        }
         digests.save()
         builder.provenance = origins.provenance
         builder.lexiconFactQualifiers = origins.lexiconFactQualifiers
-        builder.fileHashes = origins.fileHashes
         let knowledge = try builder.build()
         cacheOutcome = builder.cacheOutcome
         var stages: [(String, any Stage)] = []

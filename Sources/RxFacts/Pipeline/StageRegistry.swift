@@ -74,8 +74,10 @@ public struct StageRegistry: Sendable {
             guard configuration.has("lexicons") else {
                 throw configuration.error("lexicons", "stage 'tag' needs `lexicons:` (a list of lexicon files)")
             }
-            // Loaded and compiled at build time, from the compiled-knowledge cache when it has them.
+            // Loaded from the compiled-knowledge cache (compiled when it has them not) on another
+            // thread while the stages after this one parse their rule files.
             builder.lexiconFiles.append(contentsOf: configuration.paths("lexicons"))
+            builder.startLoadingLexicons()
         }
         registry.register(tag)
         var context = StageDescriptor(

@@ -97,8 +97,18 @@ package struct KnowledgeBuilder {
     package var sectionRoles: (pack: SectionRolePack, file: YAMLFile)?
     package var provenance = Provenance(pipeline: "")
     package var lexiconFactQualifiers: [String: [String: [String]]] = [:]
+    /// The lexicon files' load, when `startLoadingLexicons()` started it ahead of `build()`.
+    private(set) var prefetch: LexiconPrefetch?
 
     package init() {}
+
+    /// Starts loading `lexiconFiles` (through the cache, with `fileHashes` as they are now) on
+    /// another thread; `build()` takes the result when the file list is still the same, else
+    /// loads again. Call it once the lexicon files are known and before slower, independent work.
+    package mutating func startLoadingLexicons() {
+        guard !lexiconFiles.isEmpty else { return }
+        prefetch = LexiconPrefetch(files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
+    }
 
     package mutating func build() throws(InputError) -> Knowledge {
         var vocabulary = Vocabulary()
@@ -108,18 +118,16 @@ package struct KnowledgeBuilder {
             lexicon = LexiconIndex(lexicon: self.lexicon, into: &phrases, vocabulary: &vocabulary)
         } else {
             // Entries given directly follow the files' (a cached artifact holds the files' only).
-            var (compiled, outcome) = try KnowledgeCache.load(
-                files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
+            var (compiled, outcome) = try loadLexicons()
             cacheOutcome = outcome
             // Swapped out, not copied: the rule phrases added below then change the only copy of
             // the automaton's tables (a copy would duplicate ~10 MB at every start).
-            var merged = Lexicon()
-            swap(&merged, &compiled.lexicon)
             swap(&phrases, &compiled.phrases)
             swap(&vocabulary, &compiled.vocabulary)
             if self.lexicon.entries.isEmpty && self.lexicon.spellings.isEmpty {
-                lexicon = LexiconIndex(lexicon: merged, names: compiled.names)
+                lexicon = compiled.index
             } else {
+                var merged = compiled.lexicon
                 let first = merged.entries.count
                 merged.append(contentsOf: self.lexicon)
                 let added = Lexicon(entries: Array(merged.entries[first...]))
@@ -158,6 +166,25 @@ package struct KnowledgeBuilder {
             vocabulary: vocabulary, phrases: phrases, lexicon: lexicon, factRules: factRules,
             contextRules: contextRules, subjectRules: subjectRules, sectionRoles: sectionRoles, provenance: provenance,
             lexiconFactQualifiers: lexiconFactQualifiers)
+    }
+}
+
+extension KnowledgeBuilder {
+    /// The compiled lexicon files: the prefetched load when it is of the same files (and not
+    /// taken by a copy of this builder), else loaded now.
+    fileprivate mutating func loadLexicons() throws(InputError) -> (KnowledgeCache.Compiled, KnowledgeCache.Outcome) {
+        if let started = prefetch {
+            prefetch = nil
+            if started.files == lexiconFiles, let loaded = try started.work.take() { return loaded }
+            started.work.cancel()
+        }
+        return try KnowledgeCache.load(files: lexiconFiles, directory: cacheDirectory, fileHashes: fileHashes)
+    }
+
+    /// Waits for a prefetch no one will take (a start that failed before `build()`).
+    package mutating func cancelLoadingLexicons() {
+        prefetch?.work.cancel()
+        prefetch = nil
     }
 }
 

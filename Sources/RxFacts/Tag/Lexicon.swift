@@ -6,32 +6,38 @@ package struct Lexicon: Sendable {
     package struct Entry: Sendable, Hashable {
         package var kind: String
         package var canonical: String
-        /// Surface forms. Kept as one tab-joined string (no field of a TSV line holds a tab), as
-        /// are `codes`: a start decodes ~50,000 entries, and one string each is a third of the
-        /// allocations one per form and code would be.
+        /// Surface forms. Kept tab-joined (no field of a TSV line holds a tab), as are `codes`
+        /// and `attributes`, the three one after another in one string (`joined`): a start reads
+        /// ~50,000 entries, and an artifact's entries are then slices of one string read at once,
+        /// with no allocation each.
         package var variants: [String] {
             get { Self.split(joinedVariants) }
-            set { joinedVariants = Self.join(newValue) }
+            set { setJoined(variants: Self.join(newValue), codes: joinedCodes, attributes: joinedAttributes) }
         }
         /// `system:code` strings in file order.
         package var codes: [String] {
             get { Self.split(joinedCodes) }
-            set { joinedCodes = Self.join(newValue) }
+            set { setJoined(variants: joinedVariants, codes: Self.join(newValue), attributes: joinedAttributes) }
         }
-        fileprivate var joinedVariants: String
-        fileprivate var joinedCodes: String
-        /// `name=value` attributes (see LEXICON-FORMAT.md). Kept as one tab-joined string of
-        /// sorted names and values, like `variants`: most entries have one or none, and a start
-        /// then makes no dictionary per entry; `attribute(_:)` reads one without making any.
+        /// Variants, codes and attributes joined, each ending where the next starts.
+        fileprivate private(set) var joined: Substring
+        /// UTF-8 offsets in `joined` where the codes and the attributes start.
+        fileprivate private(set) var codesStart: UInt32
+        fileprivate private(set) var attributesStart: UInt32
+        /// `name=value` attributes (see LEXICON-FORMAT.md). Kept as tab-joined sorted names and
+        /// values, like `variants`: most entries have one or none, and a start then makes no
+        /// dictionary per entry; `attribute(_:)` reads one without making any.
         package var attributes: [String: String] {
             get {
                 var result: [String: String] = [:]
                 forEachAttribute { result[String($0)] = String($1) }
                 return result
             }
-            set { joinedAttributes = Self.joinAttributes(newValue) }
+            set { setJoined(variants: joinedVariants, codes: joinedCodes, attributes: Self.joinAttributes(newValue)) }
         }
-        fileprivate var joinedAttributes: String
+        fileprivate var joinedVariants: Substring { slice(0, codesStart) }
+        fileprivate var joinedCodes: Substring { slice(codesStart, attributesStart) }
+        fileprivate var joinedAttributes: Substring { slice(attributesStart, UInt32(joined.utf8.count)) }
         /// The file the entry came from (one string shared by every entry of the file) and its
         /// 1-based line, 0 when unknown.
         package var file: String
@@ -51,40 +57,50 @@ package struct Lexicon: Sendable {
             kind: String, canonical: String, variants: [String], codes: [String] = [],
             attributes: [String: String] = [:], origin: String = ""
         ) {
-            self.kind = kind
-            self.canonical = canonical
-            joinedVariants = Self.join(variants)
-            joinedCodes = Self.join(codes)
-            joinedAttributes = Self.joinAttributes(attributes)
-            self.file = origin
-            self.line = 0
+            self.init(
+                kind: kind, canonical: canonical, variants: variants, codes: codes, attributes: attributes,
+                file: origin, line: 0)
         }
 
         init(
             kind: String, canonical: String, variants: [String], codes: [String], attributes: [String: String],
             file: String, line: Int
         ) {
+            let variants = Self.join(variants)
+            let codes = Self.join(codes)
+            self.init(
+                kind: kind, canonical: canonical, joined: Substring(variants + codes + Self.joinAttributes(attributes)),
+                codesStart: UInt32(variants.utf8.count),
+                attributesStart: UInt32(variants.utf8.count + codes.utf8.count),
+                file: file, line: line)
+        }
+
+        /// An entry whose forms, codes and attributes are already joined (read from an artifact).
+        fileprivate init(
+            kind: String, canonical: String, joined: Substring, codesStart: UInt32, attributesStart: UInt32,
+            file: String, line: Int
+        ) {
             self.kind = kind
             self.canonical = canonical
-            joinedVariants = Self.join(variants)
-            joinedCodes = Self.join(codes)
-            joinedAttributes = Self.joinAttributes(attributes)
+            self.joined = joined
+            self.codesStart = codesStart
+            self.attributesStart = attributesStart
             self.file = file
             self.line = line
         }
 
-        /// An entry read back from a compiled artifact, its forms and codes already joined.
-        fileprivate init(
-            kind: String, canonical: String, joinedVariants: String, joinedCodes: String,
-            joinedAttributes: String, file: String, line: Int
+        private func slice(_ start: UInt32, _ end: UInt32) -> Substring {
+            let utf8 = joined.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+            return joined[from..<utf8.index(from, offsetBy: Int(end - start))]
+        }
+
+        private mutating func setJoined(
+            variants: some StringProtocol, codes: some StringProtocol, attributes: some StringProtocol
         ) {
-            self.kind = kind
-            self.canonical = canonical
-            self.joinedVariants = joinedVariants
-            self.joinedCodes = joinedCodes
-            self.joinedAttributes = joinedAttributes
-            self.file = file
-            self.line = line
+            joined = Substring(String(variants) + codes + attributes)
+            codesStart = UInt32(variants.utf8.count)
+            attributesStart = codesStart + UInt32(codes.utf8.count)
         }
 
         /// The value of attribute `name`, read in place.
@@ -124,7 +140,7 @@ package struct Lexicon: Sendable {
         /// The first code, without splitting the others.
         package var firstCode: String? { Self.firstCode(in: joinedCodes) }
 
-        static func firstCode(in joinedCodes: String) -> String? {
+        static func firstCode(in joinedCodes: Substring) -> String? {
             guard !joinedCodes.isEmpty else { return nil }
             return String(joinedCodes[..<(joinedCodes.utf8.firstIndex(of: 0x09) ?? joinedCodes.endIndex)])
         }
@@ -133,7 +149,7 @@ package struct Lexicon: Sendable {
             items.count == 1 ? items[0] : items.joined(separator: "\t")
         }
 
-        static func split(_ joined: String) -> [String] {
+        static func split(_ joined: Substring) -> [String] {
             guard !joined.isEmpty else { return [] }
             return joined.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
                 String(Substring($0))
@@ -508,18 +524,33 @@ extension Lexicon {
                 fileList.append(entry.file)
             }
         }
+        // Per entry: kind, file, line and where its text ends; the texts (canonical name, then
+        // the joined forms, codes and attributes) one after another in one block, read back as
+        // one string whose slices the entries keep.
+        var kindIndex: [Int32] = []
+        var fileIndex: [Int32] = []
+        var lines: [Int32] = []
+        var canonicalEnds: [UInt32] = []
+        var joinedEnds: [UInt32] = []
+        var codesStarts: [UInt32] = []
+        var attributesStarts: [UInt32] = []
+        var text: [UInt8] = []
+        for entry in entries {
+            kindIndex.append(Int32(kinds[entry.kind] ?? 0))
+            fileIndex.append(Int32(files[entry.file] ?? 0))
+            lines.append(Int32(clamping: entry.line))
+            text.append(contentsOf: entry.canonical.utf8)
+            canonicalEnds.append(UInt32(text.count))
+            text.append(contentsOf: entry.joined.utf8)
+            joinedEnds.append(UInt32(text.count))
+            codesStarts.append(entry.codesStart)
+            attributesStarts.append(entry.attributesStart)
+        }
         archive.strings(kindList)
         archive.strings(fileList)
-        archive.int(entries.count)
-        for entry in entries {
-            archive.int(kinds[entry.kind] ?? 0)
-            archive.int(files[entry.file] ?? 0)
-            archive.int(entry.line)
-            archive.string(entry.canonical)
-            archive.string(entry.joinedVariants)
-            archive.string(entry.joinedCodes)
-            archive.string(entry.joinedAttributes)
-        }
+        for column in [kindIndex, fileIndex, lines] { archive.array(column) }
+        for column in [canonicalEnds, joinedEnds, codesStarts, attributesStarts] { archive.array(column) }
+        archive.string(String(decoding: text, as: UTF8.self))
         let words = spellings.keys.sorted()
         archive.strings(words)
         for word in words { archive.strings(spellings[word] ?? []) }
@@ -529,25 +560,54 @@ extension Lexicon {
     init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
         let kindList = try archive.strings()
         let fileList = try archive.strings()
-        let count = try archive.count(itemSize: 8 * 7)
-        var entries: [Entry] = []
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            let kind = try archive.int()
-            let file = try archive.int()
-            guard kindList.indices.contains(kind), fileList.indices.contains(file) else {
-                throw ArchiveReader.Corrupt()
+        let kindIndex = try archive.array(of: Int32.self)
+        let fileIndex = try archive.array(of: Int32.self)
+        let lines = try archive.array(of: Int32.self)
+        let canonicalEnds = try archive.array(of: UInt32.self)
+        let joinedEnds = try archive.array(of: UInt32.self)
+        let codesStarts = try archive.array(of: UInt32.self)
+        let attributesStarts = try archive.array(of: UInt32.self)
+        let text = try archive.string()
+        let count = kindIndex.count
+        guard
+            [
+                fileIndex.count, lines.count, canonicalEnds.count, joinedEnds.count, codesStarts.count,
+                attributesStarts.count,
+            ].allSatisfy({ $0 == count })
+        else { throw ArchiveReader.Corrupt() }
+        let utf8 = text.utf8
+        let read = utf8.withContiguousStorageIfAvailable { bytes -> [Entry]? in
+            // Every slice must start and end on a scalar (a damaged offset would make the
+            // slices read past their string).
+            func isBoundary(_ offset: Int) -> Bool { offset == bytes.count || bytes[offset] & 0xC0 != 0x80 }
+            var entries: [Entry] = []
+            entries.reserveCapacity(count)
+            var start = 0
+            for i in 0..<count {
+                let canonicalEnd = Int(canonicalEnds[i])
+                let end = Int(joinedEnds[i])
+                let codesStart = Int(codesStarts[i])
+                let attributesStart = Int(attributesStarts[i])
+                guard kindList.indices.contains(Int(kindIndex[i])), fileList.indices.contains(Int(fileIndex[i])),
+                    start <= canonicalEnd, canonicalEnd <= end, end <= bytes.count,
+                    codesStart <= attributesStart, attributesStart <= end - canonicalEnd,
+                    isBoundary(start), isBoundary(canonicalEnd), isBoundary(end),
+                    isBoundary(canonicalEnd + codesStart), isBoundary(canonicalEnd + attributesStart)
+                else { return nil }
+                let from = utf8.index(utf8.startIndex, offsetBy: canonicalEnd)
+                entries.append(
+                    Entry(
+                        kind: kindList[Int(kindIndex[i])],
+                        canonical: String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[start..<canonicalEnd]), as: UTF8.self),
+                        joined: text[from..<utf8.index(from, offsetBy: end - canonicalEnd)],
+                        codesStart: UInt32(codesStart), attributesStart: UInt32(attributesStart),
+                        file: fileList[Int(fileIndex[i])], line: Int(lines[i])))
+                start = end
             }
-            let line = try archive.int()
-            let canonical = try archive.string()
-            let variants = try archive.string()
-            let codes = try archive.string()
-            let attributes = try archive.string()
-            entries.append(
-                Entry(
-                    kind: kindList[kind], canonical: canonical, joinedVariants: variants, joinedCodes: codes,
-                    joinedAttributes: attributes, file: fileList[file], line: line))
+            return entries
         }
+        guard let entries = read ?? nil else { throw ArchiveReader.Corrupt() }
         self.init(entries: entries)
         let words = try archive.strings()
         var spellings: [String: [String]] = [:]

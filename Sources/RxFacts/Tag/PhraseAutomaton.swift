@@ -413,12 +413,15 @@ extension PhraseAutomaton {
         table = try archive.array(of: Transition.self)
         mask = try archive.int()
         stateCount = Int32(truncatingIfNeeded: try archive.int())
-        terminalIndex = try archive.array(of: Int32.self)
-        payloadSlot = try archive.array(of: Int32.self)
+        // Rule phrases add states, terminals and root keys after loading (under 1 % of each with
+        // the default rules): growing tables get room for them, so none is copied whole at its
+        // first append (that cost ~5 MB of copying and fresh pages at every start).
+        terminalIndex = try archive.array(of: Int32.self, growing: true)
+        payloadSlot = try archive.array(of: Int32.self, growing: true)
         let counts = try archive.array(of: Int32.self)
         let values = try archive.array(of: Int32.self)
         var lists: [[Int32]] = []
-        lists.reserveCapacity(counts.count)
+        lists.reserveCapacity(counts.count + counts.count / 32 + 1024)
         var at = 0
         for count in counts {
             guard count > 0, at + Int(count) <= values.count else { throw ArchiveReader.Corrupt() }
@@ -426,10 +429,10 @@ extension PhraseAutomaton {
             at += Int(count)
         }
         payloadLists = lists
-        terminalLayers = try archive.array(of: UInt8.self)
-        roots = try archive.array(of: Root.self)
+        terminalLayers = try archive.array(of: UInt8.self, growing: true)
+        roots = try archive.array(of: Root.self, growing: true)
         phraseCount = try archive.int()
-        followers = try archive.array(of: UInt64.self)
+        followers = try archive.array(of: UInt64.self, growing: true)
         let terminals = Int32(terminalLayers.count)
         let listCount = Int32(lists.count)
         guard table.count == mask + 1, mask & (mask + 1) == 0, stateCount > 0,

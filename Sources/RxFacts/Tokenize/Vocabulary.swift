@@ -188,8 +188,9 @@ extension Vocabulary {
     /// Reads what `write(to:)` wrote.
     init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
         self.init()
-        keyBytes = try archive.array(of: UInt8.self)
-        keyStarts = try archive.array(of: Int32.self)
+        // Room for the words rule phrases add after loading (see `PhraseAutomaton.init(reading:)`).
+        keyBytes = try archive.array(of: UInt8.self, growing: true)
+        keyStarts = try archive.array(of: Int32.self, growing: true)
         slots = try archive.array(of: Slot.self)
         mask = try archive.int()
         guard !keyStarts.isEmpty, keyStarts[0] == 0, Int(keyStarts[keyStarts.count - 1]) == keyBytes.count,

@@ -195,6 +195,113 @@ import Testing
         #expect(KnowledgeCache.read(path, key: key) != nil)
     }
 
+    /// Entries in several scripts, with accents and emoji in names, forms and attributes.
+    static let worldwide = """
+        # rxfacts-lexicon/1
+        drug\tacide valproïque\tacide valproïque|Dépakine®\trxcui:11118 unii:614OI1Z5WI\tclass=anticonvulsivant
+        effect\t头痛\t头痛|头疼\t-\tnote=😀 mild
+        brand\tÖkotab\tÖkotab\t-\tingredient=acide valproïque|diazepam
+        class\tbenzodiazepine\tbenzodiazepines\t-\t-
+
+        """
+
+    /// Entries come back from the artifact as their lexicon lines make them, whatever their
+    /// text: accents, other scripts and emoji in names, forms and attributes.
+    @Test func entriesWithAnyTextComeBackTheSame() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Self.worldwide.write(toFile: scratch.files[1], atomically: true, encoding: .utf8)
+        let fresh = try KnowledgeCache.compile(files: scratch.files)
+        _ = try scratch.buildArtifact()
+        let (reused, outcome) = try KnowledgeCache.load(files: scratch.files, directory: scratch.cache)
+        guard case .reused = outcome else {
+            Issue.record("second load: \(outcome)")
+            return
+        }
+        #expect(reused.lexicon.entries == fresh.lexicon.entries)
+        for (cached, compiled) in zip(reused.lexicon.entries, fresh.lexicon.entries) {
+            #expect(cached.canonical == compiled.canonical)
+            #expect(cached.variants == compiled.variants)
+            #expect(cached.codes == compiled.codes)
+            #expect(cached.attributes == compiled.attributes)
+        }
+        let valproate = reused.lexicon.entries[0]
+        #expect(valproate.variants == ["acide valproïque", "Dépakine®"])
+        #expect(valproate.codes == ["rxcui:11118", "unii:614OI1Z5WI"])
+        #expect(valproate.firstCode == "rxcui:11118")
+        #expect(valproate.attribute("class") == "anticonvulsivant")
+        #expect(reused.lexicon.entries[1].attribute("note") == "😀 mild")
+        #expect(reused.lexicon.entries[2].ingredients == ["acide valproïque", "diazepam"])
+        #expect(reused.index.drugNames(ofEntry: 2) == ["acide valproïque", "diazepam"])
+        // An entry changed after loading is joined again, its other fields kept.
+        var edited = valproate
+        edited.codes = ["unii:614OI1Z5WI"]
+        #expect(edited.variants == valproate.variants && edited.attributes == valproate.attributes)
+        #expect(edited.codes == ["unii:614OI1Z5WI"])
+    }
+
+    /// Any one byte of an artifact changed — a count, an offset, a byte of text — is read as some
+    /// artifact or refused, never trapped on (an offset inside a character would be). Every byte
+    /// of the header, the entries and their name table (the first 2 KB here) is tried, and a
+    /// sample of the automaton's tables after them.
+    @Test func anyChangedByteIsReadOrRefused() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Self.worldwide.write(toFile: scratch.files[1], atomically: true, encoding: .utf8)
+        let path = try scratch.buildArtifact()
+        let key = String(path.split(separator: "/").last!.dropFirst("lexicon-".count).dropLast(".rxk".count))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var refused = 0
+        for offset in Array(0..<min(2048, bytes.count)) + Array(stride(from: 2048, to: bytes.count, by: 97)) {
+            for value: UInt8 in [0x80, 0xFF] where bytes[offset] != value {
+                var changed = bytes
+                changed[offset] = value
+                try changed.write(to: URL(fileURLWithPath: path))
+                guard let read = KnowledgeCache.read(path, key: key) else {
+                    refused += 1
+                    continue
+                }
+                // What was read is usable: every field of every entry can be read.
+                for entry in read.lexicon.entries {
+                    _ = (entry.variants, entry.codes, entry.attributes, entry.firstCode)
+                }
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    /// The lexicons are read (here: compiled and written) on another thread while the stages
+    /// after `tag` parse their rule files. A broken rule file is still the error reported, as
+    /// when the lexicons came later, and the start ends only after the artifact is written whole.
+    @Test func aBrokenRuleFileIsReportedAndTheArtifactWrittenWhole() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try "triggers: [".write(toFile: scratch.root + "/context.yaml", atomically: true, encoding: .utf8)
+        let pipeline = """
+            schema: rxfacts-pipeline/1
+            name: broken-rules
+            stages:
+              - ingest
+              - normalize
+              - segment
+              - tokenize
+              - tag: {lexicons: [spellings.tsv, terms.tsv]}
+              - context: {rules: context.yaml}
+              - emit
+
+            """
+        try pipeline.write(toFile: scratch.root + "/pipeline.yaml", atomically: true, encoding: .utf8)
+        let definition = try PipelineDefinition.load(contentsOf: scratch.root + "/pipeline.yaml")
+        #expect {
+            _ = try Pipeline(definition: definition, cacheDirectory: scratch.cache)
+        } throws: { error in
+            (error as? InputError)?.path.hasSuffix("context.yaml") == true
+        }
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: scratch.cache)) ?? []
+        #expect(left.allSatisfy { !$0.hasSuffix(".tmp") }, "\(left)")
+        #expect(scratch.artifacts.count == 1)
+    }
+
     @Test func anUnwritableDirectoryFallsBackToMemory() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
