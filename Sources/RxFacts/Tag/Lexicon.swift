@@ -11,12 +11,12 @@ package struct Lexicon: Sendable {
         /// ~50,000 entries, and an artifact's entries are then slices of one string read at once,
         /// with no allocation each.
         package var variants: [String] {
-            get { Self.split(joinedVariants) }
+            get { withBytes(0, codesStart, Self.split) }
             set { setJoined(variants: Self.join(newValue), codes: joinedCodes, attributes: joinedAttributes) }
         }
         /// `system:code` strings in file order.
         package var codes: [String] {
-            get { Self.split(joinedCodes) }
+            get { withBytes(codesStart, attributesStart, Self.split) }
             set { setJoined(variants: joinedVariants, codes: Self.join(newValue), attributes: joinedAttributes) }
         }
         /// Variants, codes and attributes joined, each ending where the next starts.
@@ -29,9 +29,13 @@ package struct Lexicon: Sendable {
         /// dictionary per entry; `attribute(_:)` reads one without making any.
         package var attributes: [String: String] {
             get {
-                var result: [String: String] = [:]
-                forEachAttribute { result[String($0)] = String($1) }
-                return result
+                withBytes(attributesStart, UInt32(joined.utf8.count)) { text in
+                    var result: [String: String] = [:]
+                    Self.forEachAttribute(in: text) {
+                        result[String(decoding: $0, as: UTF8.self)] = String(decoding: $1, as: UTF8.self)
+                    }
+                    return result
+                }
             }
             set { setJoined(variants: joinedVariants, codes: joinedCodes, attributes: Self.joinAttributes(newValue)) }
         }
@@ -105,23 +109,31 @@ package struct Lexicon: Sendable {
 
         /// The value of attribute `name`, read in place.
         package func attribute(_ name: String) -> String? {
-            var found: String?
-            forEachAttribute { key, value in
-                if found == nil, key == name { found = String(value) }
+            var name = name
+            return name.withUTF8 { wanted in
+                withBytes(attributesStart, UInt32(joined.utf8.count)) { text -> String? in
+                    var found: String?
+                    Self.forEachAttribute(in: text) { key, value in
+                        guard found == nil, key.elementsEqual(wanted) else { return }
+                        found = String(decoding: value, as: UTF8.self)
+                    }
+                    return found
+                }
             }
-            return found
         }
 
-        /// Calls `body` with each name and value, in name order, without making a list of them.
-        private func forEachAttribute(_ body: (Substring, Substring) -> Void) {
-            let text = joinedAttributes
+        /// Calls `body` with each name and value of tab-joined attribute bytes, in name order,
+        /// without making a list of them (tabs found in the bytes: a search by Character walks
+        /// grapheme clusters, many times slower).
+        private static func forEachAttribute(
+            in text: UnsafeBufferPointer<UInt8>,
+            _ body: (Slice<UnsafeBufferPointer<UInt8>>, Slice<UnsafeBufferPointer<UInt8>>) -> Void
+        ) {
             guard !text.isEmpty else { return }
             var start = text.startIndex
-            var name: Substring?
-            while start <= text.endIndex {
-                // The tabs are found in the UTF-8 bytes: a search by Character walks grapheme
-                // clusters, many times slower.
-                let end = text.utf8[start...].firstIndex(of: 0x09) ?? text.endIndex
+            var name: Slice<UnsafeBufferPointer<UInt8>>?
+            while true {
+                let end = text[start...].firstIndex(of: 0x09) ?? text.endIndex
                 if let key = name {
                     body(key, text[start..<end])
                     name = nil
@@ -129,8 +141,18 @@ package struct Lexicon: Sendable {
                     name = text[start..<end]
                 }
                 guard end < text.endIndex else { break }
-                start = text.index(after: end)
+                start = end + 1
             }
+        }
+
+        /// Calls `body` with the UTF-8 bytes of `joined` from offset `start` to `end`.
+        private func withBytes<R>(_ start: UInt32, _ end: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let result = joined.utf8.withContiguousStorageIfAvailable({
+                body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)]))
+            }) {
+                return result
+            }
+            return Array(joined.utf8)[Int(start)..<Int(end)].withUnsafeBufferPointer(body)
         }
 
         static func joinAttributes(_ attributes: [String: String]) -> String {
@@ -138,21 +160,21 @@ package struct Lexicon: Sendable {
         }
 
         /// The first code, without splitting the others.
-        package var firstCode: String? { Self.firstCode(in: joinedCodes) }
-
-        static func firstCode(in joinedCodes: Substring) -> String? {
-            guard !joinedCodes.isEmpty else { return nil }
-            return String(joinedCodes[..<(joinedCodes.utf8.firstIndex(of: 0x09) ?? joinedCodes.endIndex)])
+        package var firstCode: String? {
+            withBytes(codesStart, attributesStart) { codes in
+                guard !codes.isEmpty else { return nil }
+                return String(decoding: codes[..<(codes.firstIndex(of: 0x09) ?? codes.endIndex)], as: UTF8.self)
+            }
         }
 
         static func join(_ items: [String]) -> String {
             items.count == 1 ? items[0] : items.joined(separator: "\t")
         }
 
-        static func split(_ joined: Substring) -> [String] {
+        static func split(_ joined: UnsafeBufferPointer<UInt8>) -> [String] {
             guard !joined.isEmpty else { return [] }
-            return joined.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                String(Substring($0))
+            return joined.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
             }
         }
 
@@ -621,6 +643,6 @@ extension Lexicon {
     /// The first code of entry `index`, read from the entry in place: `entries[index].firstCode`
     /// would copy the whole entry first.
     func firstCode(ofEntry index: Int) -> String? {
-        Entry.firstCode(in: entries[index].joinedCodes)
+        entries[index].firstCode
     }
 }
