@@ -37,7 +37,7 @@ package enum KnowledgeCache {
         var index: LexiconIndex
     }
 
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304
@@ -80,7 +80,7 @@ package enum KnowledgeCache {
             return (try compile(files: files), .memoryOnly)
         }
         let path = directory + "/lexicon-" + key + ".rxk"
-        if let compiled = read(path, key: key) {
+        if let compiled = read(path, key: key, files: files) {
             markUsed(path)
             return (compiled, .reused(path: path))
         }
@@ -100,7 +100,7 @@ package enum KnowledgeCache {
         add(RxFactsVersion.current)
         add(executableIdentity())
         for path in files {
-            add(path)
+            add(canonicalPath(path))
             if let hash = fileHashes[path] {
                 add(hash)
             } else {
@@ -110,6 +110,13 @@ package enum KnowledgeCache {
         }
         // Two FNV-1a hashes over differently prefixed input: 128 bits against accidental collisions.
         return ContentHash.fnv1a64Hex(input) + ContentHash.fnv1a64Hex([0x5A] + input)
+    }
+
+    /// `path` made absolute against the working directory, with symbolic links, `.` and `..`
+    /// resolved: one lexicon named from another directory, or through a link, keys the same
+    /// artifact, and an artifact names its files this way (a start renames them as it spells them).
+    static func canonicalPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     /// Path, size and modification time of the running executable: a rebuilt binary (whose
@@ -125,7 +132,9 @@ package enum KnowledgeCache {
         return "\(path)\u{0}\(size)\u{0}\(modified)"
     }
 
-    static func read(_ path: String, key: String) -> Compiled? {
+    /// Reads the artifact at `path` if it has `key`; entries name their lexicon file as `files`
+    /// (this start's spelling of the paths the key was made from) does.
+    static func read(_ path: String, key: String, files: [String] = []) -> Compiled? {
         // Read front to back, not mapped: each array is read into its own storage once, and the
         // file's pages are not resident beside them (see `ArchiveReader`).
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
@@ -136,7 +145,7 @@ package enum KnowledgeCache {
             guard try archive.string() == magic, try archive.int() == formatVersion,
                 try archive.array(of: UInt32.self) == [byteOrderMark], try archive.string() == key
             else { return nil }
-            let lexicon = try Lexicon(reading: &archive)
+            let lexicon = try Lexicon(reading: &archive, files: files)
             let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
             // The index needs only the entries: made on another thread while the automaton is read.
             let indexing = BackgroundWork { () throws(Never) in LexiconIndex(lexicon: lexicon, names: names) }

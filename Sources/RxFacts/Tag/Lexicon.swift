@@ -569,7 +569,8 @@ extension Lexicon {
             attributesStarts.append(entry.attributesStart)
         }
         archive.strings(kindList)
-        archive.strings(fileList)
+        // Files by absolute path: a start from another directory reads them back by its own names.
+        archive.strings(fileList.map(KnowledgeCache.canonicalPath))
         for column in [kindIndex, fileIndex, lines] { archive.array(column) }
         for column in [canonicalEnds, joinedEnds, codesStarts, attributesStarts] { archive.array(column) }
         archive.string(String(decoding: text, as: UTF8.self))
@@ -578,10 +579,12 @@ extension Lexicon {
         for word in words { archive.strings(spellings[word] ?? []) }
     }
 
-    /// Reads what `write(to:)` wrote.
-    init(reading archive: inout ArchiveReader) throws(ArchiveReader.Corrupt) {
+    /// Reads what `write(to:)` wrote; entries from one of `files` (however this start spells its
+    /// path) name it as `files` does, as if compiled from them now.
+    init(reading archive: inout ArchiveReader, files: [String] = []) throws(ArchiveReader.Corrupt) {
         let kindList = try archive.strings()
-        let fileList = try archive.strings()
+        let spelled = Dictionary(files.map { (KnowledgeCache.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let fileList = try archive.strings().map { spelled[$0] ?? $0 }
         let kindIndex = try archive.array(of: Int32.self)
         let fileIndex = try archive.array(of: Int32.self)
         let lines = try archive.array(of: Int32.self)

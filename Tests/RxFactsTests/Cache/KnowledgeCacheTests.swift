@@ -138,6 +138,24 @@ import Testing
         #expect(scratch.artifacts.count == KnowledgeCache.kept)
     }
 
+    /// The same lexicon files named another way (another working directory, `.` in the path, a
+    /// symbolic link) reuse the artifact, and its entries name their files as this start does:
+    /// exactly what compiling them now would give, whichever start wrote the artifact.
+    @Test func theSameFilesNamedAnotherWayReuseTheArtifact() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.buildArtifact()
+        let link = scratch.root + "/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scratch.root)
+        let other = [scratch.root + "/./spellings.tsv", link + "/terms.tsv"]
+        let (reused, outcome) = try KnowledgeCache.load(files: other, directory: scratch.cache)
+        #expect(outcome == .reused(path: path))
+        #expect(scratch.artifacts.count == 1)
+        let fresh = try KnowledgeCache.compile(files: other)
+        #expect(reused.lexicon.entries == fresh.lexicon.entries)
+        #expect(Set(reused.lexicon.entries.map(\.file)) == [link + "/terms.tsv"])
+    }
+
     @Test func aChangedLexiconIsCompiledAgainNeverReadStale() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
