@@ -78,7 +78,7 @@ package struct BatchExtractor: Sendable {
         var window: [BatchUnit] = []
         var weight = 0
         // Ids given so far in this run: a second, different document under one id is an error.
-        var given = GivenIds()
+        let given = GivenIds()
         // Workers wait for the slowest of them at each window's end: long windows keep that tail
         // small (with 8 per job, 2 jobs on labels of ~150 KB lost ~8 % of the run to it).
         let maxUnits = jobs * 32

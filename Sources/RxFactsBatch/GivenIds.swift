@@ -1,36 +1,35 @@
+import Foundation
 import RxFacts
 
 /// The document ids a run has given so far, each with the content hash and source of the
 /// document that has it: a second, different document under one id is an error naming the
 /// source of the first.
 ///
-/// A run remembers every id it gives, so this grows with the corpus; it is kept compact so that
-/// a run's memory stays nearly flat (a dictionary of strings took ~550 bytes per document, 27 MB
-/// for 50,000 DailyMed labels). Ids are kept one after the other in one byte array, content
-/// hashes as 64-bit numbers, and sources front-coded: each stores only what differs from the one
-/// before (labels in one zip share most of their path), with a full source every 16 entries.
-/// Lookups are exact: the index is keyed by a hash of the id, and the id's bytes are compared.
-struct GivenIds {
+/// A run remembers every id it gives, so this grows with the corpus; it is kept small so that a
+/// run's memory stays nearly flat. Ids and sources are read back only when an id comes again, so
+/// they go to a `SpillLog` (an unlinked temporary file; in memory when none can be made), each
+/// entry once, as its id's and its source's lengths and bytes. Memory keeps per entry its place
+/// in the log, its content hash as a 64-bit number, and a chain link in an index keyed by a hash
+/// of the id: ~40 bytes (a dictionary of strings took ~550, the front-coded in-memory log of the
+/// fourth pass ~175). Lookups are exact: an entry whose id hash matches has its id read back and
+/// compared.
+///
+/// A reference: one registry per run, used from one thread.
+final class GivenIds {
     /// An earlier document under the same id.
     struct Earlier {
         var source: String
         var contentHash: String?
     }
 
-    /// Id bytes, one id after another; entry `k` ends at `idEnds[k]`.
-    private var idBytes: [UInt8] = []
-    private var idEnds: [Int] = []
+    /// Ids and sources, one entry after another; entry `k` starts at `offsets[k]`.
+    private let log: SpillLog
+    private var offsets: [UInt64] = []
     /// Per entry: its content hash as a number when it is 16 lower-case hex digits (rxfacts'
     /// FNV-1a), else its index in `otherHashes`; `hashKinds` tells which (or that it has none).
     private var hashValues: [UInt64] = []
     private var hashKinds: [HashKind] = []
     private var otherHashes: [String] = []
-    /// Front-coded sources: entry `k` is `sourceLog[sourceStarts[k]...]`: two bytes of prefix
-    /// length shared with entry `k - 1` (0 every `restart` entries), then the rest of its bytes.
-    private var sourceLog: [UInt8] = []
-    private var sourceStarts: [Int] = []
-    /// The source of the last entry, for front-coding the next.
-    private var lastSource: [UInt8] = []
     /// Sources given again for the same document (rare): they replace the logged one.
     private var renamed: [Int32: String] = [:]
     /// Entries by the hash of their id; ids with the same hash are chained through `next`.
@@ -38,18 +37,26 @@ struct GivenIds {
     private var next: [Int32] = []
 
     private enum HashKind: UInt8 { case none, hex, other }
-    private static let restart = 16
 
-    var count: Int { idEnds.count }
+    /// A registry whose ids and sources spill to `spillDirectory` (default: the temporary
+    /// directory; nil: kept in memory).
+    init(spillDirectory: String? = FileManager.default.temporaryDirectory.path) {
+        log = SpillLog(directory: spillDirectory)
+    }
+
+    var count: Int { offsets.count }
+
+    /// Whether ids and sources go to a file (false: in memory).
+    var isSpilling: Bool { log.isSpilling }
 
     /// Records that `id` is given to a document from `source` with `contentHash`. Returns the
     /// earlier document when the id is already given to a different one (a different hash, or
     /// none to compare), and records nothing then. The same document again is accepted, and
     /// its source becomes the one named from then on.
-    mutating func give(_ id: String, source: String, contentHash: String?) -> Earlier? {
+    func give(_ id: String, source: String, contentHash: String?) -> Earlier? {
         let key = ContentHash.fnv1a64(id.utf8)
         var entry = index[key] ?? -1
-        while entry >= 0, !idBytes[idRange(Int(entry))].elementsEqual(id.utf8) { entry = next[Int(entry)] }
+        while entry >= 0, read(Int(entry)).map({ $0.id.elementsEqual(id.utf8) }) != true { entry = next[Int(entry)] }
         if entry >= 0 {
             let k = Int(entry)
             let earlier = Earlier(source: self.source(k), contentHash: hash(k))
@@ -58,8 +65,10 @@ struct GivenIds {
             renamed[entry] = source
             return nil
         }
-        idBytes += id.utf8
-        idEnds.append(idBytes.count)
+        var record: [UInt8] = []
+        Self.appendField(Array(id.utf8), to: &record)
+        Self.appendField(Array(source.utf8), to: &record)
+        offsets.append(log.append(record))
         switch contentHash.flatMap(Self.hexValue) {
         case let value?:
             hashValues.append(value)
@@ -72,13 +81,35 @@ struct GivenIds {
             hashValues.append(0)
             hashKinds.append(.none)
         }
-        appendSource(source)
         next.append(index[key] ?? -1)
         index[key] = Int32(count - 1)
         return nil
     }
 
-    private func idRange(_ k: Int) -> Range<Int> { (k == 0 ? 0 : idEnds[k - 1])..<idEnds[k] }
+    /// A field of a log record: its length (4 bytes, little-endian), then its bytes.
+    private static func appendField(_ bytes: [UInt8], to record: inout [UInt8]) {
+        withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { record.append(contentsOf: $0) }
+        record.append(contentsOf: bytes)
+    }
+
+    /// Entry `k`'s id and source bytes, read back from the log; nil when they cannot be.
+    private func read(_ k: Int) -> (id: [UInt8], source: [UInt8])? {
+        func field(at offset: UInt64) -> [UInt8]? {
+            guard let length = log.read(offset, 4) else { return nil }
+            let n = Int(length[0]) | Int(length[1]) << 8 | Int(length[2]) << 16 | Int(length[3]) << 24
+            return log.read(offset + 4, n)
+        }
+        guard let id = field(at: offsets[k]), let source = field(at: offsets[k] + 4 + UInt64(id.count)) else {
+            return nil
+        }
+        return (id, source)
+    }
+
+    /// The source of entry `k`.
+    private func source(_ k: Int) -> String {
+        if let source = renamed[Int32(k)] { return source }
+        return read(k).map { String(decoding: $0.source, as: UTF8.self) } ?? "(source not readable back)"
+    }
 
     private func hash(_ k: Int) -> String? {
         switch hashKinds[k] {
@@ -92,33 +123,5 @@ struct GivenIds {
     private static func hexValue(_ text: String) -> UInt64? {
         guard text.utf8.count == 16, text.utf8.allSatisfy({ $0 &- 0x30 < 10 || $0 &- 0x61 < 6 }) else { return nil }
         return UInt64(text, radix: 16)
-    }
-
-    /// Appends `source` front-coded against the last one appended (whole at a restart).
-    private mutating func appendSource(_ source: String) {
-        let bytes = Array(source.utf8)
-        var shared = 0
-        if sourceStarts.count % Self.restart != 0 {
-            let limit = min(bytes.count, lastSource.count, Int(UInt16.max))
-            while shared < limit, bytes[shared] == lastSource[shared] { shared += 1 }
-        }
-        sourceStarts.append(sourceLog.count)
-        sourceLog.append(UInt8(shared >> 8))
-        sourceLog.append(UInt8(shared & 0xFF))
-        sourceLog += bytes[shared...]
-        lastSource = bytes
-    }
-
-    /// The source of entry `k`, decoded from the restart point before it.
-    private func source(_ k: Int) -> String {
-        if let source = renamed[Int32(k)] { return source }
-        var bytes: [UInt8] = []
-        for j in (k - k % Self.restart)...k {
-            let start = sourceStarts[j]
-            let end = j + 1 < sourceStarts.count ? sourceStarts[j + 1] : sourceLog.count
-            let shared = Int(sourceLog[start]) << 8 | Int(sourceLog[start + 1])
-            bytes = Array(bytes.prefix(shared)) + sourceLog[(start + 2)..<end]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
