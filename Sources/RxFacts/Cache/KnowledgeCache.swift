@@ -37,7 +37,7 @@ package enum KnowledgeCache {
         var index: LexiconIndex
     }
 
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let magic = "rxfacts compiled knowledge"
     /// Written as a `UInt32`: an artifact from a machine of the other byte order is not read.
     static let byteOrderMark: UInt32 = 0x0102_0304

@@ -175,7 +175,7 @@ public struct Mention: Sendable, Hashable {
     /// Byte range in normalized text.
     public var range: Range<Int>
     /// Indices of the matched entries in the automaton's entry table.
-    public var entries: [Int32]
+    public var entries: EntryList
     /// Index of the sentence the mention is in.
     public var sentence: Int
 }

@@ -72,7 +72,7 @@ package struct PhraseLayerView: Sendable {
     package func step(_ state: Int32, _ key: Int32) -> Int32 { automaton.step(state, key) }
 
     @inline(__always)
-    package func payloads(at state: Int32) -> [Int32]? { automaton.payloads(at: state, layer: layer) }
+    package func payloads(at state: Int32) -> EntryList? { automaton.payloads(at: state, layer: layer) }
 }
 
 /// Collects what each stage of a pipeline contributes (lexicons for `tag`, rule files for

@@ -35,7 +35,7 @@ struct AbbreviationLinker: Sendable {
 
     func process(_ doc: inout AnalyzedDocument) {
         let text = doc.normalized
-        var definitions: [[UInt8]: (entries: [Int32], from: Int)] = [:]
+        var definitions: [[UInt8]: (entries: EntryList, from: Int)] = [:]
         func isWord(_ t: Int) -> Bool { t < doc.tokens.count && doc.tokens[t].kind == .word }
         func isMark(_ t: Int, _ mark: UInt8) -> Bool {
             t < doc.tokens.count && doc.tokens[t].kind == .punctuation && doc.tokens[t].end - doc.tokens[t].start == 1
@@ -69,7 +69,7 @@ struct AbbreviationLinker: Sendable {
         // The short forms' lengths (2 to 8 bytes) as bits: a test per word without hashing.
         let lengths = definitions.keys.reduce(UInt16(0)) { $0 | 1 << UInt16($1.count) }
         var added: [Mention] = []
-        var replaced: [Int: [Int32]] = [:]
+        var replaced: [Int: EntryList] = [:]
         // Per token: the one-token term on it (-1: none), and whether a longer term covers it.
         var termAt = Array(repeating: -1, count: doc.tokens.count)
         var covered = Array(repeating: false, count: doc.tokens.count)

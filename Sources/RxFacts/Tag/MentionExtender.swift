@@ -182,7 +182,7 @@ final class MentionExtender: Sendable {
             }
             return true
         }
-        func merged(_ a: Mention, _ b: Mention, entries: [Int32]) -> Mention {
+        func merged(_ a: Mention, _ b: Mention, entries: EntryList) -> Mention {
             Mention(
                 tokens: a.tokens.lowerBound..<b.tokens.upperBound, range: a.range.lowerBound..<b.range.upperBound,
                 entries: entries, sentence: a.sentence)

@@ -20,8 +20,9 @@ package struct PhraseAutomaton: Sendable {
     private var mask: Int
     private var stateCount: Int32 = 1
     private var terminalIndex: [Int32] = [-1]
-    /// Per terminal state and layer (`terminal * layers + layer`): the index of its payload list
-    /// in `payloadLists`, -1 for none. Only lists that hold payloads exist (~100,000 of ~600,000).
+    /// Per terminal state and layer (`terminal * layers + layer`): -1 for no payload; a single
+    /// payload `p` as `-2 - p` (most phrases have one: no array is made for them); else the index
+    /// of its list of several in `payloadLists`.
     private var payloadSlot: [Int32] = []
     private var payloadLists: [[Int32]] = []
     /// Per terminal state: bit L set when layer L has payloads there.
@@ -103,11 +104,16 @@ package struct PhraseAutomaton: Sendable {
         let terminal = Int(terminalIndex[index])
         terminalLayers[terminal] |= 1 << UInt8(layer)
         let slot = terminal * layers + layer
-        if payloadSlot[slot] < 0 {
-            payloadSlot[slot] = Int32(payloadLists.count)
-            payloadLists.append([payload])
-        } else if !payloadLists[Int(payloadSlot[slot])].contains(payload) {
-            payloadLists[Int(payloadSlot[slot])].append(payload)
+        let held = payloadSlot[slot]
+        if held == -1 {
+            payloadSlot[slot] = -2 - payload
+        } else if held <= -2 {
+            if -2 - held != payload {
+                payloadSlot[slot] = Int32(payloadLists.count)
+                payloadLists.append([-2 - held, payload])
+            }
+        } else if !payloadLists[Int(held)].contains(payload) {
+            payloadLists[Int(held)].append(payload)
         }
         phraseCount += 1
         return true
@@ -203,20 +209,21 @@ package struct PhraseAutomaton: Sendable {
 
     /// Payloads of layer 0 phrases ending in `state` (nil if none).
     @inline(__always)
-    package func payloads(at state: Int32) -> [Int32]? { payloads(at: state, layer: 0) }
+    package func payloads(at state: Int32) -> EntryList? { payloads(at: state, layer: 0) }
 
     /// Payloads of `layer`'s phrases ending in `state` (nil if none).
     @inline(__always)
-    package func payloads(at state: Int32, layer: Int) -> [Int32]? {
+    package func payloads(at state: Int32, layer: Int) -> EntryList? {
         let terminal = terminalIndex[Int(state)]
         guard terminal >= 0, terminalLayers[Int(terminal)] & (1 << UInt8(layer)) != 0 else { return nil }
-        return payloadLists[Int(payloadSlot[Int(terminal) * layers + layer])]
+        return payloadList(terminal: terminal, layer: layer)
     }
 
     /// The payloads of `layer` at a terminal whose layer bit is set.
     @inline(__always)
-    private func payloadList(terminal: Int32, layer: Int) -> [Int32] {
-        payloadLists[Int(payloadSlot[Int(terminal) * layers + layer])]
+    private func payloadList(terminal: Int32, layer: Int) -> EntryList {
+        let held = payloadSlot[Int(terminal) * layers + layer]
+        return held <= -2 ? EntryList(one: -2 - held) : EntryList(payloadLists[Int(held)])
     }
 
     /// Leftmost-longest matches of every layer over `positions` in one walk per position:
@@ -362,7 +369,7 @@ package struct PhraseAutomaton: Sendable {
             var state: Int32 = 0
             var q = p
             var bestEnd = -1
-            var bestPayloads: [Int32] = []
+            var bestPayloads: EntryList = []
             while q < n {
                 state = step(state, tokens[positions[q]].key)
                 if state < 0 { break }
