@@ -449,5 +449,11 @@ extension PhraseAutomaton {
             table.allSatisfy({ $0.state < stateCount && $0.terminal < terminals }),
             roots.allSatisfy({ $0.state < stateCount && $0.terminal < terminals })
         else { throw ArchiveReader.Corrupt() }
+        // A layer a terminal has must have payloads there (a list or one inline).
+        for (terminal, bits) in terminalLayers.enumerated() where bits != 0 {
+            for layer in 0..<layers where bits & (1 << UInt8(layer)) != 0 {
+                guard payloadSlot[terminal * layers + layer] != -1 else { throw ArchiveReader.Corrupt() }
+            }
+        }
     }
 }
