@@ -56,7 +56,7 @@ final class GivenIds {
     func give(_ id: String, source: String, contentHash: String?) -> Earlier? {
         let key = ContentHash.fnv1a64(id.utf8)
         var entry = index[key] ?? -1
-        while entry >= 0, read(Int(entry)).map({ $0.id.elementsEqual(id.utf8) }) != true { entry = next[Int(entry)] }
+        while entry >= 0, self.id(Int(entry))?.elementsEqual(id.utf8) != true { entry = next[Int(entry)] }
         if entry >= 0 {
             let k = Int(entry)
             let earlier = Earlier(source: self.source(k), contentHash: hash(k))
@@ -92,23 +92,23 @@ final class GivenIds {
         record.append(contentsOf: bytes)
     }
 
-    /// Entry `k`'s id and source bytes, read back from the log; nil when they cannot be.
-    private func read(_ k: Int) -> (id: [UInt8], source: [UInt8])? {
-        func field(at offset: UInt64) -> [UInt8]? {
-            guard let length = log.read(offset, 4) else { return nil }
-            let n = Int(length[0]) | Int(length[1]) << 8 | Int(length[2]) << 16 | Int(length[3]) << 24
-            return log.read(offset + 4, n)
-        }
-        guard let id = field(at: offsets[k]), let source = field(at: offsets[k] + 4 + UInt64(id.count)) else {
-            return nil
-        }
-        return (id, source)
+    /// The log field at `offset` (its length, then its bytes); nil when it cannot be read back.
+    private func field(at offset: UInt64) -> [UInt8]? {
+        guard let length = log.read(offset, 4) else { return nil }
+        let n = Int(length[0]) | Int(length[1]) << 8 | Int(length[2]) << 16 | Int(length[3]) << 24
+        return log.read(offset + 4, n)
     }
 
-    /// The source of entry `k`.
+    /// Entry `k`'s id bytes, read back from the log; nil when they cannot be.
+    private func id(_ k: Int) -> [UInt8]? { field(at: offsets[k]) }
+
+    /// The source of entry `k` (after its id in the log).
     private func source(_ k: Int) -> String {
         if let source = renamed[Int32(k)] { return source }
-        return read(k).map { String(decoding: $0.source, as: UTF8.self) } ?? "(source not readable back)"
+        guard let id = id(k), let source = field(at: offsets[k] + 4 + UInt64(id.count)) else {
+            return "(source not readable back)"
+        }
+        return String(decoding: source, as: UTF8.self)
     }
 
     private func hash(_ k: Int) -> String? {

@@ -88,15 +88,7 @@ struct ArchiveReader {
     private mutating func longString(_ n: Int) throws(Corrupt) -> String {
         var failed = false
         let result = String(unsafeUninitializedCapacity: n) { storage in
-            let raw = UnsafeMutableRawBufferPointer(storage)
-            let buffered = min(n, buffer.count - position)
-            buffer[position..<(position + buffered)].withUnsafeBytes { raw.copyMemory(from: $0) }
-            position += buffered
-            if buffered < n {
-                do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[buffered...])) } catch {
-                    failed = true
-                }
-            }
+            failed = !consume(into: UnsafeMutableRawBufferPointer(storage))
             return n
         }
         guard !failed else { throw Corrupt() }
@@ -117,8 +109,11 @@ struct ArchiveReader {
     /// pages).
     mutating func array<T: BitwiseCopyable>(of type: T.Type, growing: Bool = false) throws(Corrupt) -> [T] {
         let n = try count(itemSize: MemoryLayout<T>.stride)
-        return try items(n, spare: growing ? n / 32 + 1024 : 0)
+        return try items(n, spare: growing ? Self.spare(n) : 0)
     }
+
+    /// The room a growing table of `n` items is read with.
+    static func spare(_ n: Int) -> Int { n / 32 + 1024 }
 
     /// The next `n` items of `T` (`n` already checked against what is left).
     private mutating func items<T: BitwiseCopyable>(_ n: Int, spare: Int = 0) throws(Corrupt) -> [T] {
@@ -126,19 +121,23 @@ struct ArchiveReader {
         if size <= Self.chunk { try fill(size) }
         var failed = false
         let result = [T](unsafeUninitializedCapacity: n + spare) { storage, initialized in
-            let raw = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<size])
-            let buffered = min(size, buffer.count - position)
-            buffer[position..<(position + buffered)].withUnsafeBytes { raw.copyMemory(from: $0) }
-            position += buffered
-            if buffered < size {
-                do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: raw[buffered...])) } catch {
-                    failed = true
-                }
-            }
+            failed = !consume(
+                into: UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(storage)[..<size]))
             // Plain values: a failed read leaves bytes that are never used (the archive is refused).
             initialized = n
         }
         guard !failed else { throw Corrupt() }
         return result
+    }
+
+    /// Fills `target` with the next bytes: those read ahead first, the rest straight from the
+    /// file. False when the file ends first.
+    private mutating func consume(into target: UnsafeMutableRawBufferPointer) -> Bool {
+        let buffered = min(target.count, buffer.count - position)
+        buffer[position..<(position + buffered)].withUnsafeBytes { target.copyMemory(from: $0) }
+        position += buffered
+        guard buffered < target.count else { return true }
+        do { try readFile(into: UnsafeMutableRawBufferPointer(rebasing: target[buffered...])) } catch { return false }
+        return true
     }
 }

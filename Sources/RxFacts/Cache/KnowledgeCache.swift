@@ -76,11 +76,15 @@ package enum KnowledgeCache {
         files: [String], directory: String?, fileHashes: [String: String] = [:]
     ) throws(InputError) -> (Compiled, Outcome) {
         guard let directory else { return (try compile(files: files), .memoryOnly) }
-        guard let key = key(files: files, fileHashes: fileHashes) else {
+        // Each file by its absolute path once: the key is made from these, and the artifact's
+        // entries are renamed from them to this start's spelling.
+        let absolute = files.map(canonicalPath)
+        guard let key = key(files: files, absolute: absolute, fileHashes: fileHashes) else {
             return (try compile(files: files), .memoryOnly)
         }
         let path = directory + "/lexicon-" + key + ".rxk"
-        if let compiled = read(path, key: key, files: files) {
+        let spelled = Dictionary(zip(absolute, files), uniquingKeysWith: { first, _ in first })
+        if let compiled = read(path, key: key, spelled: spelled) {
             markUsed(path)
             return (compiled, .reused(path: path))
         }
@@ -90,7 +94,7 @@ package enum KnowledgeCache {
     }
 
     /// The artifact key, or nil when a file cannot be read (compiling then reports it).
-    static func key(files: [String], fileHashes: [String: String]) -> String? {
+    static func key(files: [String], absolute: [String], fileHashes: [String: String]) -> String? {
         var input: [UInt8] = []
         func add(_ field: String) {
             input.append(contentsOf: field.utf8)
@@ -99,8 +103,8 @@ package enum KnowledgeCache {
         add("format \(formatVersion)")
         add(RxFactsVersion.current)
         add(executableIdentity())
-        for path in files {
-            add(canonicalPath(path))
+        for (path, absolutePath) in zip(files, absolute) {
+            add(absolutePath)
             if let hash = fileHashes[path] {
                 add(hash)
             } else {
@@ -132,9 +136,9 @@ package enum KnowledgeCache {
         return "\(path)\u{0}\(size)\u{0}\(modified)"
     }
 
-    /// Reads the artifact at `path` if it has `key`; entries name their lexicon file as `files`
-    /// (this start's spelling of the paths the key was made from) does.
-    static func read(_ path: String, key: String, files: [String] = []) -> Compiled? {
+    /// Reads the artifact at `path` if it has `key`; an entry's file, stored by absolute path, is
+    /// named as `spelled` maps it (this start's spelling of the paths the key was made from).
+    static func read(_ path: String, key: String, spelled: [String: String] = [:]) -> Compiled? {
         // Read front to back, not mapped: each array is read into its own storage once, and the
         // file's pages are not resident beside them (see `ArchiveReader`).
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
@@ -145,7 +149,7 @@ package enum KnowledgeCache {
             guard try archive.string() == magic, try archive.int() == formatVersion,
                 try archive.array(of: UInt32.self) == [byteOrderMark], try archive.string() == key
             else { return nil }
-            let lexicon = try Lexicon(reading: &archive, files: files)
+            let lexicon = try Lexicon(reading: &archive, spelled: spelled)
             let names = try LexiconIndex.NameTable(reading: &archive, count: lexicon.entries.count)
             // The index needs only the entries: made on another thread while the automaton is read.
             let indexing = BackgroundWork { () throws(Never) in LexiconIndex(lexicon: lexicon, names: names) }

@@ -74,7 +74,7 @@ public struct StageRegistry: Sendable {
             guard configuration.has("lexicons") else {
                 throw configuration.error("lexicons", "stage 'tag' needs `lexicons:` (a list of lexicon files)")
             }
-            // Loaded from the compiled-knowledge cache (compiled when it has them not) on another
+            // Loaded from the compiled-knowledge cache (compiled when it does not have them) on another
             // thread while the stages after this one parse their rule files.
             builder.lexiconFiles.append(contentsOf: configuration.paths("lexicons"))
             builder.startLoadingLexicons()

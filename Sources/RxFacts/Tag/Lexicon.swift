@@ -12,12 +12,20 @@ package struct Lexicon: Sendable {
         /// with no allocation each.
         package var variants: [String] {
             get { withBytes(0, codesStart, Self.split) }
-            set { setJoined(variants: Self.join(newValue), codes: joinedCodes, attributes: joinedAttributes) }
+            set {
+                setJoined(
+                    variants: Self.join(newValue), codes: part(codesStart, attributesStart),
+                    attributes: part(attributesStart, joinedEnd))
+            }
         }
         /// `system:code` strings in file order.
         package var codes: [String] {
             get { withBytes(codesStart, attributesStart, Self.split) }
-            set { setJoined(variants: joinedVariants, codes: Self.join(newValue), attributes: joinedAttributes) }
+            set {
+                setJoined(
+                    variants: part(0, codesStart), codes: Self.join(newValue),
+                    attributes: part(attributesStart, joinedEnd))
+            }
         }
         /// Variants, codes and attributes joined, each ending where the next starts.
         fileprivate private(set) var joined: Substring
@@ -29,7 +37,7 @@ package struct Lexicon: Sendable {
         /// dictionary per entry; `attribute(_:)` reads one without making any.
         package var attributes: [String: String] {
             get {
-                withBytes(attributesStart, UInt32(joined.utf8.count)) { text in
+                withBytes(attributesStart, joinedEnd) { text in
                     var result: [String: String] = [:]
                     Self.forEachAttribute(in: text) {
                         result[String(decoding: $0, as: UTF8.self)] = String(decoding: $1, as: UTF8.self)
@@ -37,11 +45,14 @@ package struct Lexicon: Sendable {
                     return result
                 }
             }
-            set { setJoined(variants: joinedVariants, codes: joinedCodes, attributes: Self.joinAttributes(newValue)) }
+            set {
+                setJoined(
+                    variants: part(0, codesStart), codes: part(codesStart, attributesStart),
+                    attributes: Self.joinAttributes(newValue))
+            }
         }
-        fileprivate var joinedVariants: Substring { slice(0, codesStart) }
-        fileprivate var joinedCodes: Substring { slice(codesStart, attributesStart) }
-        fileprivate var joinedAttributes: Substring { slice(attributesStart, UInt32(joined.utf8.count)) }
+        /// Where the attributes end: the end of `joined`.
+        private var joinedEnd: UInt32 { UInt32(joined.utf8.count) }
         /// The file the entry came from (one string shared by every entry of the file) and its
         /// 1-based line, 0 when unknown.
         package var file: String
@@ -93,16 +104,13 @@ package struct Lexicon: Sendable {
             self.line = line
         }
 
-        private func slice(_ start: UInt32, _ end: UInt32) -> Substring {
-            let utf8 = joined.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
-            return joined[from..<utf8.index(from, offsetBy: Int(end - start))]
+        /// The text of `joined` from offset `start` to `end` (one of the three parts), as a string.
+        private func part(_ start: UInt32, _ end: UInt32) -> String {
+            withBytes(start, end) { String(decoding: $0, as: UTF8.self) }
         }
 
-        private mutating func setJoined(
-            variants: some StringProtocol, codes: some StringProtocol, attributes: some StringProtocol
-        ) {
-            joined = Substring(String(variants) + codes + attributes)
+        private mutating func setJoined(variants: String, codes: String, attributes: String) {
+            joined = Substring(variants + codes + attributes)
             codesStart = UInt32(variants.utf8.count)
             attributesStart = codesStart + UInt32(codes.utf8.count)
         }
@@ -111,7 +119,7 @@ package struct Lexicon: Sendable {
         package func attribute(_ name: String) -> String? {
             var name = name
             return name.withUTF8 { wanted in
-                withBytes(attributesStart, UInt32(joined.utf8.count)) { text -> String? in
+                withBytes(attributesStart, joinedEnd) { text -> String? in
                     var found: String?
                     Self.forEachAttribute(in: text) { key, value in
                         guard found == nil, key.elementsEqual(wanted) else { return }
@@ -579,11 +587,10 @@ extension Lexicon {
         for word in words { archive.strings(spellings[word] ?? []) }
     }
 
-    /// Reads what `write(to:)` wrote; entries from one of `files` (however this start spells its
-    /// path) name it as `files` does, as if compiled from them now.
-    init(reading archive: inout ArchiveReader, files: [String] = []) throws(ArchiveReader.Corrupt) {
+    /// Reads what `write(to:)` wrote; an entry's file (stored by absolute path) is named as
+    /// `spelled` maps it, as if compiled from the files as this start names them.
+    init(reading archive: inout ArchiveReader, spelled: [String: String] = [:]) throws(ArchiveReader.Corrupt) {
         let kindList = try archive.strings()
-        let spelled = Dictionary(files.map { (KnowledgeCache.canonicalPath($0), $0) }, uniquingKeysWith: { a, _ in a })
         let fileList = try archive.strings().map { spelled[$0] ?? $0 }
         let kindIndex = try archive.array(of: Int32.self)
         let fileIndex = try archive.array(of: Int32.self)
@@ -643,8 +650,7 @@ extension Lexicon {
 }
 
 extension Lexicon {
-    /// The first code of entry `index`, read from the entry in place: `entries[index].firstCode`
-    /// would copy the whole entry first.
+    /// The first code of entry `index` (read from the entry's bytes in place).
     func firstCode(ofEntry index: Int) -> String? {
         entries[index].firstCode
     }

@@ -428,7 +428,7 @@ extension PhraseAutomaton {
         let counts = try archive.array(of: Int32.self)
         let values = try archive.array(of: Int32.self)
         var lists: [[Int32]] = []
-        lists.reserveCapacity(counts.count + counts.count / 32 + 1024)
+        lists.reserveCapacity(counts.count + ArchiveReader.spare(counts.count))
         var at = 0
         for count in counts {
             guard count > 0, at + Int(count) <= values.count else { throw ArchiveReader.Corrupt() }
