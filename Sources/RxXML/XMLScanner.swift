@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// rxfacts' own byte-level XML scanner. It runs *after* libxml2 has accepted the document,
 /// and exists for one reason: exact byte offsets of every text node, attribute value and
 /// element, which libxml2's reader does not expose. It still checks bounds everywhere, so it
@@ -10,7 +18,15 @@ struct XMLScanner {
     private let p: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
     private var i = 0
-    private var bindings: [(prefix: Substring, uri: String)] = []
+    /// Namespace declarations in scope: the prefix's bytes in the input (empty for the default
+    /// namespace) and the URI's index in `names` (-1 for `xmlns=""`).
+    private var bindings: [(prefix: Range<Int>, uri: Int32)] = []
+    // The tree being built (`XMLNodeStore`).
+    private var names = XMLNameTable()
+    private var elements: [XMLNodeStore.Element] = []
+    private var children: [Int32] = []
+    private var texts: [XText] = []
+    private var attributes: [XAttribute] = []
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.p = buffer
@@ -18,20 +34,17 @@ struct XMLScanner {
     }
 
     private struct OpenElement {
-        var name: String
-        var localName: String
-        var namespace: String?
-        var attributes: [XAttribute]
-        var children: [XNode]
-        var start: Int
+        var index: Int32
+        /// Where its children start on the scanner's stack of pending children.
+        var pendingMark: Int
         var bindingsMark: Int
     }
 
     private struct StartTag {
-        var name: String
-        var localName: String
-        var namespace: String?
-        var attributes: [XAttribute]
+        var name: Int32
+        var localName: Int32
+        var namespace: Int32
+        var attributes: Range<Int32>
         var start: Int
         var selfClosing: Bool
         var bindingsMark: Int
@@ -165,7 +178,8 @@ struct XMLScanner {
         }
         while k < n {
             guard p[k] == 0x3C else {
-                k += 1
+                // Character data: on to the next '<' (memchr reads many bytes at a time).
+                k = nextByte(0x3C, from: k + 1, before: n)
                 continue
             }
             if hasPrefix("<!--", at: k) {
@@ -210,7 +224,7 @@ struct XMLScanner {
             try preflight()
             guard i < p.count, p[i] == 0x3C else { return nil }
             let tag = try scanStartTag()
-            return (tag.localName, tag.namespace)
+            return (names.names[Int(tag.localName)], tag.namespace < 0 ? nil : names.names[Int(tag.namespace)])
         } catch {
             return nil
         }
@@ -220,13 +234,22 @@ struct XMLScanner {
 
     /// Builds the element tree of a document libxml2 has accepted.
     mutating func scanDocument() throws(XMLParseError) -> XElement {
+        // Indices into the tree's arrays are 32-bit; no node is smaller than a byte.
+        guard p.count <= Int(Int32.max) else {
+            throw fail(.limit, "document is \(p.count) bytes, over the 2 GiB a tree can index", at: 0)
+        }
         try preflight()
         var stack: [OpenElement] = []
-        var root: XElement?
+        var pending: [Int32] = []
+        var root: Int32 = -1
+        var rootClosed = false
         while i < p.count {
             if p[i] != 0x3C {
                 let text = try scanText()
-                if !stack.isEmpty { stack[stack.count - 1].children.append(.text(text)) }
+                if !stack.isEmpty {
+                    pending.append(~Int32(texts.count))
+                    texts.append(text)
+                }
                 continue
             }
             if hasPrefix("</", at: i) {
@@ -234,14 +257,14 @@ struct XMLScanner {
                 let end = try find(">", from: i + 2) + 1
                 i = end
                 bindings.removeLast(bindings.count - open.bindingsMark)
-                let element = XElement(
-                    name: open.name, localName: open.localName, namespace: open.namespace,
-                    attributes: open.attributes, children: open.children, range: open.start..<end)
-                if stack.isEmpty {
-                    root = element
-                } else {
-                    stack[stack.count - 1].children.append(.element(element))
-                }
+                let index = Int(open.index)
+                elements[index].firstChild = Int32(children.count)
+                children.append(contentsOf: pending[open.pendingMark...])
+                pending.removeLast(pending.count - open.pendingMark)
+                elements[index].childEnd = Int32(children.count)
+                elements[index].end = Int32(elements.count)
+                elements[index].stop = end
+                if stack.isEmpty { rootClosed = true }
                 continue
             }
             if hasPrefix("<!--", at: i) {
@@ -252,7 +275,8 @@ struct XMLScanner {
                 let contentStart = i + 9
                 let end = try find("]]>", from: contentStart)
                 if !stack.isEmpty {
-                    stack[stack.count - 1].children.append(.text(XText(range: contentStart..<end, isCDATA: true)))
+                    pending.append(~Int32(texts.count))
+                    texts.append(XText(range: contentStart..<end, isCDATA: true))
                 }
                 i = end + 3
                 continue
@@ -265,27 +289,38 @@ struct XMLScanner {
                 i = try skipDoctype(from: i)
                 continue
             }
-            if root != nil { throw fail(.malformed, "content after the root element") }
+            if rootClosed { throw fail(.malformed, "content after the root element") }
             let tag = try scanStartTag()
+            let index = Int32(elements.count)
+            let empty = Int32(children.count)
+            elements.append(
+                XMLNodeStore.Element(
+                    name: tag.name, localName: tag.localName, namespace: tag.namespace, end: index + 1,
+                    firstAttribute: tag.attributes.lowerBound, attributeEnd: tag.attributes.upperBound,
+                    firstChild: empty, childEnd: empty, start: tag.start, stop: i))
+            if stack.isEmpty {
+                root = index
+            } else {
+                pending.append(index)
+            }
             if tag.selfClosing {
                 bindings.removeLast(bindings.count - tag.bindingsMark)
-                let element = XElement(
-                    name: tag.name, localName: tag.localName, namespace: tag.namespace,
-                    attributes: tag.attributes, children: [], range: tag.start..<i)
-                if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(.element(element)) }
+                if stack.isEmpty { rootClosed = true }
             } else {
                 if stack.count >= maxDepth {
                     throw fail(.limit, "elements nested deeper than \(maxDepth) levels", at: tag.start)
                 }
-                stack.append(
-                    OpenElement(
-                        name: tag.name, localName: tag.localName, namespace: tag.namespace,
-                        attributes: tag.attributes, children: [], start: tag.start, bindingsMark: tag.bindingsMark))
+                stack.append(OpenElement(index: index, pendingMark: pending.count, bindingsMark: tag.bindingsMark))
             }
         }
-        if let open = stack.last { throw fail(.malformed, "element <\(open.name)> is not closed", at: open.start) }
-        guard let root else { throw fail(.malformed, "no root element", at: 0) }
-        return root
+        if let open = stack.last {
+            let element = elements[Int(open.index)]
+            throw fail(.malformed, "element <\(names.names[Int(element.name)])> is not closed", at: element.start)
+        }
+        guard rootClosed else { throw fail(.malformed, "no root element", at: 0) }
+        let store = XMLNodeStore(
+            elements: elements, children: children, texts: texts, attributes: attributes, names: names.names)
+        return XElement(store, root)
     }
 
     // MARK: Tags
@@ -304,14 +339,16 @@ struct XMLScanner {
             i += 1
         }
         guard i > nameStart else { throw fail(.malformed, "expected an element name") }
-        let nameBytes = UnsafeBufferPointer(rebasing: p[nameStart..<i])
-        let name = String(decoding: nameBytes, as: UTF8.self)
-        var attributes: [XAttribute] = []
+        let nameEnd = i
+        let name = names.intern(UnsafeBufferPointer(rebasing: p[nameStart..<nameEnd]))
+        let firstAttribute = Int32(attributes.count)
         let mark = bindings.count
         var selfClosing = false
         while true {
             skipWhitespace()
-            guard i < p.count else { throw fail(.malformed, "unterminated start tag <\(name)>", at: start) }
+            guard i < p.count else {
+                throw fail(.malformed, "unterminated start tag <\(names.names[Int(name)])>", at: start)
+            }
             if p[i] == 0x3E {
                 i += 1
                 break
@@ -325,7 +362,9 @@ struct XMLScanner {
             let attributeStart = i
             while i < p.count, !Self.isNameEnd(p[i]) { i += 1 }
             guard i > attributeStart else { throw fail(.malformed, "expected an attribute name") }
-            let attributeName = String(decoding: UnsafeBufferPointer(rebasing: p[attributeStart..<i]), as: UTF8.self)
+            let attributeBytes = attributeStart..<i
+            let attributeIndex = names.intern(UnsafeBufferPointer(rebasing: p[attributeBytes]))
+            let attributeName = names.names[Int(attributeIndex)]
             skipWhitespace()
             guard i < p.count, p[i] == 0x3D else {
                 throw fail(.malformed, "expected '=' after attribute \(attributeName)")
@@ -349,32 +388,37 @@ struct XMLScanner {
                 needsDecoding
                 ? try decodeAttributeValue(valueRange)
                 : String(decoding: UnsafeBufferPointer(rebasing: p[valueRange]), as: UTF8.self)
-            if attributeName == "xmlns" {
-                bindings.append(("", value))
-            } else if attributeName.hasPrefix("xmlns:") {
-                bindings.append((attributeName.dropFirst(6), value))
+            if hasPrefix("xmlns", at: attributeStart) {
+                let length = attributeBytes.count
+                if length == 5 {
+                    bindings.append((attributeStart..<attributeStart, value.isEmpty ? -1 : names.intern(value)))
+                } else if length >= 6, p[attributeStart + 5] == 0x3A {
+                    bindings.append(
+                        ((attributeStart + 6)..<attributeBytes.upperBound, value.isEmpty ? -1 : names.intern(value)))
+                }
             }
             attributes.append(XAttribute(name: attributeName, value: value, valueRange: valueRange))
         }
-        let localName: String
-        let prefix: Substring
+        let localName: Int32
+        let prefix: Range<Int>
         if colon >= 0 {
-            let prefixLength = colon - nameStart
-            prefix = name.utf8.count > prefixLength ? Substring(name.utf8.prefix(prefixLength)) : ""
-            localName = String(
-                decoding: UnsafeBufferPointer(rebasing: p[(colon + 1)..<(nameStart + nameBytes.count)]), as: UTF8.self)
+            prefix = nameStart..<colon
+            localName = names.intern(UnsafeBufferPointer(rebasing: p[(colon + 1)..<nameEnd]))
         } else {
-            prefix = ""
+            prefix = nameStart..<nameStart
             localName = name
         }
-        var namespace: String?
-        for binding in bindings.reversed() where binding.prefix == prefix {
-            namespace = binding.uri.isEmpty ? nil : binding.uri
-            break
+        var namespace: Int32 = -1
+        for binding in bindings.reversed() where binding.prefix.count == prefix.count {
+            if prefix.isEmpty || p[binding.prefix].elementsEqual(p[prefix]) {
+                namespace = binding.uri
+                break
+            }
         }
         return StartTag(
-            name: name, localName: localName, namespace: namespace, attributes: attributes,
-            start: start, selfClosing: selfClosing, bindingsMark: mark)
+            name: name, localName: localName, namespace: namespace,
+            attributes: firstAttribute..<Int32(attributes.count), start: start, selfClosing: selfClosing,
+            bindingsMark: mark)
     }
 
     private mutating func decodeAttributeValue(_ range: Range<Int>) throws(XMLParseError) -> String {
@@ -400,16 +444,15 @@ struct XMLScanner {
     private mutating func scanText() throws(XMLParseError) -> XText {
         let start = i
         var replacements: [XReplacement] = []
-        while i < p.count {
-            let c = p[i]
-            if c == 0x3C { break }
-            if c == 0x26 {
-                let (scalar, end) = try reference(at: i, limit: p.count)
-                replacements.append(XReplacement(range: i..<end, scalar: scalar))
-                i = end
-            } else {
-                i += 1
-            }
+        // The text runs to the next '<'; a reference cannot hold one.
+        var stop = nextByte(0x3C, from: i, before: p.count)
+        while true {
+            i = nextByte(0x26, from: i, before: stop)
+            guard i < stop else { break }
+            let (scalar, end) = try reference(at: i, limit: p.count)
+            replacements.append(XReplacement(range: i..<end, scalar: scalar))
+            i = end
+            if i > stop { stop = nextByte(0x3C, from: i, before: p.count) }
         }
         return XText(range: start..<i, replacements: replacements)
     }
@@ -461,6 +504,13 @@ struct XMLScanner {
     }
 
     // MARK: Helpers
+
+    /// Offset of the first `byte` in `offset..<limit`, or `limit` (memchr reads many bytes at a time).
+    private func nextByte(_ byte: UInt8, from offset: Int, before limit: Int) -> Int {
+        guard offset < limit, let base = p.baseAddress else { return max(offset, limit) }
+        guard let found = memchr(base + offset, Int32(byte), limit - offset) else { return limit }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
 
     private mutating func skipWhitespace() {
         while i < p.count {

@@ -22,10 +22,14 @@ public struct XMLTree: Sendable {
     }
 
     /// All character data inside `element`, concatenated, decoded, with runs of XML
-    /// whitespace collapsed to one space and trimmed; `<br/>` reads as a space.
-    public func textContent(of element: XElement) -> String {
+    /// whitespace collapsed to one space and trimmed; `<br/>` reads as a space. Child elements
+    /// of `element` for which `leavingOut` is true are left out with their content.
+    public func textContent(of element: XElement, leavingOut: (XElement) -> Bool = { _ in false }) -> String {
         var raw: [UInt8] = []
-        var stack: [XNode] = [.element(element)]
+        if element.localName == "br" { raw.append(0x20) }
+        var stack: [XNode] = element.children.reversed().filter {
+            if case .element(let child) = $0 { !leavingOut(child) } else { true }
+        }
         while let node = stack.popLast() {
             switch node {
             case .text(let text): raw.append(contentsOf: decodedBytes(of: text))

@@ -60,52 +60,51 @@ public struct XText: Sendable, Hashable {
     }
 }
 
-/// An element with its attributes and children, and the source bytes it spans.
-///
-/// A class, immutable once read: readers of a tree walk and pass elements around a great deal,
-/// and each pass of a reference is one reference count, where a struct of three names and two
-/// arrays was five. Equal when name, attributes, children and range are.
-public final class XElement: Sendable, Hashable {
-    /// Qualified name as written, e.g. `section` or `xhtml:div`.
-    public let name: String
-    /// Name without prefix.
-    public let localName: String
-    /// Namespace URI in scope for the element's prefix, nil when none.
-    public let namespace: String?
-    public let attributes: [XAttribute]
-    public let children: [XNode]
-    /// From the `<` of the start tag to just past the `>` of the end tag.
-    public let range: Range<Int>
+/// An element with its attributes and children, and the source bytes it spans: a view of one
+/// element of its document's `XMLNodeStore` (a reference and an index; the document's nodes live
+/// in a few flat arrays, not one object each). Equal when it is the same element of the same
+/// document.
+public struct XElement: Sendable, Hashable {
+    let store: XMLNodeStore
+    let index: Int32
 
-    public init(
-        name: String, localName: String, namespace: String?, attributes: [XAttribute],
-        children: [XNode], range: Range<Int>
-    ) {
-        self.name = name
-        self.localName = localName
-        self.namespace = namespace
-        self.attributes = attributes
-        self.children = children
-        self.range = range
+    init(_ store: XMLNodeStore, _ index: Int32) {
+        self.store = store
+        self.index = index
     }
 
-    /// This element with other children (a reader's view that leaves some out).
-    public func with(children: [XNode]) -> XElement {
-        XElement(
-            name: name, localName: localName, namespace: namespace, attributes: attributes, children: children,
-            range: range)
+    private var record: XMLNodeStore.Element { store.elements[Int(index)] }
+
+    /// Qualified name as written, e.g. `section` or `xhtml:div`.
+    public var name: String { store.names[Int(record.name)] }
+    /// Name without prefix.
+    public var localName: String { store.names[Int(record.localName)] }
+    /// Namespace URI in scope for the element's prefix, nil when none.
+    public var namespace: String? {
+        let namespace = record.namespace
+        return namespace < 0 ? nil : store.names[Int(namespace)]
+    }
+    public var attributes: ArraySlice<XAttribute> {
+        let record = record
+        return store.attributes[Int(record.firstAttribute)..<Int(record.attributeEnd)]
+    }
+    public var children: XChildren {
+        let record = record
+        return XChildren(store: store, refs: Int(record.firstChild)..<Int(record.childEnd))
+    }
+    /// From the `<` of the start tag to just past the `>` of the end tag.
+    public var range: Range<Int> {
+        let record = record
+        return record.start..<record.stop
     }
 
     public static func == (lhs: XElement, rhs: XElement) -> Bool {
-        lhs === rhs
-            || (lhs.name == rhs.name && lhs.localName == rhs.localName && lhs.namespace == rhs.namespace
-                && lhs.attributes == rhs.attributes && lhs.range == rhs.range && lhs.children == rhs.children)
+        lhs.store === rhs.store && lhs.index == rhs.index
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(namespace)
-        hasher.combine(range)
+        hasher.combine(ObjectIdentifier(store))
+        hasher.combine(index)
     }
 
     /// The attribute with qualified name `name`, if present.
@@ -139,12 +138,23 @@ public final class XElement: Sendable, Hashable {
         return current
     }
 
-    /// Visits this element and every descendant element, depth first, in document order.
+    /// Visits this element and every descendant element, depth first, in document order (the
+    /// order of the store: an element's descendants follow it).
     public func forEachDescendant(_ body: (XElement) -> Void) {
-        var stack: [XElement] = [self]
-        while let element = stack.popLast() {
-            body(element)
-            for case .element(let child) in element.children.reversed() { stack.append(child) }
-        }
+        for descendant in index..<record.end { body(XElement(store, descendant)) }
+    }
+}
+
+/// The children of an element, in document order.
+public struct XChildren: RandomAccessCollection, Sendable {
+    let store: XMLNodeStore
+    let refs: Range<Int>
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { refs.count }
+
+    public subscript(position: Int) -> XNode {
+        let ref = store.children[refs.lowerBound + position]
+        return ref >= 0 ? .element(XElement(store, ref)) : .text(store.texts[Int(~ref)])
     }
 }

@@ -197,11 +197,7 @@ package struct SPLIngester: Ingester {
         /// `<name>TRIAMINIC<suffix>Childrens …</suffix></name>` → `TRIAMINIC Childrens …`.
         func productName(_ element: XElement) -> String {
             var parts: [String] = []
-            let base = element.with(
-                children: element.children.filter {
-                    if case .element(let e) = $0 { e.localName != "suffix" } else { true }
-                })
-            parts.append(tree.textContent(of: base))
+            parts.append(tree.textContent(of: element, leavingOut: { $0.localName == "suffix" }))
             for suffix in element.children(named: "suffix") { parts.append(tree.textContent(of: suffix)) }
             return parts.filter { !$0.isEmpty }.joined(separator: " ")
         }

@@ -60,12 +60,9 @@ package struct XMLIngester: Ingester {
                 let start = flattener.commitBreak()
                 var content = element
                 if let textPath = mapping.text { content = textPath.select(from: element).first ?? content }
-                content = content.with(
-                    children: content.children.filter {
-                        guard case .element(let child) = $0 else { return true }
-                        return child.range != headingRange && !sectionRanges.contains(child.range)
-                    })
-                flattener.appendContent(of: content)
+                flattener.appendContent(
+                    of: content,
+                    leavingOut: { child in child.range == headingRange || sectionRanges.contains(child.range) })
                 var name = mapping.name ?? SPLSectionNames.fromHeading(heading)
                 if name.isEmpty { name = element.localName }
                 spans.append(SectionSpan(name: name, level: level, range: start..<max(start, flattener.text.count)))

@@ -38,7 +38,7 @@ enum XMLInput {
                 var position = 0
                 var count = 0
                 for case .element(let sibling) in siblings where sibling.localName == current.localName {
-                    if sibling === current { position = count }
+                    if sibling == current { position = count }
                     count += 1
                 }
                 steps.append(step(current.localName, index: position, count: count))

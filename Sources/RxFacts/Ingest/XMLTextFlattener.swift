@@ -53,6 +53,17 @@ struct XMLTextFlattener {
         appendChildren(of: element, inline: false)
     }
 
+    /// Appends `element`'s content with block layout, without the child elements for which
+    /// `leavingOut` is true (a section's heading and subsections, written apart).
+    mutating func appendContent(of element: XElement, leavingOut: (XElement) -> Bool) {
+        for child in element.children {
+            switch child {
+            case .text(let node): appendText(node)
+            case .element(let e): if !leavingOut(e) { appendElement(e, inline: false) }
+            }
+        }
+    }
+
     /// Appends `element`'s text as one line (a heading): all markup inline, then a blank line.
     /// Starts a section: its heading on a line of its own (or a paragraph break where it has
     /// none or an empty one); returns the text offset where the section's text begins.
