@@ -51,6 +51,14 @@ package enum UTF8Validation {
         var i = start
         let n = bytes.count
         while i < n {
+            // ASCII eight bytes at a time (most of a leaflet).
+            while i + 8 <= n,
+                (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3] | bytes[i + 4] | bytes[i + 5] | bytes[i + 6]
+                    | bytes[i + 7]) < 0x80
+            {
+                i += 8
+            }
+            guard i < n else { break }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1

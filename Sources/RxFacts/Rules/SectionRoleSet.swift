@@ -49,17 +49,19 @@ public struct SectionRoleSet: Sendable {
     /// nil when a pattern is not ASCII (then `matches(_:_:)` on Strings decides).
     let headingPatternBytes: [(parts: [[UInt8]], oneWord: Bool, mask: RoleMask)]?
     /// Indices into `headingPatternBytes` by the first byte a heading must start with (patterns
-    /// that start with `*` are in `anywherePatternsByFirstByte`). Most heading-like lines start
+    /// that start with `*` are in `anywhereWords`). Most heading-like lines start
     /// no pattern at all.
     let headingPatternsByFirstByte: [[Int]]
     /// Patterns that start with `*` ("*side effects"), with the index of their first word among
     /// their parts, by that word's first byte: one scan of a heading finds where each word first
     /// occurs, for all of them at once.
-    let anywherePatternsByFirstByte: [[(pattern: Int, word: Int)]]
+    let anywhereWords: ByteBuckets<AnywhereWord>
     let codes: [String: RoleMask]
-    /// Lower-case lead-in phrases (as bytes) with the role they give, or take away when
-    /// `cancels` (`not_in_lead_ins`), by first byte: one scan of a lead-in sentence finds them all.
-    let leadInsByFirstByte: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]]
+    /// Lower-case lead-in phrases (their bytes in `leadInBytes`) with the role they give, or take
+    /// away when `cancels` (`not_in_lead_ins`), by first byte: one scan of a lead-in sentence
+    /// finds them all.
+    let leadIns: ByteBuckets<LeadIn>
+    let leadInBytes: [UInt8]
     /// Roles given and taken by empty lead-in phrases (found in every sentence).
     let emptyLeadIns: (add: RoleMask, remove: RoleMask)
 
@@ -69,9 +71,10 @@ public struct SectionRoleSet: Sendable {
         headingPatterns = []
         headingPatternBytes = []
         headingPatternsByFirstByte = Array(repeating: [], count: 256)
-        anywherePatternsByFirstByte = Array(repeating: [], count: 256)
+        anywhereWords = ByteBuckets([])
         codes = [:]
-        leadInsByFirstByte = Array(repeating: [], count: 256)
+        leadIns = ByteBuckets([])
+        leadInBytes = []
         emptyLeadIns = (0, 0)
     }
 
@@ -82,12 +85,16 @@ public struct SectionRoleSet: Sendable {
         var names: [String] = []
         var headingPatterns: [(pattern: [String], mask: RoleMask)] = []
         var codes: [String: RoleMask] = [:]
-        var leadIns: [[(phrase: [UInt8], mask: RoleMask, cancels: Bool)]] = Array(repeating: [], count: 256)
+        var leadIns: [(UInt8, LeadIn)] = []
+        var leadInBytes: [UInt8] = []
         var emptyLeadIns: (add: RoleMask, remove: RoleMask) = (0, 0)
         func addLeadIn(_ phrase: String, _ mask: RoleMask, cancels: Bool) {
             let bytes = Array(phrase.lowercased().utf8)
             if let first = bytes.first {
-                leadIns[Int(first)].append((bytes, mask, cancels))
+                let start = Int32(leadInBytes.count)
+                leadInBytes.append(contentsOf: bytes)
+                leadIns.append(
+                    (first, LeadIn(start: start, end: Int32(leadInBytes.count), mask: mask, cancels: cancels)))
             } else if cancels {
                 emptyLeadIns.remove |= mask
             } else {
@@ -123,18 +130,26 @@ public struct SectionRoleSet: Sendable {
             }
             : nil
         var buckets: [[Int]] = Array(repeating: [], count: 256)
-        var anywhere: [[(pattern: Int, word: Int)]] = Array(repeating: [], count: 256)
+        var anywhere: [(UInt8, AnywhereWord)] = []
         for (index, pattern) in (headingPatternBytes ?? []).enumerated() {
             if let first = pattern.parts[0].first {
                 buckets[Int(first)].append(index)
             } else if let word = pattern.parts.firstIndex(where: { !$0.isEmpty }) {
-                anywhere[Int(pattern.parts[word][0])].append((index, word))
+                let bytes = pattern.parts[word]
+                anywhere.append(
+                    (
+                        bytes[0],
+                        AnywhereWord(
+                            pattern: Int32(index), word: Int32(word), length: Int32(bytes.count),
+                            second: bytes.count > 1 ? Int16(bytes[1]) : -1)
+                    ))
             }
         }
         headingPatternsByFirstByte = buckets
-        anywherePatternsByFirstByte = anywhere
+        anywhereWords = ByteBuckets(anywhere)
         self.codes = codes
-        leadInsByFirstByte = leadIns
+        self.leadIns = ByteBuckets(leadIns)
+        self.leadInBytes = leadInBytes
         self.emptyLeadIns = emptyLeadIns
     }
 
@@ -176,13 +191,25 @@ public struct SectionRoleSet: Sendable {
         }
         // "*word*more": the first occurrence of its first word, then the rest after it, as
         // `matches` reads it; each pattern is tried at that occurrence only.
-        var tried: Set<Int> = []
-        for (i, byte) in heading.enumerated() {
-            for (index, w) in anywherePatternsByFirstByte[Int(byte)] where !tried.contains(index) {
-                let (parts, _, bit) = patterns[index]
-                guard heading[i...].starts(with: parts[w]) else { continue }
-                tried.insert(index)
-                if mask & bit == 0, Self.follow(heading, parts[(w + 1)...], from: i + parts[w].count) { mask |= bit }
+        var tried: Set<Int32> = []
+        let n = heading.count
+        for i in 0..<n {
+            for k in anywhereWords.indices(of: heading[i]) {
+                let word = anywhereWords.items[k]
+                let length = Int(word.length)
+                // The first byte matched (the bucket); the second rejects most candidates.
+                guard i + length <= n, word.second < 0 || heading[i + 1] == UInt8(truncatingIfNeeded: word.second),
+                    !tried.contains(word.pattern)
+                else { continue }
+                let (parts, _, bit) = patterns[Int(word.pattern)]
+                let bytes = parts[Int(word.word)]
+                var j = 2
+                while j < length, heading[i + j] == bytes[j] { j += 1 }
+                guard j >= length else { continue }
+                tried.insert(word.pattern)
+                if mask & bit == 0, Self.follow(heading, parts[(Int(word.word) + 1)...], from: i + length) {
+                    mask |= bit
+                }
             }
         }
         return mask & ~skipping
@@ -245,15 +272,66 @@ public struct SectionRoleSet: Sendable {
     func leadInRoles(_ text: [UInt8], _ range: Range<Int>) -> (add: RoleMask, remove: RoleMask) {
         var (add, remove) = emptyLeadIns
         for i in range {
-            for (phrase, mask, cancels) in leadInsByFirstByte[Int(Folding.lower(text[i]))]
-            where (cancels ? remove : add) & mask != mask && i + phrase.count <= range.upperBound {
+            for index in leadIns.indices(of: Folding.lower(text[i])) {
+                let leadIn = leadIns.items[index]
+                let start = Int(leadIn.start)
+                let count = Int(leadIn.end) - start
+                guard (leadIn.cancels ? remove : add) & leadIn.mask != leadIn.mask, i + count <= range.upperBound
+                else { continue }
                 var k = 1
-                while k < phrase.count, Folding.lower(text[i + k]) == phrase[k] { k += 1 }
-                guard k == phrase.count else { continue }
-                if cancels { remove |= mask } else { add |= mask }
+                while k < count, Folding.lower(text[i + k]) == leadInBytes[start + k] { k += 1 }
+                guard k == count else { continue }
+                if leadIn.cancels { remove |= leadIn.mask } else { add |= leadIn.mask }
             }
         }
         return (add & ~remove, remove)
+    }
+}
+
+extension SectionRoleSet {
+    /// The first word of a heading pattern that starts with `*`.
+    struct AnywhereWord: BitwiseCopyable {
+        var pattern: Int32
+        /// Its index among the pattern's parts.
+        var word: Int32
+        var length: Int32
+        /// Its second byte, -1 for a word of one byte.
+        var second: Int16
+    }
+
+    /// A lead-in phrase: its bytes in `leadInBytes`, the roles it gives or (`cancels`) takes.
+    struct LeadIn: BitwiseCopyable {
+        var start: Int32
+        var end: Int32
+        var mask: RoleMask
+        var cancels: Bool
+    }
+}
+
+/// Items bucketed by a byte in one array, in the order they were given: a lookup is two reads,
+/// with no array per bucket to retain and release at every byte of a scan.
+struct ByteBuckets<Item: BitwiseCopyable>: Sendable where Item: Sendable {
+    private let starts: [Int32]
+    let items: [Item]
+
+    init(_ pairs: [(UInt8, Item)]) {
+        var counts = [Int32](repeating: 0, count: 257)
+        for (byte, _) in pairs { counts[Int(byte) + 1] += 1 }
+        for b in 0..<256 { counts[b + 1] += counts[b] }
+        starts = counts
+        var next = counts
+        var items = [Item?](repeating: nil, count: pairs.count)
+        for (byte, item) in pairs {
+            items[Int(next[Int(byte)])] = item
+            next[Int(byte)] += 1
+        }
+        self.items = items.map { $0! }
+    }
+
+    /// Indices into `items` of the items of `byte`.
+    @inline(__always)
+    func indices(of byte: UInt8) -> Range<Int> {
+        Int(starts[Int(byte)])..<Int(starts[Int(byte) + 1])
     }
 }
 

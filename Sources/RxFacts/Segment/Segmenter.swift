@@ -120,7 +120,7 @@ package struct Segmenter: Sendable {
             }
             let last = text[range.upperBound - 1]
             let colon = last == UInt8(ascii: ":")
-            let open = !".!?;)".utf8.contains(last)
+            let open = !Self.isMark(last, Self.sentenceEnds)
             let nextIsBullet =
                 s + 1 < indices.upperBound
                 && Segmenter.startsBullet(text, sentences[s + 1].range.lowerBound, sentences[s + 1].range.upperBound)
@@ -205,7 +205,7 @@ package struct Segmenter: Sendable {
         let count = trimmed.count
         guard count >= 3, count <= 100 else { return nil }
         let last = text[trimmed.upperBound - 1]
-        if ".,;:!?)\"'-(".utf8.contains(last) { return nil }
+        if Self.isMark(last, Self.notHeadingEnds) { return nil }
         // Every test below must pass; the cheap ones come first.
         let first = text[start]
         let startsCapital = first &- 0x41 < 26
@@ -217,7 +217,7 @@ package struct Segmenter: Sendable {
         // The line before must close a paragraph (or not exist) and a body must follow.
         if let previous, !isBlank(text, previous) {
             let p = trim(text, previous)
-            guard !p.isEmpty, ".!?:".utf8.contains(text[p.upperBound - 1]) else { return nil }
+            guard !p.isEmpty, Self.isMark(text[p.upperBound - 1], Self.paragraphEnds) else { return nil }
         }
         guard let next, !isBlank(text, next) else { return nil }
         var words = 1
@@ -292,7 +292,7 @@ package struct Segmenter: Sendable {
         if text[trimmed.upperBound - 1] == UInt8(ascii: ":") || text[trimmed.upperBound - 1] == UInt8(ascii: "?") {
             trimmed = trimmed.lowerBound..<(trimmed.upperBound - 1)
         }
-        guard !trimmed.isEmpty, !".,;!?(".utf8.contains(text[trimmed.upperBound - 1]) else { return nil }
+        guard !trimmed.isEmpty, !Self.isMark(text[trimmed.upperBound - 1], Self.notKnownHeadingEnds) else { return nil }
         var words = 1
         var depth = 0
         for i in trimmed {
@@ -323,6 +323,29 @@ package struct Segmenter: Sendable {
         while i < range.upperBound, Tokenizer.isDigit(text[i]) || text[i] == UInt8(ascii: ".") { i += 1 }
         if i > start, i < range.upperBound, text[i] == 0x20 { start = i + 1 }
         return text[start..<range.upperBound].map(Folding.lower)
+    }
+
+    /// Marks that close a sentence: one ending otherwise stays open for the list after it.
+    static let sentenceEnds = marks(".!?;)")
+    /// Marks a heading line does not end with.
+    static let notHeadingEnds = marks(".,;:!?)\"'-(")
+    /// Marks that close the paragraph before a heading.
+    static let paragraphEnds = marks(".!?:")
+    /// Marks a known heading does not end with (after a final ':' or '?' is dropped).
+    static let notKnownHeadingEnds = marks(".,;!?(")
+
+    /// A set of ASCII marks below 0x40 as a bit mask, tested in one step where
+    /// `String.utf8.contains` walked the string at every line.
+    static func marks(_ characters: String) -> UInt64 {
+        characters.utf8.reduce(0) { mask, byte in
+            precondition(byte < 64, "marks below 0x40 only")
+            return mask | 1 << UInt64(byte)
+        }
+    }
+
+    @inline(__always)
+    static func isMark(_ byte: UInt8, _ marks: UInt64) -> Bool {
+        byte < 64 && marks & (1 << UInt64(byte)) != 0
     }
 
     static func lineRanges(_ text: [UInt8]) -> [Range<Int>] {
