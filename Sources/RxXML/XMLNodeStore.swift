@@ -58,7 +58,7 @@ struct XMLNameTable {
             if id < 0 { break }
             let start = Int(starts[Int(id)])
             let end = Int(starts[Int(id) + 1])
-            if end - start == text.count, bytes[start..<end].elementsEqual(text) { return id }
+            if end - start == text.count, equal(start, text) { return id }
             slot = (slot + 1) & mask
         }
         let id = Int32(names.count)
@@ -68,6 +68,12 @@ struct XMLNameTable {
         slots[slot] = id
         if names.count * 2 > slots.count { rehash() }
         return id
+    }
+
+    /// True when the name stored from `start` has the bytes of `text` (its length is checked).
+    private func equal(_ start: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for k in text.indices where bytes[start + k] != text[k] { return false }
+        return true
     }
 
     /// The index of `name`.

@@ -44,6 +44,14 @@ package enum CharacterOffsets {
         source.withUnsafeBufferPointer { bytes in
             for offset in sorted {
                 let target = min(max(offset, 0), bytes.count)
+                // Eight bytes at a time: the bytes that do not start a sequence are those whose
+                // top bits are 10.
+                while position + 8 <= target, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    count += 8 - continuation.nonzeroBitCount
+                    position += 8
+                }
                 while position < target {
                     if bytes[position] & 0xC0 != 0x80 { count += 1 }
                     position += 1

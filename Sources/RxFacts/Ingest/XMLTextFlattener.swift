@@ -209,6 +209,11 @@ struct XMLTextFlattener {
             let start = k
             while k < end {
                 let b = bytes[k]
+                // Most bytes are no space at all: one test.
+                if b > 0x20 {
+                    k += 1
+                    continue
+                }
                 if Self.isSpace(b) {
                     // A lone ' ' followed by a word stays in the chunk; anything else ends it.
                     guard b == 0x20, k + 1 < end, !Self.isSpace(bytes[k + 1]) else { break }

@@ -84,6 +84,27 @@ import Testing
         #expect(table == [0: 0, 1: 1, 3: 2, 7: 3, 8: 4, 99: 4])
     }
 
+    /// Every offset of random mixed text (long ASCII runs read eight bytes at a time, accents,
+    /// CJK, emoji) against counting the scalars of the prefix.
+    @Test func codePointOffsetsOfEveryByteOfRandomText() {
+        var random = SplitMix64(seed: 3)
+        let pieces = ["plain words and more plain words ", "é", "µg", "—", "中文", "🙂", "\n"]
+        for _ in 0..<50 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1..<40, using: &random) {
+                text += pieces[Int.random(in: 0..<pieces.count, using: &random)]
+            }
+            let bytes = Array(text.utf8)
+            let offsets = Array(0...(bytes.count + 3))
+            let table = CharacterOffsets.codePointOffsets(of: offsets, in: bytes)
+            for offset in offsets {
+                let prefix = String(decoding: bytes[..<min(offset, bytes.count)], as: UTF8.self)
+                // A cut inside a sequence counts the cut character (its broken head is one U+FFFD).
+                #expect(table[offset] == prefix.unicodeScalars.count, "offset \(offset) of \(text.debugDescription)")
+            }
+        }
+    }
+
     /// The encoder writes them right after the byte offsets, and the reader reads them back.
     @Test func encodedAfterByteOffsetsAndReadBack() throws {
         let record = try TestSupport.record("Diazepam belongs to the benzodiazepine class.")
