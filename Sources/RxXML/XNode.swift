@@ -92,6 +92,12 @@ public struct XElement: Sendable, Hashable {
         let record = record
         return XChildren(store: store, refs: Int(record.firstChild)..<Int(record.childEnd))
     }
+    /// A key for what a reader decides by local name: the same for the elements of one document
+    /// (`document`) that share a local name, different for different names.
+    package var localNameKey: Int { Int(record.localName) }
+    /// The document the element is part of.
+    package var document: ObjectIdentifier { ObjectIdentifier(store) }
+
     /// From the `<` of the start tag to just past the `>` of the end tag.
     public var range: Range<Int> {
         let record = record

@@ -27,6 +27,24 @@ struct XMLTextFlattener {
 
     private enum Role { case block, line, cell, lineBreak, inline, skip }
 
+    /// Roles by local name (`XElement.localNameKey`) for the document of `rolesDocument`: a label
+    /// names a few dozen elements thousands of times.
+    private var roles: [Role?] = []
+    private var rolesDocument: ObjectIdentifier?
+
+    private mutating func role(of element: XElement) -> Role {
+        if rolesDocument != element.document {
+            roles.removeAll()
+            rolesDocument = element.document
+        }
+        let key = element.localNameKey
+        if key < roles.count, let role = roles[key] { return role }
+        let role = Self.role(of: element.localName)
+        if key >= roles.count { roles.append(contentsOf: repeatElement(nil, count: key + 1 - roles.count)) }
+        roles[key] = role
+        return role
+    }
+
     private static func role(of localName: String) -> Role {
         switch localName {
         case "paragraph", "p", "div", "caption", "footnote", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -134,7 +152,7 @@ struct XMLTextFlattener {
     }
 
     private mutating func appendElement(_ e: XElement, inline: Bool) {
-        let role = Self.role(of: e.localName)
+        let role = role(of: e)
         if role == .skip { return }
         if inline || (cellDepth > 0 && role != .cell) {
             if role == .inline {

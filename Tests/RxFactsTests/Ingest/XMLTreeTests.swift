@@ -1,4 +1,5 @@
 import Testing
+@testable import RxFacts
 @testable import RxXML
 
 /// The scanner's tree (`XMLNodeStore` and its `XElement` views) against documents whose tree is
@@ -158,6 +159,21 @@ import Testing
         #expect(tree.textContent(of: tree.root) == "TRIAMINIC Childrens Cold, inner")
         // Only children of the element are left out, not deeper descendants.
         #expect(tree.textContent(of: tree.root, leavingOut: { $0.localName == "suffix" }) == "TRIAMINIC Cold, inner")
+    }
+
+    /// The flattener keeps what it decided per local name of a document; a second document's
+    /// names are its own (the same name index is another name there).
+    @Test func flattenerRolesBelongToTheirDocument() throws {
+        let first = try XMLReader().read(Array("<a><b>one</b><b>two</b></a>".utf8))
+        let second = try XMLReader().read(Array("<a>three<br/>four</a>".utf8))
+        #expect(first.root.children(named: "b")[0].localNameKey == second.root.child("br")?.localNameKey)
+        var flattener = XMLTextFlattener(bytes: first.bytes)
+        flattener.appendContent(of: first.root)
+        #expect(String(decoding: flattener.text, as: UTF8.self) == "onetwo")
+        // `br` is a line break, not the inline `b` of the first document.
+        flattener = XMLTextFlattener(bytes: second.bytes)
+        flattener.appendContent(of: second.root)
+        #expect(String(decoding: flattener.text, as: UTF8.self) == "three\nfour")
     }
 
     @Test func contentAfterTheRootAndAMissingRootAreStillRefused() {
