@@ -55,7 +55,7 @@ public struct RecordEncoder: Sendable {
             w.key("codes")
             w.beginObject()
             for (key, code) in drug.codes.sorted(by: { $0.key < $1.key }) {
-                w.key(key)
+                w.key(string: key)
                 w.string(code)
             }
             w.endObject()
@@ -88,7 +88,7 @@ public struct RecordEncoder: Sendable {
             w.key("vocabularies")
             w.beginObject()
             for name in v.keys.sorted() {
-                w.key(name)
+                w.key(string: name)
                 w.string(v[name]!)
             }
             w.endObject()
@@ -149,7 +149,7 @@ public struct RecordEncoder: Sendable {
             w.key("qualifiers")
             w.beginObject()
             for (name, values) in q.sorted(by: { $0.key < $1.key }) {
-                w.key(name)
+                w.key(string: name)
                 w.strings(values)
             }
             w.endObject()
@@ -216,7 +216,21 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func key(_ name: String) {
+    /// A key the encoder names itself: plain ASCII, written as it is, with no scan for escapes.
+    mutating func key(_ name: StaticString) {
+        separate()
+        out.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes in
+            assert(!bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            out.append(contentsOf: bytes)
+        }
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A key from the data (a code system, a qualifier's name), escaped as a string is.
+    mutating func key(string name: String) {
         separate()
         quoted(name)
         out.append(UInt8(ascii: ":"))
@@ -245,13 +259,21 @@ struct JSONWriter {
         separate()
         if value < 0 { out.append(UInt8(ascii: "-")) }
         var v = value.magnitude
-        var divisor: UInt = 1
-        while divisor <= v / 10 { divisor *= 10 }
+        // Room for the digits, then filled from the last (divisions by the constant 10).
+        var digits = 1
+        var bound: UInt = 10
+        while v >= bound, digits < 19 {
+            digits += 1
+            bound &*= 10
+        }
+        if v >= bound { digits += 1 }
+        out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var i = out.count - 1
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(v / divisor))
-            v %= divisor
-            divisor /= 10
-        } while divisor > 0
+            out[i] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            i -= 1
+        } while v > 0
         needsComma = true
     }
 
@@ -259,12 +281,37 @@ struct JSONWriter {
         if needsComma { out.append(UInt8(ascii: ",")) }
     }
 
+    /// True when `bytes` hold a control character, '"' or '\\'. Eight bytes at a time: a word
+    /// has a byte below 0x20, or equal to a mark, exactly when these borrow tests set its high bit.
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quote = word ^ (ones &* 0x22)
+                let backslash = word ^ (ones &* 0x5C)
+                let found =
+                    ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                if found & high != 0 { return true }
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return true }
+            i += 1
+        }
+        return false
+    }
+
     private mutating func quoted(_ value: String) {
         out.append(UInt8(ascii: "\""))
         let utf8 = value.utf8
         // Most strings need no escape: scan the contiguous bytes once and copy them whole.
         let plain = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            guard !Self.needsEscape(bytes) else { return false }
             out.append(contentsOf: bytes)
             return true
         }
