@@ -19,14 +19,24 @@ package struct FactAssembler: Sendable {
         var fact: Fact
         var evidence: [(evidence: Evidence, hedged: Bool, rule: String)] = []
         var qualifiers: [String: Set<String>] = [:]
-        /// (start, end) of the evidence already taken, so repeats are skipped in O(1).
-        var spans: Set<Int> = []
+        /// (start, end) of the evidence already taken, so repeats are skipped: most facts have a
+        /// few pieces, searched in a short list; a fact with many (named all through a long
+        /// label) moves them to a set.
+        var spans: [Int] = []
+        var manySpans: Set<Int> = []
 
         init(fact: Fact) { self.fact = fact }
 
         /// False when this source span is already evidence of the fact.
         mutating func claim(_ span: Range<Int>) -> Bool {
-            spans.insert(span.lowerBound &* 1_000_003 &+ span.upperBound).inserted
+            let key = span.lowerBound &* 1_000_003 &+ span.upperBound
+            if spans.count < 16 {
+                if spans.contains(key) { return false }
+                spans.append(key)
+                return true
+            }
+            if manySpans.isEmpty { manySpans = Set(spans) }
+            return manySpans.insert(key).inserted
         }
 
         mutating func add(_ evidence: Evidence, hedged: Bool, rule: String) {
